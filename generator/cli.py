@@ -1,0 +1,51 @@
+"""The `factsheet` command line. Exit codes: 0 ok, 1 findings or bad input, 2 usage or internal failure."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from typing import Sequence
+
+from generator import __version__
+from generator.commands import schema, validate
+from generator.findings import FactsheetError, did_you_mean
+
+COMMANDS = [validate, schema]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="factsheet", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"factsheet {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    names = [a for a in parser._subparsers._group_actions[0].choices]  # type: ignore[union-attr]
+    if argv and not argv[0].startswith("-") and argv[0] not in names:
+        print(f"factsheet: unknown command '{argv[0]}'{did_you_mean(argv[0], names)}", file=sys.stderr)
+        print(f"commands: {', '.join(names)}", file=sys.stderr)
+        return 2
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.run(args))
+    except FactsheetError as exc:
+        print(exc.finding.format_text(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a bare traceback
+        if os.environ.get("FACTSHEET_DEBUG"):
+            traceback.print_exc()
+        print(f"factsheet: internal error: {type(exc).__name__}: {exc} "
+              "(set FACTSHEET_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
+        return 2

@@ -1,0 +1,186 @@
+"""The model: sources, people, sheets, facts and citations, as FORMAT.md defines them.
+
+Pydantic gives precise errors per field (mapped back to YAML positions by
+``loading``) and the JSON Schema that editors' tools complete against.
+Optional fields beyond FORMAT.md are marked "extension".
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from generator.matchers.dates import PartialDate, parse_partial_date
+from generator.matchers.money import ISO_4217
+from generator.matchers.numbers import parse_value
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Qualifier = Literal["about", "more than", "less than", "at least", "at most", "almost", "up to"]
+VALUE_KINDS = ("date", "figure", "money", "quote")
+
+
+def _date(value: str) -> str:
+    try:
+        parse_partial_date(value)
+    except ValueError as exc:
+        raise PydanticCustomError("invalid_date", str(exc)) from None
+    return value
+
+
+def _number(value: int | float | str) -> int | float | str:
+    try:
+        parse_value(value)
+    except ValueError as exc:
+        raise PydanticCustomError("invalid_number", str(exc)) from None
+    return value
+
+
+def _currency(value: str) -> str:
+    if value not in ISO_4217:
+        hint = " (codes are upper case)" if value.upper() in ISO_4217 else ""
+        raise PydanticCustomError(
+            "unknown_currency",
+            "'{value}' is not an ISO 4217 currency code{hint}: write EUR, USD, GBP, ...",
+            {"value": value, "hint": hint},
+        )
+    return value
+
+
+def _url(value: str) -> str:
+    if not value.startswith(("https://", "http://")):
+        raise PydanticCustomError("value_error", "a url must start with https:// or http://")
+    return value
+
+
+DateStr = Annotated[
+    str,
+    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD, quoted"),
+    AfterValidator(_date),
+]
+NumberValue = Annotated[
+    int | float | str,
+    Field(description="19500, 3.5, or text with a scale word: \"3.5 billion\", \"19,500\", \"600m\""),
+    AfterValidator(_number),
+]
+Currency = Annotated[str, Field(description="ISO 4217 code: EUR, USD, GBP, ..."), AfterValidator(_currency)]
+Url = Annotated[str, AfterValidator(_url)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class SourceMeta(_Strict):
+    """content/sources/<id>.yml: what is known about one source text."""
+
+    title: Text
+    publisher: str | None = None
+    authors: list[str] = []
+    contributors: list[str] = Field(default=[], description="extension: people credited for reporting")
+    published: DateStr | None = None
+    url: Url | None = None
+    retrieved: DateStr | None = None
+    language: str | None = None
+    note: str | None = Field(default=None, description="extension: how metadata was inferred")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class Person(_Strict):
+    name: Text
+    aliases: list[Text] = []
+    role: str | None = None
+    note: str | None = Field(default=None, description="extension")
+
+
+class People(RootModel[dict[Slug, Person]]):
+    """facts/people.yml: person id → person."""
+
+
+class Figure(_Strict):
+    value: NumberValue
+    unit: str | None = None
+    qualifier: Qualifier | None = None
+
+    @property
+    def amount(self) -> Decimal:
+        return parse_value(self.value)
+
+
+class Money(_Strict):
+    value: NumberValue
+    currency: Currency
+
+    @property
+    def amount(self) -> Decimal:
+        return parse_value(self.value)
+
+
+class Quote(_Strict):
+    speaker: Slug
+    text: Text
+
+
+class Citation(_Strict):
+    source: Slug
+    excerpt: Text
+    prefix: str | None = None
+    suffix: str | None = None
+    note: str | None = None
+
+
+class Fact(_Strict):
+    id: Slug
+    claim: Text
+    sources: Annotated[list[Citation], Field(min_length=1)]
+    date: DateStr | None = None
+    figure: Figure | None = None
+    money: Money | None = None
+    quote: Quote | None = None
+    note: str | None = Field(default=None, description="extension: an editor's note")
+    tags: list[str] = Field(default=[], description="extension")
+
+    @model_validator(mode="after")
+    def _one_value(self) -> "Fact":
+        given = [k for k in VALUE_KINDS if getattr(self, k) is not None]
+        if len(given) > 1:
+            raise PydanticCustomError(
+                "value_error",
+                "a fact has at most one typed value, this one has {given}: split it into two facts",
+                {"given": " and ".join(given)},
+            )
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next((k for k in VALUE_KINDS if getattr(self, k) is not None), "statement")
+
+    @property
+    def date_value(self) -> PartialDate | None:
+        return parse_partial_date(self.date) if self.date else None
+
+
+class Sheet(_Strict):
+    """facts/<sheet-id>.yml: one topic or event and its facts."""
+
+    title: Text
+    date: DateStr | None = None
+    summary: str | None = None
+    tags: list[str] = []
+    facts: list[Fact] = []
+    redirects: dict[str, str] = Field(
+        default={},
+        description="extension: old fact id (or sheet-id/fact-id) → new global id sheet-id/fact-id",
+    )

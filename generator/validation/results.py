@@ -1,0 +1,121 @@
+"""What validation found: findings, and a verdict for every citation and fact.
+
+These are plain data for the reports and the renderer; nothing here reaches back
+into loading or matching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from generator.findings import Finding, Severity
+from generator.model import Fact
+
+
+class CitationVerdict(str, Enum):
+    SUPPORTS = "supports"
+    REFUTES = "refutes"
+    NOT_FOUND = "not-found"
+
+
+class FactVerdict(str, Enum):
+    VERIFIED = "verified"
+    REFUTED = "refuted"
+    UNVERIFIED = "unverified"
+
+
+@dataclass(slots=True)
+class CitationResult:
+    index: int
+    source: str
+    verdict: CitationVerdict
+    # Offsets in the source's original text; None when the excerpt was not found.
+    start: int | None = None
+    end: int | None = None
+    line: int | None = None
+    # Offsets in the source's original text of the words that carry the value.
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    occurrences: int = 0
+    inferred_year: bool = False
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str | None:
+        """The id of the passage's ``<mark>`` on the source page."""
+        return None if self.start is None else f"p{self.start}-{self.end}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "index": self.index, "source": self.source, "verdict": self.verdict.value,
+            "start": self.start, "end": self.end, "line": self.line,
+            "highlights": [list(h) for h in self.highlights], "occurrences": self.occurrences,
+            "inferred_year": self.inferred_year, "anchor": self.anchor,
+        }
+
+
+@dataclass(slots=True)
+class FactResult:
+    sheet: str
+    fact: Fact
+    path: str
+    line: int
+    column: int
+    citations: list[CitationResult] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"{self.sheet}/{self.fact.id}"
+
+    @property
+    def verdict(self) -> FactVerdict:
+        verdicts = {c.verdict for c in self.citations}
+        if verdicts == {CitationVerdict.SUPPORTS}:
+            return FactVerdict.VERIFIED
+        if CitationVerdict.REFUTES in verdicts:
+            return FactVerdict.REFUTED
+        return FactVerdict.UNVERIFIED
+
+    @property
+    def independent_sources(self) -> int:
+        return len({c.source for c in self.citations if c.verdict is CitationVerdict.SUPPORTS})
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id, "sheet": self.sheet, "kind": self.fact.kind, "verdict": self.verdict.value,
+            "path": self.path, "line": self.line,
+            "citations": [c.as_dict() for c in self.citations],
+        }
+
+
+@dataclass(slots=True)
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    facts: list[FactResult] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.WARNING)
+
+    def ok(self, strict: bool = False) -> bool:
+        return self.errors == 0 and (not strict or self.warnings == 0)
+
+    def stats(self) -> dict[str, int]:
+        verdicts = [f.verdict for f in self.facts]
+        return {
+            "facts": len(self.facts),
+            "verified": sum(v is FactVerdict.VERIFIED for v in verdicts),
+            "refuted": sum(v is FactVerdict.REFUTED for v in verdicts),
+            "unverified": sum(v is FactVerdict.UNVERIFIED for v in verdicts),
+            "citations": sum(len(f.citations) for f in self.facts),
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "infos": self.count(Severity.INFO),
+        }

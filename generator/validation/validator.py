@@ -1,0 +1,103 @@
+"""The validator: every citation located and checked, every fact given a verdict."""
+
+from __future__ import annotations
+
+from generator.findings import Finding, Severity, did_you_mean
+from generator.loading import SheetFile, Source, Workspace
+from generator.matchers.dates import parse_partial_date
+from generator.matchers.people import PeopleIndex
+from generator.model import Citation, Fact
+from generator.rules import severity_of
+from generator.validation.checks import Context, check_value
+from generator.validation.locate import Located, line_of, locate
+from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
+
+
+def validate(ws: Workspace) -> Report:
+    report = Report(findings=list(ws.findings))
+    people = PeopleIndex.from_mapping(ws.people)
+    _check_people(ws, people, report)
+    for sheet in ws.sheets.values():
+        _check_sheet(ws, sheet, people, report)
+    report.findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
+    return report
+
+
+def _finding(path: str, pos: tuple[int, int], rule: str, message: str, fact: str | None = None) -> Finding:
+    return Finding(path, pos[0], pos[1], severity_of(rule), rule, message, fact)
+
+
+def _check_people(ws: Workspace, people: PeopleIndex, report: Report) -> None:
+    doc = ws.people_doc
+    if doc is None:
+        return
+    for name, ids in sorted(people.shared_names().items()):
+        first = sorted(ids)[0]
+        report.findings.append(_finding(
+            doc.path, doc.key_pos((first,)), "duplicate-person-alias",
+            f"'{name}' names {', '.join(sorted(ids))}: a quote attributed through it cannot be resolved; "
+            "keep it on one person"))
+
+
+def _check_sheet(ws: Workspace, sf: SheetFile, people: PeopleIndex, report: Report) -> None:
+    doc = sf.doc
+    seen: dict[str, int] = {}
+    for i, fact in enumerate(sf.sheet.facts):
+        gid = f"{sf.id}/{fact.id}"
+        loc = ("facts", i)
+        if fact.id in seen:
+            report.findings.append(_finding(
+                sf.path, doc.pos((*loc, "id")), "duplicate-fact-id",
+                f"fact id '{fact.id}' is already used at line {seen[fact.id]}: ids are unique within a sheet", gid))
+            continue
+        seen[fact.id] = doc.pos((*loc, "id"))[0]
+        line, col = doc.pos(loc)
+        result = FactResult(sf.id, fact, sf.path, line, col)
+        if fact.quote is not None and fact.quote.speaker not in ws.people:
+            report.findings.append(_finding(
+                sf.path, doc.pos((*loc, "quote", "speaker")), "unknown-speaker",
+                f"speaker '{fact.quote.speaker}' is not in facts/people.yml"
+                f"{did_you_mean(fact.quote.speaker, ws.people)}", gid))
+        for j, citation in enumerate(fact.sources):
+            cres = _check_citation(ws, sf, (*loc, "sources", j), citation, fact, people, gid)
+            cres.index = j + 1
+            report.findings.extend(cres.findings)
+            result.citations.append(cres)
+        report.facts.append(result)
+
+
+def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], citation: Citation,
+                    fact: Fact, people: PeopleIndex, gid: str) -> CitationResult:
+    doc = sf.doc
+    res = CitationResult(0, citation.source, CitationVerdict.NOT_FOUND)
+    source: Source | None = ws.sources.get(citation.source)
+    if source is None:
+        res.findings.append(_finding(
+            sf.path, doc.pos((*loc, "source")), "unknown-source",
+            f"source '{citation.source}' does not exist in content/sources/"
+            f"{did_you_mean(citation.source, ws.sources)}", gid))
+        return res
+    excerpt_pos = doc.pos((*loc, "excerpt"))
+    where = locate(citation, source.folded)
+    if not isinstance(where, Located):
+        res.findings.append(_finding(sf.path, excerpt_pos, where.rule,
+                                     f"[{citation.source}] {where.message}", gid))
+        return res
+    res.start, res.end, res.occurrences = where.start, where.end, where.occurrences
+    res.line = line_of(source.text, where.start)
+    if where.occurrences > 1:
+        res.findings.append(_finding(
+            sf.path, excerpt_pos, "excerpt-ambiguous",
+            f"[{citation.source}] the excerpt occurs {where.occurrences} times; add `prefix:` or `suffix:` "
+            "with the words just before or after the place you mean", gid))
+    published = source.meta.published
+    ctx = Context(parse_partial_date(published) if published else None, people)
+    outcome = check_value(fact, source.text[where.start:where.end], ctx)
+    for rule, message in outcome.problems:
+        # Value problems point at the excerpt: that is what fails to show the value.
+        res.findings.append(_finding(sf.path, excerpt_pos, rule, f"[{citation.source}] {message}", gid))
+    res.highlights = [(where.start + a, where.start + b) for a, b in outcome.highlights]
+    res.inferred_year = outcome.inferred_year
+    errors = any(f.severity is Severity.ERROR for f in res.findings)
+    res.verdict = CitationVerdict.REFUTES if errors else CitationVerdict.SUPPORTS
+    return res

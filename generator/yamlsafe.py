@@ -1,0 +1,204 @@
+"""Safe YAML: plain values plus the line and column of every value and key.
+
+Built from libyaml's event stream rather than its node graph so that an alias
+is refused the moment it appears (an alias bomb is never expanded) and every
+value keeps its mark for the findings that point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+from yaml.nodes import ScalarNode
+
+from generator.findings import FactsheetError, Finding, Severity
+
+try:  # libyaml when present: the same events, much faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the wheel
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Loc = tuple[str | int, ...]
+Pos = tuple[int, int]
+
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_BOOL_WORDS = {"true", "false"}
+_STR = "tag:yaml.org,2002:str"
+
+
+@dataclass(slots=True)
+class Document:
+    """A loaded YAML file: its value and where each part of it stands (1-based)."""
+
+    path: str
+    value: Any
+    positions: dict[Loc, Pos] = field(default_factory=dict)
+    key_positions: dict[Loc, Pos] = field(default_factory=dict)
+
+    def pos(self, loc: Loc) -> Pos:
+        """The position of ``loc``, or of its nearest ancestor that has one."""
+        while loc not in self.positions and loc:
+            loc = loc[:-1]
+        return self.positions.get(loc, (1, 1))
+
+    def key_pos(self, loc: Loc) -> Pos:
+        return self.key_positions.get(loc) or self.pos(loc)
+
+
+def _fail(path: str, mark: Any, rule: str, message: str) -> FactsheetError:
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return FactsheetError(Finding(path, line, col, Severity.ERROR, rule, message))
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """UTF-8 text with a BOM allowed; NUL bytes and bad bytes are errors with their offset."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col(data, nul)
+        raise FactsheetError(
+            Finding(path, line, col, Severity.ERROR, "file-binary",
+                    f"NUL byte at byte offset {nul}: this is a binary file, not UTF-8 text")
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        raise FactsheetError(
+            Finding(path, line, col, Severity.ERROR, "file-encoding",
+                    f"not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {exc.start} "
+                    f"({exc.reason}); save the file as UTF-8")
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _line_col(data: bytes, offset: int) -> Pos:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, len(data[start:offset].decode("utf-8", "replace")) + 1
+
+
+def load_yaml(data: bytes | str, path: str) -> Document:
+    """Parse one YAML document; raise :class:`FactsheetError` at the first thing at fault."""
+    text = decode_text(data, path) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    doc = Document(path, None)
+    events = _events(text, path)
+    try:
+        assert isinstance(next(events), StreamStartEvent)
+        first = next(events)
+        if isinstance(first, StreamEndEvent):
+            raise _fail(path, None, "file-empty", "the file is empty: expected a YAML mapping")
+        assert isinstance(first, DocumentStartEvent)
+        doc.value = _build(events, next(events), (), doc)
+        assert isinstance(next(events), DocumentEndEvent)
+        after = next(events)
+        if not isinstance(after, StreamEndEvent):
+            raise _fail(path, after.start_mark, "yaml-multiple-documents",
+                        "a second YAML document starts here; a file holds exactly one (remove the `---`)")
+    finally:
+        events.close()
+    if doc.value is None:
+        raise _fail(path, None, "file-empty", "the file holds no data: expected a YAML mapping")
+    return doc
+
+
+def _events(text: str, path: str) -> Iterator[Event]:
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "invalid YAML"
+        context = f" ({exc.context})" if exc.context else ""
+        raise _fail(path, mark, "yaml-syntax", f"YAML syntax error: {problem}{context}") from None
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        pos = getattr(exc, "position", None)
+        raise FactsheetError(
+            Finding(path, 1, 1, Severity.ERROR, "yaml-syntax",
+                    f"YAML cannot read the file{f' at character {pos}' if pos is not None else ''}: {exc}")
+        ) from None
+    finally:
+        loader.dispose()
+
+
+def _check_node(ev: Any, path: str) -> None:
+    if ev.anchor is not None:
+        raise _fail(path, ev.start_mark, "yaml-anchor",
+                    f"anchor '&{ev.anchor}' refused: anchors and aliases are not allowed; write the value out")
+    tag = ev.tag
+    if tag is not None and not (isinstance(ev, ScalarEvent) and tag == "!" and ev.style):
+        raise _fail(path, ev.start_mark, "yaml-tag",
+                    f"tag '{tag}' refused: tags are not allowed; remove it (quote the value if it is text)")
+
+
+def _build(events: Iterator[Event], ev: Event, loc: Loc, doc: Document) -> Any:
+    path = doc.path
+    if isinstance(ev, AliasEvent):
+        raise _fail(path, ev.start_mark, "yaml-anchor",
+                    f"alias '*{ev.anchor}' refused: anchors and aliases are not allowed; write the value out")
+    doc.positions[loc] = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+    _check_node(ev, path)
+    if isinstance(ev, ScalarEvent):
+        return _scalar(ev, path)
+    if isinstance(ev, SequenceStartEvent):
+        items: list[Any] = []
+        while not isinstance(nxt := next(events), SequenceEndEvent):
+            items.append(_build(events, nxt, (*loc, len(items)), doc))
+        return items
+    if isinstance(ev, MappingStartEvent):
+        mapping: dict[str, Any] = {}
+        while not isinstance(kev := next(events), MappingEndEvent):
+            if not isinstance(kev, ScalarEvent):
+                raise _fail(path, kev.start_mark, "yaml-complex-key",
+                            "a mapping key must be a plain string")
+            _check_node(kev, path)
+            key = str(_scalar(kev, path))
+            kpos = (kev.start_mark.line + 1, kev.start_mark.column + 1)
+            if key in mapping:
+                first = doc.key_positions[(*loc, key)]
+                raise _fail(path, kev.start_mark, "yaml-duplicate-key",
+                            f"duplicate key '{key}' (first at line {first[0]}); YAML would silently "
+                            "keep only the last one: remove or rename one")
+            doc.key_positions[(*loc, key)] = kpos
+            mapping[key] = _build(events, next(events), (*loc, key), doc)
+        return mapping
+    raise _fail(path, ev.start_mark, "yaml-syntax", f"unexpected YAML event {type(ev).__name__}")
+
+
+def _scalar(ev: ScalarEvent, path: str) -> Any:
+    value = ev.value
+    if ev.style:  # quoted or block scalars are always text
+        return value
+    tag = _RESOLVER.resolve(ScalarNode, value, (True, False))
+    if tag == _STR or tag.endswith(":timestamp"):
+        return value  # dates stay strings
+    if tag.endswith(":bool"):
+        if value.lower() not in _BOOL_WORDS:
+            raise _fail(path, ev.start_mark, "yaml-ambiguous-bool",
+                        f"unquoted '{value}' is read as a boolean by YAML 1.1: write \"{value}\" "
+                        "in quotes for text, or true/false")
+        return value.lower() == "true"
+    if tag.endswith(":null"):
+        return None
+    node = ScalarNode(tag, value, ev.start_mark, ev.end_mark)
+    if tag.endswith(":int"):
+        return _CONSTRUCTOR.construct_yaml_int(node)
+    if tag.endswith(":float"):
+        return _CONSTRUCTOR.construct_yaml_float(node)
+    return value  # merge keys and the like are plain text here

@@ -1,0 +1,62 @@
+"""Shared fixtures: temporary workspaces and running the real CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def write_source(root: Path, sid: str, text: str | bytes, **meta: object) -> Path:
+    folder = root / "content" / "sources"
+    folder.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    (folder / f"{sid}.txt").write_bytes(data)
+    lines = [f"title: {meta.pop('title', sid)!r}", f"sha256: {hashlib.sha256(data).hexdigest()}"]
+    lines += [f"{k}: {v!r}" for k, v in meta.items()]
+    (folder / f"{sid}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder / f"{sid}.txt"
+
+
+def write_yaml(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+            input: str | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=full_env,
+                          capture_output=True, text=True, input=input, timeout=600)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "content" / "sources").mkdir(parents=True)
+    return tmp_path
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """A copy of this repository's content, facts and config, to change freely."""
+    dest = tmp_path / "repo"
+    dest.mkdir()
+    for name in ("content", "facts", "site_templates", "schema", "mkdocs.yml"):
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name)
+        elif src.is_file():
+            shutil.copy2(src, dest / name)
+    return dest
