@@ -1,0 +1,21 @@
+"""What every value check takes and gives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.matchers.dates import PartialDate
+from generator.matchers.people import PeopleIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    published: PartialDate | None  # the source's published date, for dates without a year
+    people: PeopleIndex
+
+
+@dataclass(slots=True)
+class Outcome:
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (rule id, message)
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # offsets in the cited text
+    inferred_year: bool = False
