@@ -8,12 +8,14 @@ editor sees every problem at once.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -67,8 +69,30 @@ class Workspace:
     findings: list[Finding] = field(default_factory=list)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector while building many long-lived objects.
+
+    Loading and validating create hundreds of thousands of objects that all
+    live to the end, and almost no reference cycles; each full collection
+    re-scans all of them for nothing (a third of validation time at 17k facts).
+    Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_workspace(root: Path) -> Workspace:
-    root = Path(root)
+    with gc_paused():
+        return _load_workspace(Path(root))
+
+
+def _load_workspace(root: Path) -> Workspace:
     if not (root / FACTS_DIR).is_dir() and not (root / SOURCES_DIR).is_dir():
         raise FactsheetError(
             Finding(".", 1, 1, Severity.ERROR, "schema-missing-field",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.findings import Finding, Severity, did_you_mean
-from generator.loading import SheetFile, Source, Workspace
+from generator.loading import SheetFile, Source, Workspace, gc_paused
 from generator.matchers.dates import parse_partial_date
 from generator.matchers.people import PeopleIndex
 from generator.model import Citation, Fact
@@ -14,6 +14,11 @@ from generator.validation.results import CitationResult, CitationVerdict, FactRe
 
 
 def validate(ws: Workspace) -> Report:
+    with gc_paused():
+        return _validate(ws)
+
+
+def _validate(ws: Workspace) -> Report:
     report = Report(findings=list(ws.findings))
     people = PeopleIndex.from_mapping(ws.people)
     _check_people(ws, people, report)
