@@ -54,7 +54,7 @@ def _person(rng: random.Random) -> str:
 
 def _sentence(rng: random.Random) -> str:
     org = rng.choice(ORGS)
-    kind = rng.randrange(6)
+    kind = rng.randrange(10)  # about half plain statements, as in news copy
     if kind == 0:
         return (f"Profits at {org} {rng.choice(VERBS)} {rng.randint(2, 90)}% to {_money(rng)} "
                 f"for the three months to {rng.choice(MONTHS)}.")
@@ -66,8 +66,16 @@ def _sentence(rng: random.Random) -> str:
         return f"\"{rng.choice(QUOTES)},\" said {_person(rng)}."
     if kind == 4:
         return f"More than {rng.randint(2, 99) * 1000:,} {rng.choice(NOUNS)} are expected to take part."
-    return (f"Analysts said the decision by {org} would be watched closely by "
-            f"{rng.choice(('rivals', 'regulators', 'investors', 'fans'))} across Europe.")
+    if kind == 5:
+        return (f"Analysts said the decision by {org} would be watched closely by "
+                f"{rng.choice(('rivals', 'regulators', 'investors', 'fans'))} across Europe.")
+    if kind == 6:
+        return f"{org.capitalize()} has not commented on the {rng.choice(NOUNS)} reports."
+    if kind == 7:
+        return f"The move follows a long dispute between {org} and {rng.choice(ORGS)} over the terms."
+    if kind == 8:
+        return f"Critics say {org} has been too slow to respond to its {rng.choice(('rivals', 'customers'))}."
+    return f"{_person(rng)} joined {org} from {rng.choice(ORGS)} earlier in the year."
 
 
 def article(rng: random.Random) -> str:

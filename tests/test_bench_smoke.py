@@ -1,0 +1,81 @@
+"""The bench scripts run end to end on a tiny generated corpus (no timings are asserted)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.loading import load_workspace
+from generator.normalize import fold_text
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH = REPO / "bench"
+
+
+def bench(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, str(BENCH / script), *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+    ws = tmp_path_factory.mktemp("bench") / "ws"
+    done = bench("make_workspace.py", str(ws), "--synthetic", "10", "--scale", "2", "--per-sheet", "2")
+    assert done.returncode == 0, done.stderr
+    return ws, json.loads(done.stdout)
+
+
+def test_workspace_has_every_article_twice_and_loads_cleanly(tiny: tuple[Path, dict[str, object]]) -> None:
+    ws, summary = tiny
+    loaded = load_workspace(ws)
+    assert summary["sources"] == 20 and summary["articles"] == 10
+    # The one Windows-1252 article is imported, and reported, not dropped or crashed on.
+    assert {f.rule for f in loaded.findings} == {"file-encoding"}
+    assert {f.path for f in loaded.findings} == {"content/sources/sport-001.txt",
+                                                   "content/sources/sport-001-x2.txt"}
+    assert "sport/001.txt: not valid UTF-8" in (ws / "bench-workspace.json").read_text()
+    assert len(loaded.sources) == 18
+    assert "business-001" in loaded.sources and "business-001-x2" in loaded.sources
+    facts = [f for sf in loaded.sheets.values() for f in sf.sheet.facts]
+    assert len(facts) == summary["facts"]
+    kinds = {f.kind for f in facts}
+    assert {"money", "figure", "date", "quote", "statement"} <= kinds
+    speakers = {f.quote.speaker for f in facts if f.quote is not None}
+    assert speakers and speakers <= set(loaded.people)
+
+
+def test_every_excerpt_is_verbatim_in_its_source_copy(tiny: tuple[Path, dict[str, object]]) -> None:
+    ws, _ = tiny
+    loaded = load_workspace(ws)
+    for sid, sf in loaded.sheets.items():
+        for fact in sf.sheet.facts:
+            (citation,) = fact.sources
+            assert citation.source.endswith("-x2") == sid.endswith("-x2")
+            assert fold_text(citation.excerpt) in loaded.sources[citation.source].folded.text
+
+
+def test_floor_reads_every_file(tiny: tuple[Path, dict[str, object]]) -> None:
+    ws, summary = tiny
+    for parser in ("csafe", "events"):
+        done = bench("floor.py", "--root", str(ws), "--parser", parser)
+        assert done.returncode == 0, done.stderr
+        yaml_files = 20 + int(summary["sheets"]) + 1  # sidecars, sheets, people
+        assert f"parsed {yaml_files} YAML files, 2 source(s) not UTF-8" in done.stdout
+
+
+def test_run_prints_the_table_for_each_scale(tmp_path: Path) -> None:
+    raw = tmp_path / "raw.json"
+    done = bench("run.py", "--synthetic", "10", "--scales", "1,2", "--repeat", "1",
+                 "--work", str(tmp_path / "work"), "--json", str(raw), "--statements-only")
+    assert done.returncode == 0, done.stderr
+    assert "| 1× | 10 |" in done.stdout and "| 2× | 20 |" in done.stdout
+    figures = json.loads(raw.read_text())
+    assert [r["scale"] for r in figures["rows"]] == [1, 2]
+    assert figures["verdicts"]["stats"]["verified"] == figures["rows"][0]["facts"]
+    assert figures["verdicts"]["rules"] == {"file-encoding": 1}
