@@ -21,6 +21,7 @@ class Run:
     wall: float  # seconds
     peak_mb: float  # peak resident set size of the child, MiB
     returncode: int
+    cpu: float = 0.0  # user + system seconds of the child: less disturbed by neighbours than wall time
 
 
 def run_once(cmd: Sequence[str], *, cwd: Path, env: dict[str, str] | None = None,
@@ -40,7 +41,7 @@ def run_once(cmd: Sequence[str], *, cwd: Path, env: dict[str, str] | None = None
             err.seek(0)
             tail = err.read().decode("utf-8", "replace")[-2000:]
             raise MeasureError(f"{' '.join(map(str, cmd))} exited {proc.returncode}:\n{tail}")
-    return Run(wall, usage.ru_maxrss / 1024, proc.returncode)
+    return Run(wall, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,10 @@ class Measurement:
     def best(self) -> float:
         """Fastest wall time: the machine is shared, so slower runs mostly measure the neighbours."""
         return min(r.wall for r in self.runs)
+
+    @property
+    def best_cpu(self) -> float:
+        return min(r.cpu for r in self.runs)
 
     @property
     def median(self) -> float:
