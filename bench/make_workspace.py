@@ -289,10 +289,13 @@ def extract(article: Article, people: People, per_article: int, statements_only:
             add("statement", None, s)
 
 
-def sheet_yaml(sheet_id: str, title: str, category: str, articles: list[Article], suffix: str) -> str:
+def sheet_yaml(sheet_id: str, title: str, category: str, articles: list[Article], suffix: str,
+               drop: frozenset[str] = frozenset()) -> str:
     lines = [f"title: {ystr(title)}", f"tags: [bench, {category}]", "facts:"]
     for a in articles:
         for f in a.facts:
+            if f"{sheet_id.removesuffix(suffix)}/{f.id}" in drop:
+                continue
             lines.append(f"  - id: {f.id}")
             claim = f.excerpt if len(f.excerpt) <= 300 else f.excerpt[:299] + "…"
             lines.append(f"    claim: {ystr(claim)}")
@@ -314,7 +317,8 @@ def sidecar(a: Article, sha: str) -> str:
             f"sha256: {sha}\n")
 
 
-def build(out: Path, articles: list[Article], people: People, scale: int, per_sheet: int) -> dict[str, object]:
+def build(out: Path, articles: list[Article], people: People, scale: int, per_sheet: int,
+          drop: frozenset[str]) -> dict[str, object]:
     sources = out / "content" / "sources"
     facts = out / "facts"
     sources.mkdir(parents=True)
@@ -324,6 +328,7 @@ def build(out: Path, articles: list[Article], people: People, scale: int, per_sh
     for a in articles:
         groups.setdefault(a.category, []).append(a)
     sheets = 0
+    kinds: Counter[str] = Counter()
     for copy in range(1, scale + 1):
         suffix = "" if copy == 1 else f"-x{copy}"
         for a in articles:
@@ -335,9 +340,11 @@ def build(out: Path, articles: list[Article], people: People, scale: int, per_sh
                 chunk = members[i:i + per_sheet]
                 sid = f"{category}-{i // per_sheet + 1:03d}{suffix}"
                 title = f"BBC {category} 2004-2005, articles {chunk[0].number}-{chunk[-1].number}"
-                (facts / f"{sid}.yml").write_text(sheet_yaml(sid, title, category, chunk, suffix), encoding="utf-8")
+                (facts / f"{sid}.yml").write_text(sheet_yaml(sid, title, category, chunk, suffix, drop),
+                                                  encoding="utf-8")
                 sheets += 1
-    kinds = Counter(f.kind for a in articles for f in a.facts)
+                kinds.update(f.kind for a in chunk for f in a.facts
+                             if f"{sid.removesuffix(suffix)}/{f.id}" not in drop and copy == 1)
     return {
         "scale": scale, "articles": len(articles), "sources": len(articles) * scale, "sheets": sheets,
         "people": len(people.names), "facts": sum(kinds.values()) * scale,
@@ -347,8 +354,13 @@ def build(out: Path, articles: list[Article], people: People, scale: int, per_sh
 
 def make_workspace(out: Path, corpus: Path | None = None, scale: int = 1, per_sheet: int = 20,
                    per_article: int = 8, limit: int | None = None, synthetic: int | None = None,
-                   statements_only: bool = False, skip_invalid: bool = False) -> dict[str, object]:
-    """Write the workspace to ``out`` (replacing it whole, never half-written); return a summary."""
+                   statements_only: bool = False, skip_invalid: bool = False,
+                   drop: frozenset[str] = frozenset()) -> dict[str, object]:
+    """Write the workspace to ``out`` (replacing it whole, never half-written); return a summary.
+
+    ``drop``: global fact ids (``sheet/fact``, of the first copy) to leave out, e.g. those a
+    validator did not verify, for a site that must build without errors.
+    """
     with tempfile.TemporaryDirectory(prefix="factsheet-bench-corpus-") as scratch:
         corpus = corpus or DEFAULT_CORPUS
         generated = synthetic is not None or not corpus.is_dir()
@@ -371,7 +383,7 @@ def make_workspace(out: Path, corpus: Path | None = None, scale: int = 1, per_sh
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        summary = build(tmp, articles, people, scale, per_sheet)
+        summary = build(tmp, articles, people, scale, per_sheet, drop)
         summary.update(corpus="generated" if generated else str(corpus), invalid_utf8=messages,
                        statements_only=statements_only)
         (tmp / "bench-workspace.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
@@ -398,9 +410,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--statements-only", action="store_true", help="no typed values: statements only")
     parser.add_argument("--skip-invalid", action="store_true", help="leave out articles that are not UTF-8")
+    parser.add_argument("--drop", type=Path, metavar="FILE",
+                        help="leave out the facts whose global ids (sheet/fact) are listed in FILE, one per line")
     args = parser.parse_args()
+    drop = frozenset(args.drop.read_text(encoding="utf-8").split()) if args.drop else frozenset()
     summary = make_workspace(args.out, args.corpus, args.scale, args.per_sheet, args.per_article, args.limit,
-                             args.synthetic, args.statements_only, args.skip_invalid)
+                             args.synthetic, args.statements_only, args.skip_invalid, drop)
     print(json.dumps(summary, indent=2))
 
 
