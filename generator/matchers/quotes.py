@@ -319,9 +319,18 @@ def _explain(parts: list[str], occurrences: list, loose: list, folded: Folded,
                         "(the words outside them are the reporter's): quote only the words inside the marks")
             return ("outside-quotes", f"the words \"{shown}\" are in the excerpt but not inside quotation "
                     "marks: a paraphrase is not a quotation")
+        if spans and _word_occurrences(_unify_marks(fold_text(_without_marks(text, spans))), part):
+            return ("straddles", f"the words \"{shown}\" run past the quotation marks in the excerpt "
+                    "(the words outside them are the reporter's): quote only the words inside the marks")
         return ("absent", f"\"{shown}\" is not in the excerpt{_closest(part, folded, spans)}")
     return ("order", "every part of the quote is in the excerpt, but not in the order the quote gives them "
             "(parts split at `...` must appear in order)")
+
+
+def _without_marks(text: str, spans: list[QuotedSpan]) -> str:
+    marks = {i for s in spans for i in range(s.start, s.inner_start)} | {
+        i for s in spans for i in range(s.inner_end, s.end)}
+    return "".join(c for i, c in enumerate(text) if i not in marks)
 
 
 def _closest(part: str, folded: Folded, spans: list[QuotedSpan]) -> str:
