@@ -467,3 +467,26 @@ def test_attribute_and_scan_never_raise_on_any_text(text, a, b):
         assert 0 <= lo <= hi <= len(text)
     for q in scan_quotes(text, PEOPLE):
         assert 0 <= q.start <= q.end <= len(text)
+
+
+def test_a_pronoun_is_unresolved_when_someone_unknown_is_named_too():
+    # Seed 003: "He" follows both Macron and Klaus Ioannis, who is not in the index.
+    outcome = check(3, "Macron, who had long said he was ready to go to Kyiv “when the time is right”, hinted at the "
+                       "possibility of an impending trip as he visited French troops deployed for NATO at a military "
+                       "base in the east. Romania and met the President of the country Klaus Ioannis. He said “new "
+                       "talks” were needed with Ukraine.", "new talks", "emmanuel-macron")
+    assert rules(outcome) == ["quote-attribution-unresolved"]
+    assert "Klaus Ioannis" in outcome.problems[0][1]
+
+
+def test_a_surname_after_another_first_name_is_someone_else():
+    people = PeopleIndex.build([PersonNames("charles-kennedy", "Charles Kennedy", ("Kennedy", "Mr Kennedy"))])
+    ctx = Context(None, people)
+    text = "Helena Kennedy, a Labour peer, said the plan was wrong. “It is a blot on our legal landscape,” she said."
+    outcome = check_quote(Quote(speaker="charles-kennedy", text="It is a blot"), text, ctx)
+    assert rules(outcome) == ["quote-attribution-unresolved"]
+    text = "“It is a blot on our legal landscape,” Helena Kennedy said."
+    assert rules(check_quote(Quote(speaker="charles-kennedy", text="It is a blot"), text, ctx)) == [
+        "quote-attribution-unresolved"]
+    text = "“It is a blot on our legal landscape,” Mr Kennedy said."
+    assert check_quote(Quote(speaker="charles-kennedy", text="It is a blot"), text, ctx).problems == []

@@ -397,6 +397,35 @@ _SUBJECT_PRONOUNS = frozenset("he she".split())
 _OTHER_PRONOUNS = frozenset("it they we i you him her them us me".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr st gen sen rep gov lt col sgt capt jr sr prof rev hon no vs inc corp "
                            "co ltd jan feb aug sept oct nov dec fig approx dept est".split())
+_PRONOUN_REACH = 3  # sentences between a name and the he/she that stands for it
+_TITLES = frozenset("""
+president premier minister prime chancellor secretary secretary-general mr mrs ms dr lord lady sir dame baroness
+baron general gen chairman chair chairwoman leader senator sen governor gov king queen prince princess pope chief
+spokesman spokeswoman spokesperson ambassador envoy commissioner mayor judge justice deputy vice foreign defence
+defense home finance labour tory conservative democrat republican mp mep rep speaker commander colonel captain
+admiral director head ceo editor professor prof reverend rev archbishop bishop cardinal sheikh emir ayatollah lt col
+sgt capt state counterpart
+""".split())
+_STARTERS = frozenset("""
+the a an in on at but and or so when while after before as if then meanwhile however also yet it he she they we
+this that these those there here speaking writing according for with from by to of since despite although though
+earlier later last next asked his her their its our my i mr mrs ms
+""".split()) - {"mr", "mrs", "ms"}
+_INSTITUTION_WORDS = frozenset("""
+house office council union nations party parliament ministry department agency court security assembly government
+committee bank fund organization organisation news media television times post street hall palace university church
+group trust charter kingdom states republic federation forces army navy corporation company commission service
+airlines association institute centre center foundation bureau police league club board authority summit
+conference programme program today monday tuesday wednesday thursday friday saturday sunday january february march
+april june july august september october november december christmas easter airbus european eu un us uk nato
+""".split())
+_NATIONALITY = re.compile(r"[^\W\d_]+(?:ian|ean|ese|ish|can|ch|ic|i|an)$")
+
+
+def _is_title_like(word: str) -> bool:
+    return word in _TITLES or word in _STARTERS or _NATIONALITY.match(word) is not None
+
+
 _TOKEN = re.compile(r"(?P<para>\n[ \t\r\f\v]*\n\s*)|(?P<brk>\n)|(?P<word>[^\W_]+(?:['\u2019\-.][^\W_]+)*)"
                     r"|(?P<punct>\S)")
 
@@ -495,7 +524,31 @@ class QuoteReader:
                 skip = re.match(r"['\u2019]s?", text[pos:pos + 2])
                 pos += skip.end() if skip else 0
         tokens.extend(self._plain(pos, len(text)))
-        return tokens
+        return [self._someone_else(tokens, i) for i in range(len(tokens))]
+
+    def _someone_else(self, tokens: list[_Tok], i: int) -> _Tok:
+        """"Helena Kennedy" is not Charles Kennedy: a one-word name after a capitalised
+        word that is no title or sentence opener names someone else."""
+        t = tokens[i]
+        if t.kind != "name" or " " in t.low or i == 0:
+            return t
+        prev = tokens[i - 1]
+        if prev.kind != "word" or not prev.upper or prev.end != t.start - 1 or _is_title_like(prev.low):
+            return t
+        return _Tok("word", t.start, t.end, low=fold_text(self.text[t.start:t.end]), upper=t.upper)
+
+    def _unknown_people(self, lo: int, hi: int) -> list[str]:
+        """Names of people the index does not know, among tokens ``lo``..``hi``: runs of
+        capitalised words ("Klaus Ioannis", "Baroness Boothroyd") that are no institution."""
+        found, run = [], []
+        for t in self.tokens[lo:hi] + [_Tok("punct", 0, 0)]:
+            if t.kind == "word" and t.upper and t.low not in _STARTERS:
+                run.append(t)
+                continue
+            if len(run) >= 2 and not any(u.low in _INSTITUTION_WORDS for u in run):
+                found.append(" ".join(self.text[run[0].start:run[-1].end].split()))
+            run = []
+        return found
 
     def _plain(self, a: int, b: int) -> Iterable[_Tok]:
         for m in _TOKEN.finditer(self.text, a, b):
@@ -933,6 +986,17 @@ class QuoteReader:
         evidence = self._evidence(pron, verb, word, verb_words)
         if len(ids) == 1 and len(next(iter(ids))) == 1:
             ante = cands[-1]
+            a_i = next(i for i, t in enumerate(self.tokens) if t.start == ante.start)
+            p_i = next(i for i, t in enumerate(self.tokens) if t.start == pron.start)
+            name = self.text[ante.start:ante.end]
+            # Anyone else named from the name's sentence on could be the one meant.
+            others = self._unknown_people(self._sentence_range(a_i)[0], p_i)
+            if others:
+                return Attribution(evidence=evidence, reason=(
+                    f"'{word}' could refer to {name} or to {others[-1]}, who is not in facts/people.yml"))
+            if self.sentence[p_i] - self.sentence[a_i] > _PRONOUN_REACH:
+                return Attribution(evidence=evidence, reason=(
+                    f"'{word}' is too far from '{name}' (more than {_PRONOUN_REACH} sentences) to be sure"))
             return Attribution(ante.ids, (pron.start, pron.end), evidence,
                                negated=subj.negated,
                                reason=(f"the text denies it: '{self._clause(pron, verb)}'" if subj.negated else ""),
