@@ -229,6 +229,8 @@ class QuoteMatch:
 class QuoteMiss:
     reason: str  # "empty" | "outside-quotes" | "straddles" | "order" | "absent"
     message: str
+    part: str = ""  # the folded part that is missing, for "absent"
+    closest: str = ""  # the most similar quoted words (folded), for a word diff
 
 
 def quote_parts(quote_text: str) -> list[str]:
@@ -306,7 +308,7 @@ def _chains(occurrences: list[list[tuple[int, int, QuotedSpan | None]]]) -> list
 
 
 def _explain(parts: list[str], occurrences: list, loose: list, folded: Folded,
-             spans: list[QuotedSpan]) -> tuple[str, str]:
+             spans: list[QuotedSpan]) -> tuple[str, ...]:
     text = folded.original
     for part, inside, anywhere in zip(parts, occurrences, loose):
         if inside:
@@ -322,7 +324,10 @@ def _explain(parts: list[str], occurrences: list, loose: list, folded: Folded,
         if spans and _word_occurrences(_unify_marks(fold_text(_without_marks(text, spans))), part):
             return ("straddles", f"the words \"{shown}\" run past the quotation marks in the excerpt "
                     "(the words outside them are the reporter's): quote only the words inside the marks")
-        return ("absent", f"\"{shown}\" is not in the excerpt{_closest(part, folded, spans)}")
+        closest = _closest(part, folded, spans)
+        where = "quoted words" if spans else "passage"
+        hint = f"; closest {where} ({closest[0]:.0f}% similar): \"{_clip(closest[1])}\"" if closest else ""
+        return ("absent", f"\"{shown}\" is not in the excerpt{hint}", part, closest[1] if closest else "")
     return ("order", "every part of the quote is in the excerpt, but not in the order the quote gives them "
             "(parts split at `...` must appear in order)")
 
@@ -333,7 +338,8 @@ def _without_marks(text: str, spans: list[QuotedSpan]) -> str:
     return "".join(c for i, c in enumerate(text) if i not in marks)
 
 
-def _closest(part: str, folded: Folded, spans: list[QuotedSpan]) -> str:
+def _closest(part: str, folded: Folded, spans: list[QuotedSpan]) -> tuple[float, str] | None:
+    """The quoted words (or passage, without quotation marks) most like ``part``: diagnostics only."""
     text = folded.original
     regions = [(s.inner_start, s.inner_end) for s in spans] or [(0, len(text))]
     best: tuple[float, str] | None = None
@@ -348,14 +354,7 @@ def _closest(part: str, folded: Folded, spans: list[QuotedSpan]) -> str:
         score = fuzz.ratio(part, passage)
         if best is None or score > best[0]:
             best = (score, passage)
-    if best is None:
-        return ""
-    from generator.validation.locate import word_diff  # the one word diff; imported late (layering)
-
-    score, passage = best
-    where = "quoted words" if spans else "passage"
-    return (f"; closest {where} ({score:.0f}% similar): \"{_clip(passage)}\"; "
-            f"differences: {word_diff(part, passage)}")
+    return best
 
 
 def _clip(text: str, limit: int = 200) -> str:

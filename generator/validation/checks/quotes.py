@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from generator.matchers.quotes import Attribution, QuoteMatch, QuoteMiss, QuoteReader, find_quote
 from generator.model import Quote
 from generator.validation.checks.base import Context, Outcome
+from generator.validation.locate import word_diff
 
 _SUPPORTED, _UNRESOLVED, _WRONG = 0, 1, 2
 
@@ -27,7 +28,10 @@ def check_quote(quote: Quote, text: str, ctx: Context) -> Outcome:
     reader = QuoteReader(text, ctx.people)
     found = find_quote(quote.text, text, folded=reader.folded, spans=reader.spans)
     if isinstance(found, QuoteMiss):
-        return Outcome(problems=[("quote-not-found", found.message)])
+        message = found.message
+        if found.closest:
+            message += f"; differences: {word_diff(found.part, found.closest)}"
+        return Outcome(problems=[("quote-not-found", message)])
     judged = min((_judge(quote, m, reader, text, ctx) for m in found), key=lambda j: j.rank)
     highlights = list(judged.match.parts)
     if judged.rank == _SUPPORTED:
