@@ -47,7 +47,8 @@ def with_hash(sidecar: str, path: str, sha256: str) -> str:
     m = _HASH_VALUE.match(text, col - 1)
     if not isinstance(doc.value["sha256"], str) or m is None or not m.group(0):
         raise Refused("schema-value", f"{path}:{line}:{col}: write sha256 as a plain hex value to rehash it")
-    lines[line - 1] = text[:m.start()] + sha256 + text[m.end():]
+    quote = m.group("q")
+    lines[line - 1] = text[:m.start()] + quote + sha256 + quote + text[m.end():]
     return "".join(lines)
 
 
