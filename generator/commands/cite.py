@@ -73,6 +73,12 @@ def _run(args: argparse.Namespace) -> int:
             raise Refused(broken[0].rule, f"source '{args.source_id}' cannot be read: fix the file(s) above")
         raise Refused("unknown-source", f"source '{args.source_id}' does not exist in content/sources/"
                                         f"{did_you_mean(args.source_id, ws.sources)}")
+    stale = [f for f in ws.findings if f.rule == "source-hash-mismatch" and f.path.startswith(
+        f"content/sources/{args.source_id}.")]
+    if stale:
+        raise Refused("source-hash-mismatch",
+                      f"content/sources/{args.source_id}.txt changed since its sha256 was recorded: if the change "
+                      f"is deliberate, run `factsheet rehash {args.source_id}` first")
     found = cite(source, args.text, args.occurrence)
     sys.stdout.write(render(found, source, args.fact))
     return 0
