@@ -63,9 +63,9 @@ def report_refusal(command: str, exc: Refused) -> int:
     return 1
 
 
-# Conservative plain scalars: start with a letter, no `: `, ` #`, flow indicators or trailing space.
-_PLAIN = re.compile(r"[A-Za-z][\w .’'()&/-]*[\w.)’']|[A-Za-z]")
-_PLAIN_BLOCK = re.compile(r"[A-Za-z][\w .,’'()&/-]*[\w.)’']|[A-Za-z]")
+# Conservative plain scalars (and only if they read back as the same string): start with a letter or digit, no `: `, ` #`, flow indicators or trailing space.
+_PLAIN = re.compile(r"[A-Za-z0-9][\w .’'()&/-]*[\w.)’']|[A-Za-z]")
+_PLAIN_BLOCK = re.compile(r"[A-Za-z0-9][\w .,’'()&/-]*[\w.)’']|[A-Za-z]")
 
 
 def yaml_scalar(text: str, *, flow: bool = False) -> str:

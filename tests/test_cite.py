@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -136,8 +138,9 @@ def test_every_printed_citation_locates_exactly_where_it_was_taken(data: st.Data
     wanted = " ".join(words[i:j])
     from generator.normalize import fold
 
-    class Src:  # the two attributes cite() reads, without writing files for every example
+    class Src:  # what cite() and render() read, without writing files for every example
         id = "s"
+        meta = SimpleNamespace(published=None)
 
     src = Src()
     src.text = text  # type: ignore[attr-defined]
@@ -154,3 +157,21 @@ def test_every_printed_citation_locates_exactly_where_it_was_taken(data: st.Data
     block = render(found, src, None)  # type: ignore[arg-type]
     loaded = load_yaml("sources:\n" + block, "t.yml").value["sources"][0]
     assert Citation.model_validate(loaded) == found.citation
+
+
+def test_cite_lists_the_values_and_a_single_one_becomes_the_fact_value(workspace: Path) -> None:
+    pytest.importorskip("generator.matchers.scan", reason="the value grammars are not on this branch yet")
+    write_source(workspace, "aid", "EU announces €3.5B in aid to Ukraine. Xi has met Putin over 40 times "
+                                   "since February 2022.\n", published="2025-02-24")
+    r = run_cli("cite", "aid", "Xi has met Putin over 40 times since February 2022", cwd=workspace)
+    assert r.returncode == 0, r.stderr
+    assert '#   figure "over 40" → figure: {value: 40, qualifier: more than}' in r.stdout
+    assert '#   date "February 2022" → date: "2022-02"' in r.stdout
+    r = run_cli("cite", "aid", "EU announces €3.5B in aid", "--fact", "eu-aid", cwd=workspace)
+    assert "    money: {value: 3.5 billion, currency: EUR}   # ← \"€3.5B\"" in r.stdout
+    # Paste, write the claim: that is the whole of adding a fact.
+    sheet = write_yaml(workspace, "facts/aid.yml", "title: Aid\nfacts:\n")
+    sheet.write_text(sheet.read_text() + r.stdout.replace("claim:   #", "claim: The EU announced €3.5B. #"),
+                     encoding="utf-8")
+    v = run_cli("validate", cwd=workspace)
+    assert v.returncode == 0 and "1 facts, 1 verified" in v.stdout, v.stdout

@@ -14,9 +14,9 @@ import importlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
-from generator.authoring import Refused, check_slug, report_refusal, yaml_quote
+from generator.authoring import Refused, check_slug, report_refusal, yaml_quote, yaml_scalar
 from generator.findings import did_you_mean
 from generator.loading import Source, load_workspace
 from generator.model import Citation
@@ -141,50 +141,48 @@ def _disambiguate(source: Source, citation: Citation, start: int, end: int) -> C
     return citation  # the same words around every occurrence: nothing in reach tells them apart
 
 
-# --- What the span states: the matchers' scanners, when this checkout has them -----------------
+# --- What the span states: the matchers' grammars (the validator's own), when this checkout has them ---
 
 @dataclass(frozen=True, slots=True)
 class Seen:
     kind: str  # figure | money | date | quote
     text: str  # the words in the source
-    value: str  # what they mean, as a YAML value where one can be written
+    value: str  # the fact's typed value they support, as YAML (`money: {value: 3.5 billion, currency: EUR}`)
 
 
-# (kind, module, function): each scanner takes text and yields hits with offsets in it.
-SCANNERS = [
-    ("money", "generator.matchers.money", "find_money"),
-    ("figure", "generator.matchers.numbers", "find_numbers"),
-    ("date", "generator.matchers.dates", "find_dates"),
-    ("quote", "generator.matchers.quotes", "find_quotes"),
-]
-
-
-def _scanner(module: str, name: str) -> Callable[[str], Iterable[Any]] | None:
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
     try:
         return getattr(importlib.import_module(module), name, None)
     except ImportError:
         return None
 
 
-def _hit_text(hit: Any, text: str) -> str:
-    for a, b in (("start", "end"),):
-        if isinstance(getattr(hit, a, None), int) and isinstance(getattr(hit, b, None), int):
-            return text[getattr(hit, a):getattr(hit, b)]
-    span = getattr(hit, "span", None)
-    if isinstance(span, tuple) and len(span) == 2:
-        return text[span[0]:span[1]]
-    return str(getattr(hit, "text", hit))
+def _flow(value: object) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, str):
+        return yaml_scalar(value, flow=True)
+    return str(value)
 
 
-def seen_values(text: str) -> list[Seen]:
+def seen_values(text: str, default_year: int | None) -> list[Seen]:
+    """Figures, money, dates and quotes in ``text``, each with the typed value a fact would write."""
     out: list[Seen] = []
-    for kind, module, name in SCANNERS:
-        scan = _scanner(module, name)
-        if scan is None:
-            continue
-        for hit in scan(text):
-            words = " ".join(_hit_text(hit, text).split())
-            out.append(Seen(kind, words, str(getattr(hit, "value", hit))))
+    describe = _optional("generator.matchers.scan", "describe_values")
+    fact_value = _optional("generator.matchers.scan", "fact_value")
+    if describe is not None and fact_value is not None:
+        for kind, mentions in (("money", "money"), ("figure", "figures"), ("date", "dates")):
+            for mention in describe(text, default_year).get(mentions, []):
+                a, b = getattr(mention, "span", (mention.start, mention.end))  # with its qualifier
+                words = " ".join(text[a:b].split())
+                value = fact_value(mention)
+                typed = ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) if value else "(no year given: not a date by itself)"
+                out.append(Seen(kind, words, typed))
+    find_quotes = _optional("generator.matchers.quotes", "find_quotes")
+    if find_quotes is not None:
+        for quote in find_quotes(text):
+            words = " ".join(str(getattr(quote, "text", quote)).split())
+            out.append(Seen("quote", words, "quote: " + _flow({"speaker": "PERSON-ID", "text": words})))
     return out
 
 
@@ -196,7 +194,8 @@ def render(found: Found, source: Source, fact_id: str | None) -> str:
     head = [f"# {source.id}, {where}"]
     if found.occurrences > 1 and c.prefix is None and c.suffix is None:
         head.append("# the same words surround every occurrence: cite a longer passage to pick one")
-    seen = seen_values(source.text[found.start:found.end])
+    published = source.meta.published
+    seen = seen_values(source.text[found.start:found.end], int(published[:4]) if published else None)
     cite_lines = [f"- source: {c.source}", f"  excerpt: {yaml_quote(c.excerpt)}"]
     if c.prefix is not None:
         cite_lines.append(f"  prefix: {yaml_quote(c.prefix)}")
@@ -206,9 +205,14 @@ def render(found: Found, source: Source, fact_id: str | None) -> str:
         body = ["      " + line for line in cite_lines]
     else:
         body = [f"  - id: {fact_id}", "    claim:   # one sentence, in your words"]
-        body += [f"    # {s.kind}: {s.value}   ({s.text})" for s in seen]
+        typed = [x for x in seen if not x.value.startswith("(")]
+        if len(typed) == 1 and typed[0].kind != "quote":
+            # One value in the words: the fact states it (delete the line for a plain statement).
+            body.append(f"    {typed[0].value}   # ← \"{typed[0].text}\"")
+        else:
+            body += [f"    # {x.value}   ← \"{x.text}\" (keep at most one)" for x in seen]
         body += ["    sources:"] + ["      " + line for line in cite_lines]
     tail = []
-    if seen:
-        tail = ["# the excerpt states:"] + [f"#   {s.kind}: {s.text} → {s.value}" for s in seen]
+    if seen and fact_id is None:
+        tail = ["# the excerpt states:"] + [f"#   {s.kind} \"{s.text}\" → {s.value}" for s in seen]
     return "\n".join(head + body + tail) + "\n"
