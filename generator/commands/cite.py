@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,7 +162,8 @@ def _flow(value: object) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
     if isinstance(value, str):
-        return yaml_scalar(value, flow=True)
+        # Dates are always quoted, as FORMAT.md writes them ("2022-02" would read back, "2022" would not).
+        return yaml_quote(value) if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else yaml_scalar(value, flow=True)
     return str(value)
 
 
