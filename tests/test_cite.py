@@ -90,6 +90,8 @@ def test_occurrence_out_of_range_and_unknown_source_are_refused(workspace: Path)
     _source(workspace)
     r = run_cli("cite", "s", "talks would resume", "--occurrence", "4", cwd=workspace)
     assert r.returncode == 1 and "occurs 3 time(s) (at line 2, 3, 4); choose 1 to 3" in r.stderr
+    r = run_cli("cite", "s", "talks would resume", "--occurrence", "0", cwd=workspace)
+    assert r.returncode == 1 and "choose 1 to 3" in r.stderr
     r = run_cli("cite", "t", "talks", cwd=workspace)
     assert r.returncode == 1 and "source 't' does not exist" in r.stderr
     r = run_cli("cite", "ss", "talks", cwd=workspace)

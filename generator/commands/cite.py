@@ -97,7 +97,7 @@ def cite(source: Source, text: str, occurrence: int | None = None) -> Found:
     folded = source.folded
     needle = fold_text(text).strip()
     starts = _all(folded.text, needle)
-    n = occurrence or 1
+    n = 1 if occurrence is None else occurrence
     if not 1 <= n <= len(starts):
         lines = ", ".join(str(line_of(source.text, folded.start_in_original(s))) for s in starts[:20])
         raise Refused("excerpt-ambiguous", f"--occurrence {n}: TEXT occurs {len(starts)} time(s) "
