@@ -10,6 +10,9 @@ with their speakers (``"…," said Jane Doe``; ``facts/people.yml`` is built fro
 the names found next to "said") and plain statements. Sheets group
 ``--per-sheet`` articles of one category.
 
+``--kinds`` limits the typed values drawn (the rest of each article's facts are
+statements), e.g. to benchmark before every value check exists.
+
 ``--scale N`` duplicates every source and sheet N-1 more times under new ids
 (``-x2``, ``-x3``, …), so 2× and 4× workspaces have the same texture.
 
@@ -254,7 +257,10 @@ class People:
         return "\n".join(lines) + "\n"
 
 
-def extract(article: Article, people: People, per_article: int, statements_only: bool) -> None:
+TYPED_KINDS = frozenset({"money", "figure", "date", "quote"})
+
+
+def extract(article: Article, people: People, per_article: int, kinds: frozenset[str] = TYPED_KINDS) -> None:
     text = article.text
     if text is None:
         return
@@ -272,16 +278,15 @@ def extract(article: Article, people: People, per_article: int, statements_only:
         used.add(excerpt)
 
     sents = sentences(text)
-    if not statements_only:
+    if "quote" in kinds:
         for excerpt, words, name in quotes_in(text):
             pid = people.resolve(name)
             if pid is not None and counts["quote"] < caps["quote"]:
                 add("quote", {"speaker": pid, "text": words}, excerpt)
-        for s in sents:
-            for kind, values in (("money", money_values(s)), ("figure", figure_values(s)),
-                                 ("date", date_values(s))):
-                if values and counts[kind] < caps[kind]:
-                    add(kind, values[0], s)
+    for s in sents:
+        for kind, find in (("money", money_values), ("figure", figure_values), ("date", date_values)):
+            if kind in kinds and counts[kind] < caps[kind] and (values := find(s)):
+                add(kind, values[0], s)
     for s in sents:
         if len(article.facts) >= per_article:
             break
@@ -354,7 +359,7 @@ def build(out: Path, articles: list[Article], people: People, scale: int, per_sh
 
 def make_workspace(out: Path, corpus: Path | None = None, scale: int = 1, per_sheet: int = 20,
                    per_article: int = 8, limit: int | None = None, synthetic: int | None = None,
-                   statements_only: bool = False, skip_invalid: bool = False,
+                   kinds: frozenset[str] = TYPED_KINDS, skip_invalid: bool = False,
                    drop: frozenset[str] = frozenset()) -> dict[str, object]:
     """Write the workspace to ``out`` (replacing it whole, never half-written); return a summary.
 
@@ -378,14 +383,14 @@ def make_workspace(out: Path, corpus: Path | None = None, scale: int = 1, per_sh
         articles = [a for a in articles if a.text is not None]
     people = People(articles)
     for a in articles:
-        extract(a, people, per_article, statements_only)
+        extract(a, people, per_article, kinds)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
         summary = build(tmp, articles, people, scale, per_sheet, drop)
         summary.update(corpus="generated" if generated else str(corpus), invalid_utf8=messages,
-                       statements_only=statements_only)
+                       typed_kinds=sorted(kinds))
         (tmp / "bench-workspace.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
         old = out.with_name(f".{out.name}.old-{os.getpid()}")
         if out.exists():
@@ -398,6 +403,14 @@ def make_workspace(out: Path, corpus: Path | None = None, scale: int = 1, per_sh
     return summary
 
 
+def parse_kinds(text: str) -> frozenset[str]:
+    kinds = frozenset(k for k in text.split(",") if k)
+    if not kinds <= TYPED_KINDS:
+        raise SystemExit(f"--kinds: unknown {', '.join(sorted(kinds - TYPED_KINDS))}; "
+                         f"choose from {', '.join(sorted(TYPED_KINDS))}")
+    return kinds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path, help="workspace folder to (re)create")
@@ -408,14 +421,16 @@ def main() -> None:
     parser.add_argument("--per-article", type=int, default=8,
                         help="facts per article, filled up with statements (default 8)")
     parser.add_argument("--limit", type=int, help="only the first N articles")
-    parser.add_argument("--statements-only", action="store_true", help="no typed values: statements only")
+    parser.add_argument("--kinds", default=",".join(sorted(TYPED_KINDS)),
+                        help="typed values to draw, comma-separated (default: all of date,figure,money,quote; "
+                             "'' for statements only)")
     parser.add_argument("--skip-invalid", action="store_true", help="leave out articles that are not UTF-8")
     parser.add_argument("--drop", type=Path, metavar="FILE",
                         help="leave out the facts whose global ids (sheet/fact) are listed in FILE, one per line")
     args = parser.parse_args()
     drop = frozenset(args.drop.read_text(encoding="utf-8").split()) if args.drop else frozenset()
     summary = make_workspace(args.out, args.corpus, args.scale, args.per_sheet, args.per_article, args.limit,
-                             args.synthetic, args.statements_only, args.skip_invalid, drop)
+                             args.synthetic, parse_kinds(args.kinds), args.skip_invalid, drop)
     print(json.dumps(summary, indent=2))
 
 

@@ -6,7 +6,7 @@ timed by wall clock, with its own peak RSS from ``os.wait4``. Each command runs
 runs mostly measure the neighbours) and the peak memory of all runs.
 
     python bench/run.py [--scales 1,2,4] [--repeat 3] [--work bench/work] [--json out.json]
-                        [--corpus DIR | --synthetic N] [--limit N] [--statements-only]
+                        [--corpus DIR | --synthetic N] [--limit N] [--kinds date,figure,money,quote]
 
 Prints a Markdown report (machine, commands, table, verdicts) to stdout.
 """
@@ -22,7 +22,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from make_workspace import make_workspace
+from make_workspace import TYPED_KINDS, make_workspace, parse_kinds
 from measure import Measurement, measure, run_once
 
 REPO = Path(__file__).resolve().parent.parent
@@ -165,8 +165,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--synthetic", type=int, metavar="N", help="a generated corpus of N articles")
     parser.add_argument("--limit", type=int, help="only the first N articles of the corpus")
-    parser.add_argument("--statements-only", action="store_true",
-                        help="facts without typed values (for when value checks are not available)")
+    parser.add_argument("--kinds", default=",".join(sorted(TYPED_KINDS)),
+                        help="typed values to draw (default all; '' for statements only, e.g. while a value "
+                             "check is not available)")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args()
 
@@ -177,7 +178,7 @@ def main() -> None:
         ws = args.work / f"x{scale}"
         print(f"run: generating {ws} ...", file=sys.stderr)
         summary = make_workspace(ws, args.corpus, scale, limit=args.limit, synthetic=args.synthetic,
-                                 statements_only=args.statements_only)
+                                 kinds=parse_kinds(args.kinds))
         summaries.append(summary)
         if not counts:
             counts = verdicts(ws)

@@ -72,7 +72,7 @@ def test_floor_reads_every_file(tiny: tuple[Path, dict[str, object]]) -> None:
 def test_run_prints_the_table_for_each_scale(tmp_path: Path) -> None:
     raw = tmp_path / "raw.json"
     done = bench("run.py", "--synthetic", "10", "--scales", "1,2", "--repeat", "1",
-                 "--work", str(tmp_path / "work"), "--json", str(raw), "--statements-only")
+                 "--work", str(tmp_path / "work"), "--json", str(raw), "--kinds", "")
     assert done.returncode == 0, done.stderr
     assert "| 1× | 10 |" in done.stdout and "| 2× | 20 |" in done.stdout
     figures = json.loads(raw.read_text())
