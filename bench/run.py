@@ -55,9 +55,12 @@ class Row:
         return self.validate_json.best_cpu / min(self.floor_csafe.best_cpu, self.floor_events.best_cpu)
 
 
+GENERATOR = [REPO]  # the checkout whose generator is timed (--generator)
+
+
 def env() -> dict[str, str]:
-    # This checkout's generator, whatever is installed in the venv.
-    return {**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"}
+    # This checkout's generator (or --generator's), whatever is installed in the venv.
+    return {**os.environ, "PYTHONPATH": str(GENERATOR[0]), "PYTHONDONTWRITEBYTECODE": "1"}
 
 
 def commands(ws: Path) -> dict[str, list[str]]:
@@ -169,7 +172,12 @@ def main() -> None:
                         help="typed values to draw (default all; '' for statements only, e.g. while a value "
                              "check is not available)")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--generator", type=Path,
+                        help="time the generator package of this checkout instead (e.g. an older revision "
+                             "exported with `git archive REV generator | tar -x -C DIR`); the floor is unchanged")
     args = parser.parse_args()
+    if args.generator:
+        GENERATOR[0] = args.generator.resolve()
 
     rows: list[Row] = []
     summaries: list[dict] = []
