@@ -77,6 +77,11 @@ def _mark(passages: list[Passage], source_text: str) -> list[Markup]:
     return mark_passages(source_text, passages)
 
 
+def _front_title(value: str) -> Markup:
+    """A page title for front matter: engines put it into <title> and the navigation without escaping."""
+    return Markup(json.dumps(html_escape(" ".join(value.split()), quote=True), ensure_ascii=False))
+
+
 def environment(root: Path) -> Environment:
     loaders = [FileSystemLoader(str(root / TEMPLATES_DIR))] if (root / TEMPLATES_DIR).is_dir() else []
     loaders.append(FileSystemLoader(str(DEFAULT_TEMPLATES)))
@@ -85,7 +90,7 @@ def environment(root: Path) -> Environment:
                       keep_trailing_newline=True)
     env.filters.update(inline=inline.inline, plain=inline.plain, url=escape.url, href=escape.href,
                        text=escape.text, date_label=date_label, tags=_tags, mark_passages=_mark,
-                       id=_id, attr=_attr)
+                       id=_id, attr=_attr, front_title=_front_title)
     env.globals.update(rel=_rel)
     return env
 
