@@ -100,5 +100,5 @@ def _backrefs(p: Passage) -> str:
     if not p.refs:
         return ""
     links = " ".join(
-        f'<a href="{escape(r.href)}" title="{escape(r.title)}" aria-label="{escape(r.title)}">[{escape(r.label)}]</a>' for r in p.refs)
+        f'<a href="{escape(r.href)}" title="{escape(r.title)}" aria-label="[{escape(r.label)}] {escape(r.title)}">[{escape(r.label)}]</a>' for r in p.refs)
     return f'<sup class="cited-by">{links}</sup>'

@@ -47,7 +47,14 @@
     });
   }
 
+  // The theme's search overlay is a dialog without a name; give it one for screen readers.
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+
   function init() {
+    nameSearchDialog();
     document.querySelectorAll(".fs-sortable table").forEach(makeSortable);
     highlightTarget();
   }
