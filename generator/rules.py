@@ -15,6 +15,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "file-binary": (E, "A file holds NUL bytes: it is binary, not text."),
     "file-encoding": (E, "A file is not valid UTF-8; the message names the byte offset."),
     "file-empty": (E, "A YAML file holds no document."),
+    "file-not-found": (E, "A file named on the command line does not exist."),
+    "file-exists": (E, "A command would overwrite an existing file; it refuses."),
     "yaml-syntax": (E, "The YAML does not parse."),
     "yaml-duplicate-key": (E, "A mapping repeats a key; YAML would silently keep the last one."),
     "yaml-anchor": (E, "Anchors and aliases are refused (they hide data and allow alias bombs)."),
@@ -55,8 +57,33 @@ RULES: dict[str, tuple[Severity, str]] = {
     "quote-wrong-speaker": (E, "The excerpt attributes the quote to someone else."),
     "quote-attribution-unresolved": (W, "The validator cannot tell from the excerpt who said the quote."),
     "redirect-missing": (W, "A fact id that was published is gone and has no redirect."),
+    "redirect-invalid": (E, "A redirect's old id is still a fact, or its target is not a fact, or redirects loop."),
 }
 
 
 def severity_of(rule: str) -> Severity:
     return RULES[rule][0]
+
+
+def markdown_table() -> str:
+    """The README's rule table."""
+    rows = ["| rule | severity | meaning |", "|---|---|---|"]
+    rows += [f"| `{rule}` | {sev.value} | {text} |" for rule, (sev, text) in RULES.items()]
+    return "\n".join(rows)
+
+
+def update_readme(path: str = "README.md") -> bool:
+    """Rewrite the table between the README's markers; True when it changed."""
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    start, end = text.index("<!-- rules:start"), text.index("<!-- rules:end -->")
+    head = text[:start] + text[start:].split("\n", 1)[0] + "\n"
+    new = head + markdown_table() + "\n" + text[end:]
+    if new != text:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(new)
+    return new != text
+
+
+if __name__ == "__main__":
+    print("README.md updated" if update_readme() else "README.md is current")
