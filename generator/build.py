@@ -24,6 +24,7 @@ import yaml
 from generator.findings import FactsheetError, Finding, Severity
 from generator.loading import Workspace, load_workspace
 from generator.matchers.dates import parse_partial_date
+from generator.redirects import PUBLISHED_IDS, record_published
 from generator.render import RenderedSite, render
 from generator.render.output import write_tree
 from generator.validation import Report, validate
@@ -73,6 +74,8 @@ def engine_config(base: dict[str, Any], site: RenderedSite) -> dict[str, Any]:
         if name != PLUGIN_NAME:
             plugins.append(p)
     cfg["plugins"] = plugins
+    if site.hidden:  # pages of moved sheets are reachable from old links only
+        cfg["not_in_nav"] = "\n".join("/" + p for p in site.hidden)
     return cfg
 
 
@@ -169,6 +172,9 @@ def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", stri
             say(f"build stopped: {engine} failed (exit {proc.returncode}); the previous site is untouched")
             return BuildResult(False, report, log=log)
         publish(work / "site", site_dir, work)
+        added = record_published(ws)  # ids now public; from here on they need redirects
+        if added:
+            say(f"recorded {len(added)} newly published fact id(s) in {PUBLISHED_IDS}")
         pages = sum(1 for p in rendered.files if p.endswith(".md"))
         say(f"built {pages} pages with {engine} into {site_dir} "
             f"({report.stats()['facts']} facts, {report.stats()['verified']} verified)")

@@ -170,3 +170,32 @@ def test_the_plugin_watches_facts_content_and_templates(example, tmp_path):
 
     server = plugin.on_serve(Server(), config=config, builder=None)
     assert sorted(Path(p).name for p in server.watched) == ["content", "facts", "site_templates"]
+
+
+def test_moved_facts_and_sheets_keep_their_urls(example, tmp_path):
+    root = tmp_path / "root"
+    shutil.copytree(example, root)
+    (root / "facts" / "published-ids.txt").write_text("bridge/old-opened\ngone/x\n")
+    sheet = root / "facts" / "bridge.yml"
+    sheet.write_text(sheet.read_text() + "redirects:\n  old-opened: bridge/opened\n  gone/x: bridge/cost\n")
+    site = tmp_path / "site"
+    result = build(root, site, "mkdocs", strict=True, say=lambda _: None)
+    assert result.ok, result.log
+    bridge = (site / "sheets/bridge/index.html").read_text(encoding="utf-8")
+    assert 'id="old-opened"' in bridge and 'href="#opened"' in bridge
+    gone = site / "sheets/gone/index.html"
+    assert gone.is_file() and 'id="x"' in gone.read_text(encoding="utf-8")
+    assert 'href="../bridge/#cost"' in gone.read_text(encoding="utf-8")
+    # The build records what it published, so later renames need redirects.
+    published = (root / "facts" / "published-ids.txt").read_text()
+    assert "bridge/crowds" in published and "gone/x" in published
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", pytest.param("zensical", marks=needs_zensical)])
+def test_the_example_content_builds_and_its_citations_land(repo_copy, tmp_path, engine):
+    site = tmp_path / "site"
+    r = run_cli("build", "--root", str(repo_copy), "--engine", engine, "--site-dir", str(site))
+    if "NotImplementedError" in r.stderr:
+        pytest.skip("the value checks are not on this branch yet")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert assert_citations_land(site) >= 100

@@ -10,13 +10,14 @@ import json
 from html import escape as html_escape
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from generator.redirects import redirect_pages
 from generator.render import escape, inline
 from generator.render.passages import Passage, mark_passages
 from generator.render.data import facts_csv, facts_json, schema_files
@@ -34,6 +35,20 @@ _TAG = re.compile(r"[^\w .-]+")
 class RenderedSite:
     files: dict[str, bytes]  # docs-relative path → content
     nav: list[Any]
+    hidden: list[str] = field(default_factory=list)  # pages deliberately left out of the navigation
+
+
+def _url(sheet_id: str, fact_id: str | None) -> str:
+    return f"sheets/{sheet_id}.md" + (f"#{fact_id}" if fact_id else "")
+
+
+def moved(site: SiteData) -> dict[str, list[tuple[str, str]]]:
+    """Sheet id → [(old fact id or "", new docs link)] for every redirect (see generator.redirects)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for old, new in redirect_pages(site.ws, _url).items():
+        path, _, anchor = old.partition("#")
+        out.setdefault(path[len("sheets/"):-len(".md")], []).append((anchor, new))
+    return {k: sorted(v) for k, v in sorted(out.items())}
 
 
 def _finalize(value: object) -> object:
@@ -122,10 +137,16 @@ def render_site(site: SiteData, root: Path) -> RenderedSite:
         out = env.get_template(template).render(page_path=path, site=site, **ctx)
         files[path] = out.encode("utf-8")
 
+    redirects = moved(site)
     page("index.md", "index.md.j2")
     page("sheets/index.md", "sheets.md.j2")
     for sheet in site.sheets:
-        page(sheet.page, "sheet.md.j2", sheet=sheet)
+        page(sheet.page, "sheet.md.j2", sheet=sheet, moved=redirects.get(sheet.id, []))
+    # A sheet that is gone keeps its page: it says where its facts went.
+    hidden = []
+    for old in redirects.keys() - {s.id for s in site.sheets}:
+        page(f"sheets/{old}.md", "moved.md.j2", old=old, moved=redirects[old])
+        hidden.append(f"sheets/{old}.md")
     page("sources/index.md", "sources.md.j2")
     for source in site.sources:
         page(source.page, "source.md.j2", source=source)
@@ -152,4 +173,4 @@ def render_site(site: SiteData, root: Path) -> RenderedSite:
         {"Tags": "tags.md"},
         *sorted(p for p in extra if p.endswith(".md")),
     ]
-    return RenderedSite(files, nav)
+    return RenderedSite(files, nav, sorted(hidden))
