@@ -199,3 +199,43 @@ def test_the_example_content_builds_and_its_citations_land(repo_copy, tmp_path, 
         pytest.skip("the value checks are not on this branch yet")
     assert r.returncode == 0, r.stdout + r.stderr
     assert assert_citations_land(site) >= 100
+
+
+def test_serve_rebuilds_when_a_fact_changes(example, tmp_path):
+    import os
+    import socket
+    import time
+    import urllib.request
+
+    root = tmp_path / "root"
+    shutil.copytree(example, root)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(root),
+                             "--dev-addr", f"127.0.0.1:{port}"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page_has(words: str) -> bool:
+        for _ in range(300):  # the server needs a moment to start and to rebuild
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/sheets/bridge/", timeout=5) as r:
+                    if words in r.read().decode():
+                        return True
+            except OSError:
+                pass
+            if proc.poll() is not None:
+                return False
+            time.sleep(0.2)
+        return False
+
+    try:
+        assert page_has("opened to traffic")
+        sheet = root / "facts" / "bridge.yml"
+        sheet.write_text(sheet.read_text().replace("claim: The harbour bridge opened to traffic.",
+                                                   "claim: The harbour bridge opened to all traffic."))
+        assert page_has("opened to all traffic")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

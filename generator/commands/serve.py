@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -49,7 +50,22 @@ def run(args: argparse.Namespace) -> int:
         cmd = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config), "--dev-addr", args.dev_addr]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             [str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")])}
+        # Stopping `factsheet serve` (Ctrl-C or SIGTERM) stops the server it started.
+        previous = signal.signal(signal.SIGTERM, _terminate)
+        proc = subprocess.Popen(cmd, env=env)
         try:
-            return subprocess.call(cmd, env=env)
-        except KeyboardInterrupt:
+            return proc.wait()
+        except (KeyboardInterrupt, SystemExit):
             return 130
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
