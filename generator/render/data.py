@@ -55,8 +55,6 @@ def _value(model: BaseModel | None) -> dict[str, object] | None:
     if model is None:
         return None
     out = model.model_dump(mode="json")
-    if "value" in out and not isinstance(out["value"], str):
-        out["value"] = out["value"]
     amount = getattr(model, "amount", None)
     if amount is not None:
         out["amount"] = format(amount.normalize(), "f")
