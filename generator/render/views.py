@@ -225,9 +225,12 @@ def _citation(res: CitationResult, fact: Fact, ws: Workspace) -> CitationView:
                         cited.note, res.inferred_year, res.start, res.end)
 
 
-def _mentions(person: Person, claim: str) -> bool:
+def _mentions(person: Person, claim: str, lowered: str | None = None) -> bool:
+    """``lowered``: the claim in lower case when it is ASCII. An ASCII name can then only match
+    (ignoring case) where its lower case is a substring: a cheap test that skips most regexes."""
     names = [person.name, *person.aliases]
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", claim, re.IGNORECASE) for n in names)
+    return any((lowered is None or not n.isascii() or n.lower() in lowered)
+               and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", claim, re.IGNORECASE) for n in names)
 
 
 def build_views(ws: Workspace, report: Report) -> SiteData:
@@ -240,32 +243,37 @@ def build_views(ws: Workspace, report: Report) -> SiteData:
     sheets.sort(key=lambda s: (tuple(-x for x in date_sort_key(s.date)) if s.date else (1, 0, 0), s.id))
     facts = [f for s in sheets for f in s.facts]
 
+    # Citations grouped by source once, in fact order (a scan of every fact per source was quadratic).
+    cited_by: dict[str, list[tuple[FactView, CitationView]]] = defaultdict(list)
+    for f in facts:
+        for c in f.citations:
+            cited_by[c.source_id].append((f, c))
     sources = []
     for sid in sorted(ws.sources):
         passages: dict[tuple[int, int], Passage] = {}
         citing: list[FactView] = []
-        for f in facts:
-            for c in f.citations:
-                if c.source_id != sid:
-                    continue
-                if f not in citing:
-                    citing.append(f)
-                if c.start is None or c.end is None:
-                    continue
-                p = passages.setdefault((c.start, c.end), Passage(c.start, c.end))
-                # Labelled with the fact's number in this page's list of citing facts.
-                ref = BackRef(f"../../sheets/{f.sheet_id}/#{f.id}", str(citing.index(f) + 1),
-                              "Cited by: " + plain(f.fact.claim))
-                if ref not in p.refs:
-                    p.refs.append(ref)
+        for f, c in cited_by.get(sid, ()):
+            if f not in citing:
+                citing.append(f)
+            if c.start is None or c.end is None:
+                continue
+            p = passages.setdefault((c.start, c.end), Passage(c.start, c.end))
+            # Labelled with the fact's number in this page's list of citing facts.
+            ref = BackRef(f"../../sheets/{f.sheet_id}/#{f.id}", str(citing.index(f) + 1),
+                          "Cited by: " + plain(f.fact.claim))
+            if ref not in p.refs:
+                p.refs.append(ref)
         sources.append(SourceView(sid, ws.sources[sid], sorted(passages.values(), key=lambda p: (p.start, p.end)),
                                   citing))
 
+    # Each claim's plain words once, not once per person.
+    claims = [(f, claim, claim.lower() if claim.isascii() else None)
+              for f in facts for claim in (plain(f.fact.claim),)]
     people = []
     for pid in sorted(ws.people):
         person = ws.people[pid]
         quotes = [f for f in facts if f.fact.quote is not None and f.fact.quote.speaker == pid]
-        mentions = [f for f in facts if f not in quotes and _mentions(person, plain(f.fact.claim))]
+        mentions = [f for f, claim, lowered in claims if f not in quotes and _mentions(person, claim, lowered)]
         people.append(PersonView(pid, person, quotes, mentions))
     person_views = {p.id: p for p in people}
 
