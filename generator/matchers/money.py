@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.matchers.numbers import NumberMention, find_numbers
+from generator.matchers.numbers import NumberMention, find_numbers, number_at
 
 # Active ISO 4217 codes (plus XAU/XAG and the like are deliberately out: facts cite money).
 ISO_4217: frozenset[str] = frozenset(
@@ -60,6 +60,7 @@ _ADJECTIVES: dict[tuple[str, str], tuple[str, ...]] = {
 _SYM_ALT = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 _GAP = "[ \u00a0\u2009\u202f]?"
 _BEFORE = re.compile(rf"(?:(?P<sym>{_SYM_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}})){_GAP}\Z")
+_GLUED_CODE = re.compile(r"(?<![A-Za-z])(?P<code>[A-Z]{3})(?=\d)")  # USD1.5bn: the number grammar skips it
 _WORD_ALT = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
 _ADJ_ALT = "|".join(re.escape(a) for a in sorted({a for a, _ in _ADJECTIVES}, key=len, reverse=True))
 _AFTER = re.compile(
@@ -122,4 +123,10 @@ def find_money(text: str, numbers: list[NumberMention] | None = None) -> list[Mo
                 end = after.end()  # type: ignore[union-attr]
         if codes:
             out.append(MoneyMention(start, end, n.value, codes[0], codes, text[start:end], n))
+    for g in _GLUED_CODE.finditer(text):
+        codes = _code(g["code"])
+        n = number_at(text, g.end()) if codes else None
+        if codes and n and not n.ordinal:
+            out.append(MoneyMention(g.start(), n.end, n.value, codes[0], codes, text[g.start():n.end], n))
+    out.sort(key=lambda m: m.start)
     return out

@@ -51,10 +51,10 @@ ENTAILS: dict[str, frozenset[str]] = {
     "about": frozenset({"about"}),
     "more than": frozenset({"more than", "at least"}),
     "at least": frozenset({"at least"}),
-    "less than": frozenset({"less than", "at most"}),
+    "less than": frozenset({"less than", "at most", "up to"}),
     "at most": frozenset({"at most", "up to"}),
     "up to": frozenset({"up to", "at most"}),
-    "almost": frozenset({"almost", "less than", "at most", "about"}),
+    "almost": frozenset({"almost", "less than", "at most", "up to", "about"}),
 }
 
 _UNITS = {w: i for i, w in enumerate(
@@ -85,6 +85,7 @@ _SUFFIX = (
 _DIGITS_BODY = rf"{_INT}(?P<frac>\.\d+)?{_SUFFIX}"
 # Not inside a word or a bigger number: "G7", "A320", "1.5" read from its "5" are not numbers.
 _DIGITS = re.compile(rf"(?<![\w])(?<!\d[.,]){_DIGITS_BODY}", re.I)
+_DIGITS_AT = re.compile(rf"(?<!\d[.,]){_DIGITS_BODY}", re.I)
 _VALUE = re.compile(rf"[ \t]*(?P<sign>[-\u2212])?{_DIGITS_BODY}[ \t]*", re.I)
 _WORD_ALT = "|".join(sorted(_WORDS, key=len, reverse=True))
 _WORD_RUN = re.compile(
@@ -143,6 +144,8 @@ def _below_hundred(toks: list[str], i: int) -> tuple[int, int, bool] | None:
         return _ORD_UNITS[t], i + 1, True
     if t in _ORD_TENS:
         return _ORD_TENS[t], i + 1, True
+    if t == "hundredth" or t in _ORD_BIG:  # "the hundredth day"
+        return _ORD_BIG.get(t, 100), i + 1, True
     if t in _TENS:
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if nxt in _UNITS and 1 <= _UNITS[nxt] <= 9:
@@ -262,6 +265,15 @@ def find_numbers(text: str) -> list[NumberMention]:
                     qualifier, qspan = _POSTFIX[p[g].lower()], p.span(g)
         out.append(NumberMention(a, b, value, qualifier, qspan, text[a:b], ordinal))
     return out
+
+
+def number_at(text: str, pos: int) -> NumberMention | None:
+    """The digit number starting exactly at ``pos``, even glued to a word before it ("USD1.5bn")."""
+    m = _DIGITS_AT.match(text, pos)
+    if not m or (pos and text[pos - 1].isdigit()):
+        return None
+    value, ordinal = _digits_value(m)
+    return NumberMention(m.start(), m.end(), value, None, None, m.group(), ordinal)
 
 
 def parse_value(value: int | float | str) -> Decimal:
