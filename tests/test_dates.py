@@ -47,6 +47,7 @@ WED = 2
     ("24-26 February 2022", None, [(2022, 2, 24, None, False), (2022, 2, 26, None, False)]),
     ("26/04/2023", None, [(2023, 4, 26, None, False)]),
     ("2023/04/26", None, [(2023, 4, 26, None, False)]),
+    ("the 2022/23 season", None, [(2022, None, None, None, False)]),
     ("mid-2022 and 2014-2015", None, [(2022, None, None, None, False), (2014, None, None, None, False),
                                       (2015, None, None, None, False)]),
 ])

@@ -95,6 +95,13 @@ def test_number_words(text, value):
     assert values(f"there were {text} of them") == [(Decimal(value), None)]
 
 
+def test_signs_halves_and_wire_style_scales():
+    assert values("temperatures of -5C and \u22123 degrees, (-2), but F-16 and a 5-3 win") == [
+        (-5, None), (-3, None), (-2, None), (5, None), (3, None)]
+    assert values("half a million people and half a dozen others") == [(500_000, None), (6, None)]
+    assert values("3.5 bln and 20mln") == [(3_500_000_000, None), (20_000_000, None)]
+
+
 def test_separate_numbers_are_not_joined():
     assert values("in 2021 15 people") == [(2021, None), (15, None)]
     assert values("one two three") == [(1, None), (2, None), (3, None)]

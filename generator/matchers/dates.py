@@ -134,7 +134,7 @@ _BARE_MONTH = re.compile(rf"(?<![\w]){_MONTH_FULL}")
 _MAY_CONTEXT = re.compile(r"(?:\b(?:in|of|since|until|till|by|early|mid|late|last|next|this|from|through|"
                           r"during|before|after|end|beginning|start)[ \t\u00a0-]+)\Z", re.I)
 _BARE_YEAR = re.compile(
-    r"(?<![\w.,$\u20ac\u00a3\u00a5/])(?P<year>[12]\d{3})(?![\w/])(?![.,]\d)(?!-[^\W\d])"
+    r"(?<![\w.,$\u20ac\u00a3\u00a5/])(?P<year>[12]\d{3})(?![\w])(?!/\d{1,2}/)(?![.,]\d)(?!-[^\W\d])"
     r"(?![ \t\u00a0]*(?:%|per[ \t]?cent|thousand|million|billion|trillion|bn|mn)\b)"
 )
 _YEAR_CONTEXT_ALLOWED = re.compile(r"(?:mid|pre|post|early|late)-\Z", re.I)

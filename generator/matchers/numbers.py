@@ -23,6 +23,7 @@ SCALES: dict[str, Decimal] = {
     "million": Decimal(10) ** 6, "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
     "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
+    "mln": Decimal(10) ** 6, "bln": Decimal(10) ** 9,  # wire-service style
 }
 QUALIFIERS = ("about", "more than", "less than", "at least", "at most", "almost", "up to")
 
@@ -78,8 +79,8 @@ _INT = (
 )
 _SUFFIX = (
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W\d_])"
-    r"|(?P<sfx>bn|mn|trn|tn|[kmb])(?![^\W\d_])"
-    r"|[ \u00a0](?P<sfx2>bn|mn|trn|tn)(?![^\W\d_])"
+    r"|(?P<sfx>bln|mln|bn|mn|trn|tn|[kmb])(?![^\W\d_])"
+    r"|[ \u00a0](?P<sfx2>bln|mln|bn|mn|trn|tn)(?![^\W\d_])"
     r"|(?:[ \u00a0]+|[ \u00a0]?-[ \u00a0]?)(?P<word>hundred|thousand|million|billion|trillion)(?![^\W\d_]))?"
 )
 _DIGITS_BODY = rf"{_INT}(?P<frac>\.\d+)?{_SUFFIX}"
@@ -98,12 +99,16 @@ _TOKEN = re.compile(r"[a-z]+", re.I)
 _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIER_SYNONYMS, key=len, reverse=True))
 # The qualifier sits just before the number, or before the currency that precedes it ("over $1bn").
 _QUALIFIER_BEFORE = re.compile(
-    rf"(?<![\w])(?P<q>{_QUAL_ALT})(?:[ \t\u00a0\n]+|(?<=~))"
+    rf"(?<![\w])(?P<q>{_QUAL_ALT})(?:\s+|(?<=~))"
     r"(?-i:(?:[A-Z]{1,3})?[$\u20ac\u00a3\u00a5\u20b9\u20bd\u20b4][ \u00a0]?|[A-Z]{3}[ \u00a0]?)?\Z",
     re.I,
 )
 _QUALIFIER_AFTER = re.compile(r"(?:[ \t\u00a0]+(?P<a>or more|or so|or fewer|or less)|-?(?P<b>plus)|(?P<c>\+))(?![\w])",
                               re.I)
+_HALF = re.compile(r"(?<![\w])half[ \t\u00a0]+an?[ \t\u00a0]+(?P<s>dozen|hundred|thousand|million|billion)(?![\w])",
+                   re.I)
+# A minus sign, or a hyphen that starts a word: "-5C", "(-3)"; not "F-16" or "5-3".
+_NEGATIVE = re.compile(r"(?:\u2212|(?:(?<=[\s(\[])|^)-)\Z")
 _FRACTION_BEFORE = re.compile(r"(?:(?<![\w])(?:a|one)[ \t\u00a0]+|-)\Z", re.I)
 
 
@@ -246,6 +251,11 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue  # "F-16", "Covid-19": names, not figures
         value, ordinal = _digits_value(m)
         found.append((a, m.end(), value, ordinal))
+    found = [(a - 1, b, -value, o) if a and not o and _NEGATIVE.search(scan, max(0, a - 2), a) else (a, b, value, o)
+             for a, b, value, o in found]
+    for m in _HALF.finditer(scan):
+        found.append((m.start(), m.end(), Decimal(12 if m["s"].lower() == "dozen" else _BIG.get(m["s"].lower(), 100))
+                      / 2, False))
     digit_spans = [(a, b) for a, b, _, _ in found]
     for a, b, value, ordinal in _word_mentions(text, scan):
         if all(b <= s or a >= e for s, e in digit_spans):
