@@ -106,6 +106,8 @@ def test_separate_numbers_are_not_joined():
     assert values("in 2021 15 people") == [(2021, None), (15, None)]
     assert values("one two three") == [(1, None), (2, None), (3, None)]
     assert values("1,2345") == [(1, None)]  # not a grouped number; the malformed rest is not read
+    assert values("the sale of 10 737-800 planes") == [(10, None), (737, None), (800, None)]
+    assert values("call 0845 8 505 505") == [(845, None), (8, None), (505, None), (505, None)]
     assert values("scores of 6-4 7-5") == [(6, None), (4, None), (7, None), (5, None)]
 
 

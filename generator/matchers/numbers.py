@@ -74,7 +74,9 @@ _WORDS = [*_UNITS, *_TENS, *_ORD_UNITS, *_ORD_TENS, *_BIG, *_ORD_BIG, "hundred",
 _SP = "[ \u00a0\u2009\u202f]"  # what may sit between the digit groups of one number
 _INT = (
     r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)"
-    rf"|\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)(?!,\d)"
+    # Space-grouped only when it cannot be a run of separate numbers: "10 737-800 planes" and phone
+    # numbers ("0845 8 505 505") are several numbers.
+    rf"|(?<!\d{_SP})[1-9]\d{{0,2}}(?:{_SP}\d{{3}})+(?!\d)(?!,\d)(?![-/]\d)(?!{_SP}\d)"
     r"|\d+)"
 )
 _SUFFIX = (
