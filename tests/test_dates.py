@@ -134,3 +134,9 @@ def test_parse_partial_date_raises_only_value_error(text):
         parse_partial_date(text)
     except ValueError:
         pass
+
+
+def test_long_repetitive_text_is_read_in_full():
+    # Inputs that make careless patterns backtrack for ever; each must still be read exactly.
+    assert len(find_dates("April " * 20000, 2023)) == 20000
+    assert find_dates("5" + " " * 50000 + "x") == []

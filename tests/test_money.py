@@ -96,3 +96,9 @@ def test_symbol_amounts_read_back(n, places, symbol, scale, space):
 def test_word_amounts_read_back(n, word, scale):
     text = f"a deal worth {n:,}{scale[0]} {word[0]} was signed"
     assert [(m.amount, m.currency) for m in find_money(text)] == [(Decimal(n) * scale[1], word[1])]
+
+
+def test_long_runs_of_space_after_an_amount():
+    assert find_money("5" + " " * 50000 + "euros") == []  # too far apart to belong together
+    (m,) = find_money("€5" + " " * 50000 + "x")
+    assert m.amount == 5 and m.currency == "EUR"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -149,6 +150,23 @@ _TIME = re.compile(
 )
 
 
+class _Spans:
+    """Non-overlapping spans taken so far, kept sorted so that a test for overlap is a bisection."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, a: int, b: int) -> bool:
+        k = bisect_left(self.starts, b)  # spans at k and after start at or past b
+        return k == 0 or self.ends[k - 1] <= a
+
+    def append(self, span: tuple[int, int]) -> None:
+        k = bisect_left(self.starts, span[0])
+        self.starts.insert(k, span[0])
+        self.ends.insert(k, span[1])
+
+
 def _days_in(year: int | None, month: int) -> int:
     return calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000: Feb 29 allowed
 
@@ -173,11 +191,9 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
     A day-month or month without a year takes ``default_year`` (when given),
     with ``year_inferred`` set.
     """
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     out: list[DateMention] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    free = taken.free
 
     def add(a: int, b: int, year: int | None, month: int | None, day: int | None,
             weekday: int | None = None) -> None:

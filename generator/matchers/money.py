@@ -64,7 +64,7 @@ _GLUED_CODE = re.compile(r"(?<![A-Za-z])(?P<code>[A-Z]{3})(?=\d)")  # USD1.5bn: 
 _WORD_ALT = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
 _ADJ_ALT = "|".join(re.escape(a) for a in sorted({a for a, _ in _ADJECTIVES}, key=len, reverse=True))
 _AFTER = re.compile(
-    rf"(?:[ \u00a0]*-?[ \u00a0]*(?:(?P<adj>{_ADJ_ALT})[ \u00a0]+)?(?P<word>{_WORD_ALT})(?:e?s)?(?![\w])"
+    rf"(?:[ \u00a0]{{0,2}}(?:-[ \u00a0]{{0,2}})?(?:(?P<adj>{_ADJ_ALT})[ \u00a0]+)?(?P<word>{_WORD_ALT})(?:e?s)?(?![\w])"
     rf"|{_GAP}(?P<code>(?-i:[A-Z]{{3}}))(?![\w])"
     rf"|{_GAP}(?P<sym>€|£|¥|₽|₴|₹))",
     re.I,
