@@ -12,6 +12,7 @@ Digits that belong to a calendar date or a clock time are not figures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -258,9 +259,11 @@ def find_numbers(text: str) -> list[NumberMention]:
     for m in _HALF.finditer(scan):
         found.append((m.start(), m.end(), Decimal(12 if m["s"].lower() == "dozen" else _BIG.get(m["s"].lower(), 100))
                       / 2, False))
-    digit_spans = [(a, b) for a, b, _, _ in found]
+    found.sort()
+    starts, ends = [a for a, _, _, _ in found], [b for _, b, _, _ in found]  # disjoint, so both sorted
     for a, b, value, ordinal in _word_mentions(text, scan):
-        if all(b <= s or a >= e for s, e in digit_spans):
+        k = bisect_left(starts, b)
+        if k == 0 or ends[k - 1] <= a:
             found.append((a, b, value, ordinal))
     found.sort()
     out = []
