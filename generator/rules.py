@@ -15,6 +15,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "file-binary": (E, "A file holds NUL bytes: it is binary, not text."),
     "file-encoding": (E, "A file is not valid UTF-8; the message names the byte offset."),
     "file-empty": (E, "A YAML file holds no document."),
+    "file-not-found": (E, "A file named on the command line does not exist."),
+    "file-exists": (E, "A command would overwrite an existing file; it refuses."),
     "yaml-syntax": (E, "The YAML does not parse."),
     "yaml-duplicate-key": (E, "A mapping repeats a key; YAML would silently keep the last one."),
     "yaml-anchor": (E, "Anchors and aliases are refused (they hide data and allow alias bombs)."),
@@ -55,6 +57,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "quote-wrong-speaker": (E, "The excerpt attributes the quote to someone else."),
     "quote-attribution-unresolved": (W, "The validator cannot tell from the excerpt who said the quote."),
     "redirect-missing": (W, "A fact id that was published is gone and has no redirect."),
+    "redirect-invalid": (E, "A redirect's old id is still a fact, or its target is not a fact, or redirects loop."),
 }
 
 
