@@ -8,7 +8,7 @@ value keeps its mark for the findings that point at it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Callable
 
 import yaml
 from yaml.events import (
@@ -39,6 +39,9 @@ Pos = tuple[int, int]
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _BOOL_WORDS = {"true", "false"}
+# First characters that may start an implicitly typed plain scalar (int, float, bool, null, ...).
+_IMPLICIT = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k)
+assert None not in _RESOLVER.yaml_implicit_resolvers and not _RESOLVER.yaml_path_resolvers
 _STR = "tag:yaml.org,2002:str"
 
 
@@ -97,31 +100,22 @@ def load_yaml(data: bytes | str, path: str) -> Document:
     """Parse one YAML document; raise :class:`FactsheetError` at the first thing at fault."""
     text = decode_text(data, path) if isinstance(data, bytes) else data.removeprefix("\ufeff")
     doc = Document(path, None)
-    events = _events(text, path)
+    loader = _Loader(text)
+    # The C parser's own method, called directly: a Python generator around it cost
+    # more than the parsing (one frame switch per event).
+    get = loader.get_event
     try:
-        assert isinstance(next(events), StreamStartEvent)
-        first = next(events)
+        assert isinstance(get(), StreamStartEvent)
+        first = get()
         if isinstance(first, StreamEndEvent):
             raise _fail(path, None, "file-empty", "the file is empty: expected a YAML mapping")
         assert isinstance(first, DocumentStartEvent)
-        doc.value = _build(events, next(events), (), doc)
-        assert isinstance(next(events), DocumentEndEvent)
-        after = next(events)
+        doc.value = _build(get, get(), (), doc)
+        assert isinstance(get(), DocumentEndEvent)
+        after = get()
         if not isinstance(after, StreamEndEvent):
             raise _fail(path, after.start_mark, "yaml-multiple-documents",
                         "a second YAML document starts here; a file holds exactly one (remove the `---`)")
-    finally:
-        events.close()
-    if doc.value is None:
-        raise _fail(path, None, "file-empty", "the file holds no data: expected a YAML mapping")
-    return doc
-
-
-def _events(text: str, path: str) -> Iterator[Event]:
-    loader = _Loader(text)
-    try:
-        while loader.check_event():
-            yield loader.get_event()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
@@ -135,6 +129,9 @@ def _events(text: str, path: str) -> Iterator[Event]:
         ) from None
     finally:
         loader.dispose()
+    if doc.value is None:
+        raise _fail(path, None, "file-empty", "the file holds no data: expected a YAML mapping")
+    return doc
 
 
 def _check_node(ev: Any, path: str) -> None:
@@ -147,36 +144,42 @@ def _check_node(ev: Any, path: str) -> None:
                     f"tag '{tag}' refused: tags are not allowed; remove it (quote the value if it is text)")
 
 
-def _build(events: Iterator[Event], ev: Event, loc: Loc, doc: Document) -> Any:
+def _build(get: Callable[[], Event], ev: Event, loc: Loc, doc: Document) -> Any:
     path = doc.path
-    if isinstance(ev, AliasEvent):
+    kind = type(ev)
+    if kind is AliasEvent:
         raise _fail(path, ev.start_mark, "yaml-anchor",
                     f"alias '*{ev.anchor}' refused: anchors and aliases are not allowed; write the value out")
-    doc.positions[loc] = (ev.start_mark.line + 1, ev.start_mark.column + 1)
-    _check_node(ev, path)
-    if isinstance(ev, ScalarEvent):
+    mark = ev.start_mark
+    doc.positions[loc] = (mark.line + 1, mark.column + 1)
+    if ev.anchor is not None or ev.tag is not None:
+        _check_node(ev, path)
+    if kind is ScalarEvent:
         return _scalar(ev, path)
-    if isinstance(ev, SequenceStartEvent):
+    if kind is SequenceStartEvent:
         items: list[Any] = []
-        while not isinstance(nxt := next(events), SequenceEndEvent):
-            items.append(_build(events, nxt, (*loc, len(items)), doc))
+        while type(nxt := get()) is not SequenceEndEvent:
+            items.append(_build(get, nxt, (*loc, len(items)), doc))
         return items
-    if isinstance(ev, MappingStartEvent):
+    if kind is MappingStartEvent:
         mapping: dict[str, Any] = {}
-        while not isinstance(kev := next(events), MappingEndEvent):
-            if not isinstance(kev, ScalarEvent):
+        key_positions = doc.key_positions
+        while type(kev := get()) is not MappingEndEvent:
+            if type(kev) is not ScalarEvent:
                 raise _fail(path, kev.start_mark, "yaml-complex-key",
                             "a mapping key must be a plain string")
-            _check_node(kev, path)
+            if kev.anchor is not None or kev.tag is not None:
+                _check_node(kev, path)
             key = str(_scalar(kev, path))
-            kpos = (kev.start_mark.line + 1, kev.start_mark.column + 1)
+            kmark = kev.start_mark
+            child = (*loc, key)  # one tuple for both maps
             if key in mapping:
-                first = doc.key_positions[(*loc, key)]
-                raise _fail(path, kev.start_mark, "yaml-duplicate-key",
+                first = key_positions[child]
+                raise _fail(path, kmark, "yaml-duplicate-key",
                             f"duplicate key '{key}' (first at line {first[0]}); YAML would silently "
                             "keep only the last one: remove or rename one")
-            doc.key_positions[(*loc, key)] = kpos
-            mapping[key] = _build(events, next(events), (*loc, key), doc)
+            key_positions[child] = (kmark.line + 1, kmark.column + 1)
+            mapping[key] = _build(get, get(), child, doc)
         return mapping
     raise _fail(path, ev.start_mark, "yaml-syntax", f"unexpected YAML event {type(ev).__name__}")
 
@@ -185,6 +188,8 @@ def _scalar(ev: ScalarEvent, path: str) -> Any:
     value = ev.value
     if ev.style:  # quoted or block scalars are always text
         return value
+    if value and value[0] not in _IMPLICIT:
+        return value  # no implicit type starts with this character: plain text, as resolve() would say
     tag = _RESOLVER.resolve(ScalarNode, value, (True, False))
     if tag == _STR or tag.endswith(":timestamp"):
         return value  # dates stay strings
