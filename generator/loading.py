@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import re
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterator, TypeVar
 
@@ -91,6 +93,7 @@ def gc_paused() -> Iterator[None]:
 
 
 def load_workspace(root: Path) -> Workspace:
+    _real_dir.cache_clear()
     with gc_paused():
         return _load_workspace(Path(root))
 
@@ -115,17 +118,35 @@ def _list(root: Path, rel: str, suffix: str) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.name.endswith(suffix) and not p.name.startswith("."))
 
 
+@lru_cache(maxsize=64)
+def _real_dir(folder: Path) -> Path:
+    # Cleared at every load: a folder's real path is looked up once per load, not once per file.
+    return folder.resolve(strict=True)
+
+
+def _real_path(path: Path) -> tuple[Path, os.stat_result | None]:
+    """``path.resolve(strict=True)``, and its stat when it is a regular file and not a link.
+
+    A regular file that is not a symlink is its folder's real path plus its name;
+    resolving every path component of every file (thousands) cost more than reading them.
+    """
+    st = os.lstat(path)
+    if stat.S_ISREG(st.st_mode):
+        return _real_dir(path.parent) / path.name, st
+    return path.resolve(strict=True), None
+
+
 def _read(root: Path, path: Path, limit: int, ws: Workspace) -> bytes | None:
     rel = path.relative_to(root).as_posix()
     try:
-        real = path.resolve(strict=True)
-        if not real.is_relative_to(root.resolve()):
+        real, st = _real_path(path)
+        if not real.is_relative_to(_real_dir(root)):
             ws.findings.append(_err(rel, "invalid-id", "this file links outside the repository; it is not read"))
             return None
-        if not real.is_file():
+        if st is None and not real.is_file():
             ws.findings.append(_err(rel, "file-binary", "not a regular file"))
             return None
-        size = real.stat().st_size
+        size = st.st_size if st is not None else real.stat().st_size
         if size > limit:
             ws.findings.append(_err(rel, "file-too-large",
                                     f"{size} bytes is over the limit of {limit} bytes for this kind of file"))
