@@ -59,7 +59,8 @@ GENERATOR = [REPO]  # the checkout whose generator is timed (--generator)
 
 
 def env() -> dict[str, str]:
-    # This checkout's generator (or --generator's), whatever is installed in the venv.
+    # This checkout's generator (or --generator's), whatever is installed in the venv; the processes
+    # also run in that folder, as `python -m` puts the working directory first on sys.path.
     return {**os.environ, "PYTHONPATH": str(GENERATOR[0]), "PYTHONDONTWRITEBYTECODE": "1"}
 
 
@@ -75,7 +76,7 @@ def commands(ws: Path) -> dict[str, list[str]]:
 def verdicts(ws: Path) -> dict[str, object]:
     """The validator's own counts for the workspace (one untimed run)."""
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        run_once(commands(ws)["validate_json"], cwd=REPO, env=env(), stdout=Path(out.name), ok=VALIDATE_OK)
+        run_once(commands(ws)["validate_json"], cwd=GENERATOR[0], env=env(), stdout=Path(out.name), ok=VALIDATE_OK)
         report = json.loads(Path(out.name).read_text(encoding="utf-8"))
     by_kind: dict[str, dict[str, int]] = {}
     for fact in report["facts"]:
@@ -194,10 +195,10 @@ def main() -> None:
         timed = {}
         for name, cmd in cmds.items():
             print(f"run: {scale}× {name} ...", file=sys.stderr)
-            timed[name] = measure(cmd, repeat=args.repeat, cwd=REPO, env=env(),
+            timed[name] = measure(cmd, repeat=args.repeat, cwd=GENERATOR[0], env=env(),
                                   ok=VALIDATE_OK if name.startswith("validate") else frozenset({0}))
         rows.append(Row(scale, int(summary["sources"]), int(summary["facts"]), **timed))
-    startup = measure(STARTUP, repeat=args.repeat, cwd=REPO, env=env())
+    startup = measure(STARTUP, repeat=args.repeat, cwd=GENERATOR[0], env=env())
     text = report(rows, counts, args, summaries, startup)
     sys.stdout.write(text)
     if args.json:
