@@ -64,3 +64,27 @@ RULES: dict[str, tuple[Severity, str]] = {
 
 def severity_of(rule: str) -> Severity:
     return RULES[rule][0]
+
+
+def markdown_table() -> str:
+    """The README's rule table."""
+    rows = ["| rule | severity | meaning |", "|---|---|---|"]
+    rows += [f"| `{rule}` | {sev.value} | {text} |" for rule, (sev, text) in RULES.items()]
+    return "\n".join(rows)
+
+
+def update_readme(path: str = "README.md") -> bool:
+    """Rewrite the table between the README's markers; True when it changed."""
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    start, end = text.index("<!-- rules:start"), text.index("<!-- rules:end -->")
+    head = text[:start] + text[start:].split("\n", 1)[0] + "\n"
+    new = head + markdown_table() + "\n" + text[end:]
+    if new != text:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(new)
+    return new != text
+
+
+if __name__ == "__main__":
+    print("README.md updated" if update_readme() else "README.md is current")

@@ -7,12 +7,15 @@ word diff); it never makes a citation pass.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from generator.model import Citation
 from generator.normalize import Folded, fold_text
+
+_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +82,13 @@ def _explain_miss(needle: str, folded: Folded) -> str:
     align = fuzz.partial_ratio_alignment(needle, hay, score_cutoff=40)
     if align is None:
         return "the excerpt is not in the source, and no passage resembles it: check the source id"
-    passage = hay[align.dest_start:align.dest_end]
-    # Widen to whole words so the diff reads naturally.
-    a = hay.rfind(" ", 0, align.dest_start) + 1
-    b = hay.find(" ", align.dest_end)
-    passage = hay[a:b if b >= 0 else len(hay)]
+    # Widen to whole words (not punctuation) so the diff reads naturally.
+    a, b = align.dest_start, align.dest_end
+    while a > 0 and hay[a - 1].isalnum():
+        a -= 1
+    while b < len(hay) and hay[b].isalnum():
+        b += 1
+    passage = hay[a:b]
     start = folded.start_in_original(a)
     end = folded.end_in_original(a + len(passage))
     original = " ".join(folded.original[start:end].split())
@@ -95,7 +100,7 @@ def _explain_miss(needle: str, folded: Folded) -> str:
 
 def word_diff(typed: str, found: str) -> str:
     """``-word`` for what the excerpt has and the source does not, ``+word`` the reverse."""
-    a, b = typed.split(), found.split()
+    a, b = _WORDS.findall(typed), _WORDS.findall(found)
     parts: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op in ("replace", "delete"):
