@@ -8,6 +8,7 @@ value keeps its mark for the findings that point at it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -47,6 +48,7 @@ MAX_DEPTH = 64
 MAX_INT_DIGITS = 4000
 # YAML 1.1 reads these unquoted numbers as something other than what they look like:
 # 010 is 8 (octal), 0x1F is 31, 0b11 is 3, 1:30 is 90 (base 60).
+_HIDDEN_BREAK = re.compile("[\u0085\u2028\u2029]")
 _SURPRISING_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|0[xob].*|[0-9][0-9_]*(:[0-9_]+)+(\.[0-9_]*)?)$")
 
 
@@ -126,23 +128,74 @@ def load_yaml(data: bytes | str, path: str) -> Document:
 
 
 def _events(text: str, path: str) -> Iterator[Event]:
+    lines = _LineIndex(text)
     loader = _Loader(text)
     try:
         while loader.check_event():
-            yield loader.get_event()
+            event = loader.get_event()
+            event.start_mark = lines.mark(event.start_mark)
+            yield event
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
-        raise _fail(path, mark, "yaml-syntax", f"YAML syntax error: {problem}{context}") from None
+        message = f"YAML syntax error: {problem}{context}"
+        hidden = _HIDDEN_BREAK.search(text)
+        if hidden is not None and _parses(_HIDDEN_BREAK.sub(" ", text)):
+            # Invisible in editors, a line break to YAML 1.1: name it, or the error makes no sense.
+            line, col = lines.pos(hidden.start())
+            raise FactsheetError(Finding(
+                path, line, col, Severity.ERROR, "yaml-syntax",
+                f"invisible line separator U+{ord(hidden.group()):04X} here: YAML reads it as a line break "
+                f"(then: {message.lower()}); delete it, or put the text in quotes")) from None
+        raise _fail(path, lines.mark(mark), "yaml-syntax", message) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         pos = getattr(exc, "position", None)
+        line, col = lines.pos(pos) if isinstance(pos, int) else (1, 1)
         raise FactsheetError(
-            Finding(path, 1, 1, Severity.ERROR, "yaml-syntax",
+            Finding(path, line, col, Severity.ERROR, "yaml-syntax",
                     f"YAML cannot read the file{f' at character {pos}' if pos is not None else ''}: {exc}")
         ) from None
     finally:
         loader.dispose()
+
+
+def _parses(text: str) -> bool:
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            loader.get_event()
+        return True
+    except yaml.YAMLError:
+        return False
+    finally:
+        loader.dispose()
+
+
+class _LineIndex:
+    """Line and column as editors count them: only "\\n" ends a line.
+
+    libyaml also breaks lines at U+0085, U+2028 and U+2029 (YAML 1.1), so its own
+    line numbers drift after text pasted from the web; the character index it
+    keeps is exact, and lines are counted from that.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        at = text.find("\n")
+        while at >= 0:
+            self.starts.append(at + 1)
+            at = text.find("\n", at + 1)
+
+    def pos(self, index: int) -> Pos:
+        line = bisect_right(self.starts, index) - 1
+        return line + 1, index - self.starts[line] + 1
+
+    def mark(self, mark: Any) -> Any:
+        if mark is None or getattr(mark, "index", None) is None:
+            return mark
+        line, col = self.pos(mark.index)
+        return yaml.Mark(mark.name, mark.index, line - 1, col - 1, None, None)
 
 
 def _check_node(ev: Any, path: str) -> None:

@@ -113,7 +113,17 @@ CASES: dict[str, Case] = {
                     "file-binary", "facts/bridge.yml", 1, 1, ("byte offset 0",)),
     "latin-1 YAML": (lambda r: (r / "facts/bridge.yml").write_bytes("title: café\n".encode("latin-1")),
                      "file-encoding", "facts/bridge.yml", 1, 11, ("0xe9", "byte offset 10")),
-    "control character": (lambda r: sheet(r, "title: a\x07b\n"), "yaml-syntax", "facts/bridge.yml", 1, 1, ()),
+    "control character": (lambda r: sheet(r, "title: a\x07b\n"), "yaml-syntax", "facts/bridge.yml", 1, 9,
+                          ("#x0007",)),
+    # U+2028 and U+0085 end lines for YAML 1.1 but not for editors: positions count "\n" only.
+    "error after a pasted line separator": (
+        lambda r: sheet(r, SHEET.replace("title: A bridge", "title: 'A\u2028bridge\u0085x'\nsummary: \"\u2029\"")
+                        .replace("id: opened", "id: Opened")),
+        "invalid-id", "facts/bridge.yml", 4, 9, ()),
+    "syntax error after a quoted line separator": (lambda r: sheet(r, "title: 'a\u2028b'\nfacts: [\n"),
+                                                   "yaml-syntax", "facts/bridge.yml", 3, 1, ()),
+    "unquoted line separator": (lambda r: sheet(r, "title: a\u2028b\nfacts: []\n"),
+                                "yaml-syntax", "facts/bridge.yml", 1, 9, ("U+2028", "quotes")),
     "hash mismatch": (lambda r: (r / "content/sources/alpha.txt").write_text(TEXT.replace("2021", "2022")),
                       "source-hash-mismatch", "content/sources/alpha.yml", 2, 9, ("rehash alpha",)),
     "sidecar without text": (lambda r: (r / "content/sources/alpha.txt").unlink(),
