@@ -351,7 +351,7 @@ def _load_sources(ws: Workspace) -> None:
 
 def _load_people(ws: Workspace) -> None:
     path = ws.root / PEOPLE_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():  # no people yet; a folder or a dangling link is reported
         return
     raw = _read(ws.root, path, MAX_YAML_BYTES, ws)
     if raw is None:

@@ -155,6 +155,13 @@ CASES: dict[str, Case] = {
         lambda r: ((r / "secret.yml").write_text("title: secret\n"),
                    os.symlink("../secret.yml", r / "facts/inside.yml")),
         "file-outside-root", "facts/inside.yml", 1, 1, ()),
+    "dangling symlink": (lambda r: os.symlink("nowhere.yml", r / "facts/dangling.yml"),
+                         "file-unreadable", "facts/dangling.yml", 1, 1, ()),
+    "symlink loop": (lambda r: os.symlink("loop.yml", r / "facts/loop.yml"),
+                     "file-unreadable", "facts/loop.yml", 1, 1, ()),
+    "named pipe": (lambda r: os.mkfifo(r / "facts/pipe.yml"), "file-unreadable", "facts/pipe.yml", 1, 1, ()),
+    "people.yml is a folder": (lambda r: ((r / "facts/people.yml").unlink(), (r / "facts/people.yml").mkdir()),
+                               "file-unreadable", "facts/people.yml", 1, 1, ()),
     "folder named like a sheet": (lambda r: (r / "facts/folder.yml").mkdir(),
                                   "file-unreadable", "facts/folder.yml", 1, 1, ()),
     "duplicate fact id": (lambda r: sheet(r, SHEET + SHEET.split("facts:\n")[1]),
@@ -352,3 +359,22 @@ def test_missing_root_is_a_clear_error(tmp_path: Path) -> None:
     proc = run_cli("validate", "--root", str(tmp_path / "nowhere"))
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr and "neither facts/ nor content/sources/" in proc.stderr
+
+
+def test_a_reader_that_leaves_early_is_no_internal_error(workspace: Path) -> None:
+    """`factsheet validate | head -1`: the pipe closes; exit 1 quietly, no traceback."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    root = base(workspace)
+    for i in range(50):
+        sheet(root, SHEET.replace("source: alpha", f"source: missing-{i}"), name=f"s{i}")
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "validate", "--root", str(root)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=600) == 1
+    assert "Traceback" not in err and "internal error" not in err and "Exception ignored" not in err, err
