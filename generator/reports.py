@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import secrets
 from typing import Callable
 
 from generator import __version__
@@ -47,6 +49,11 @@ def escape_property(text: str) -> str:
 
 
 _GH_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# GitHub shows at most 10 annotations of each level per step (and 50 per job): we emit at most this many
+# of each level, so that what is left out is said, not silently cut.
+ANNOTATIONS_PER_LEVEL = 10
+# A step summary may hold 1 MiB; past this many rows the table points to the log.
+SUMMARY_ROWS = 300
 
 
 def github_annotation(f: Finding) -> str:
@@ -57,34 +64,63 @@ def github_annotation(f: Finding) -> str:
     return f"::{_GH_LEVEL[f.severity]} {props}::{escape_data(f.message)}"
 
 
-def format_github(report: Report) -> str:
-    # GitHub shows at most 10 annotations of a kind per step: the log keeps the full list.
-    out = [github_annotation(f) for f in report.findings]
-    out.append("::group::All findings")
+def format_github(report: Report, *, token: str | None = None) -> str:
+    """Annotations (capped per level), then every finding in the log, then the counts.
+
+    The log lines quote the repository's text (excerpts, passages), which a pull request controls:
+    they are printed between ``::stop-commands::`` markers so no line of them runs as a command.
+    """
+    out: list[str] = []
+    shown: dict[Severity, int] = {}
+    for f in report.findings:
+        if shown.get(f.severity, 0) < ANNOTATIONS_PER_LEVEL:
+            shown[f.severity] = shown.get(f.severity, 0) + 1
+            out.append(github_annotation(f))
+    hidden = len(report.findings) - sum(shown.values())
+    token = token or secrets.token_hex(16)
+    out.append(f"::group::All {len(report.findings)} finding(s)")
+    out.append(f"::stop-commands::{token}")
     out.extend(f.format_text() for f in report.findings)
+    out.append(f"::{token}::")
     out.append("::endgroup::")
+    if hidden:
+        out.append(f"{hidden} finding(s) beyond the first {ANNOTATIONS_PER_LEVEL} of each level are not "
+                   "annotated: the list above and the job summary have them all")
     out.append(_counts(report))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
-        with open(summary, "a", encoding="utf-8") as fh:
-            fh.write(step_summary(report))
+        try:
+            with open(summary, "a", encoding="utf-8") as fh:
+                fh.write(step_summary(report))
+        except OSError as exc:
+            out.append(f"(could not write the job summary: {exc})")
     return "\n".join(out) + "\n"
 
 
+_MD_ESCAPES = {**{c: "\\" + c for c in "\\`*_[]~|#"}, "&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text shown as itself in a Markdown table cell: one line, no markup, no HTML."""
+    return "".join(_MD_ESCAPES.get(c, c) for c in " ".join(text.split()))
 
 
-def step_summary(report: Report) -> str:
+def _code(text: str) -> str:
+    return "<code>" + html.escape(" ".join(text.split()), quote=False).replace("|", "&#124;") + "</code>"
+
+
+def step_summary(report: Report, *, max_rows: int = SUMMARY_ROWS) -> str:
     s = report.stats()
     head = "✅ factsheet: no errors" if report.errors == 0 else f"❌ factsheet: {s['errors']} error(s)"
     rows = [f"## {head}", "", _counts(report), ""]
     if report.findings:
         rows += ["| Severity | Location | Rule | Message |", "|---|---|---|---|"]
         rows += [
-            f"| {f.severity.value} | `{_cell(f.path)}:{f.line}:{f.column}` | `{f.rule}` | {_cell(f.message)} |"
-            for f in report.findings
+            f"| {f.severity.value} | {_code(f'{f.path}:{f.line}:{f.column}')} | {_code(f.rule)} | {_cell(f.message)} |"
+            for f in report.findings[:max_rows]
         ]
+        if len(report.findings) > max_rows:
+            rows += ["", f"… and {len(report.findings) - max_rows} more: see the step's log."]
     return "\n".join(rows) + "\n\n"
 
 

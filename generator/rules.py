@@ -17,6 +17,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "file-empty": (E, "A YAML file holds no document."),
     "file-outside-root": (E, "A file links outside its folder (content/sources/ or facts/); it is not read."),
     "file-unreadable": (E, "A file cannot be read: not a regular file, or the system refuses it."),
+    "file-not-found": (E, "A file named on the command line does not exist."),
+    "file-exists": (E, "A command would overwrite an existing file; it refuses."),
     "yaml-syntax": (E, "The YAML does not parse."),
     "yaml-duplicate-key": (E, "A mapping repeats a key; YAML would silently keep the last one."),
     "yaml-anchor": (E, "Anchors and aliases are refused (they hide data and allow alias bombs)."),
@@ -59,6 +61,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "quote-wrong-speaker": (E, "The excerpt attributes the quote to someone else."),
     "quote-attribution-unresolved": (W, "The validator cannot tell from the excerpt who said the quote."),
     "redirect-missing": (W, "A fact id that was published is gone and has no redirect."),
+    "redirect-invalid": (E, "A redirect's old id is still a fact, or its target is not a fact, or redirects loop."),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
@@ -49,6 +50,101 @@ class PeopleIndex:
     def lookup(self, name: str) -> set[str]:
         return set(self.by_name.get(fold_text(name).strip(), ()))
 
+    def display(self, pid: str) -> str:
+        """The person's name as people.yml gives it, or the id when unknown."""
+        person = self.people.get(pid)
+        return person.name if person is not None else pid
+
+    def mentions(self, folded: str) -> list["NameMention"]:
+        """Names and aliases in text already folded by ``generator.normalize.fold``."""
+        return find_mentions(self, folded)
+
     def shared_names(self) -> dict[str, set[str]]:
         """Names or aliases that more than one person answers to."""
         return {n: ids for n, ids in self.by_name.items() if len(ids) > 1}
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """Where a text names someone: offsets in the folded text it was found in."""
+
+    start: int
+    end: int
+    ids: frozenset[str]
+    name: str  # the folded name or alias that matched
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def find_mentions(index: PeopleIndex, folded: str) -> list[NameMention]:
+    """Every name or alias of ``index`` in ``folded`` (text folded by ``fold``), longest first.
+
+    A name matches only at word boundaries, and not as part of a hyphenated
+    compound ("the Russia-Ukraine war" does not name Russia). Overlapping matches
+    that name the same people merge into one mention ("President Xi" and
+    "Xi Jinping" give "President Xi Jinping"); between different people the
+    longest wins.
+    """
+    by_first = _names_by_first_word(index)
+    found: list[tuple[int, int, str]] = []
+    for m in _WORD.finditer(folded):
+        p = m.start()
+        if p > 1 and folded[p - 1] == "-" and folded[p - 2].isalnum():
+            continue
+        for name in by_first.get(m.group(), ()):
+            q = p + len(name)
+            if folded.startswith(name, p) and _ends_word(folded, q, name):
+                found.append((p, q, name))
+    return _resolve_overlaps(found, index)
+
+
+def _ends_word(text: str, q: int, name: str) -> bool:
+    if not name[-1].isalnum() or q >= len(text):
+        return True
+    nxt = text[q]
+    if nxt.isalnum():
+        return False
+    # "Russia-Ukraine": a compound, not a mention of Russia.
+    return not (nxt == "-" and q + 1 < len(text) and text[q + 1].isalnum())
+
+
+def _names_by_first_word(index: PeopleIndex) -> dict[str, list[str]]:
+    cache = index.__dict__.get("_by_first")
+    if cache is not None and cache[0] == len(index.by_name):
+        return cache[1]
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for name in index.by_name:
+        first = _WORD.search(name)
+        if first is not None and first.start() == 0:
+            by_first[first.group()].append(name)
+    for names in by_first.values():
+        names.sort(key=len, reverse=True)
+    index.__dict__["_by_first"] = (len(index.by_name), dict(by_first))
+    return index.__dict__["_by_first"][1]
+
+
+def _resolve_overlaps(found: list[tuple[int, int, str]], index: PeopleIndex) -> list[NameMention]:
+    found.sort()
+    groups: list[list[tuple[int, int, str]]] = []
+    reach = -1
+    for item in found:
+        if groups and item[0] < reach:
+            groups[-1].append(item)
+            reach = max(reach, item[1])
+        else:
+            groups.append([item])
+            reach = item[1]
+    mentions: list[NameMention] = []
+    for group in groups:
+        ids = [frozenset(index.by_name[name]) for _, _, name in group]
+        if all(i == ids[0] for i in ids):
+            longest = max(group, key=lambda g: g[1] - g[0])[2]
+            mentions.append(NameMention(group[0][0], max(g[1] for g in group), ids[0], longest))
+            continue
+        taken: list[NameMention] = []
+        for start, end, name in sorted(group, key=lambda g: (g[0] - g[1], g[0])):
+            if all(end <= t.start or start >= t.end for t in taken):
+                taken.append(NameMention(start, end, frozenset(index.by_name[name]), name))
+        mentions.extend(sorted(taken, key=lambda t: t.start))
+    return mentions

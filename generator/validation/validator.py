@@ -7,6 +7,7 @@ from generator.loading import SheetFile, Source, Workspace
 from generator.matchers.dates import parse_partial_date
 from generator.matchers.people import PeopleIndex
 from generator.model import Citation, Fact
+from generator.redirects import check_redirects
 from generator.rules import severity_of
 from generator.validation.checks import Context, check_value
 from generator.validation.locate import Located, line_of, locate
@@ -19,6 +20,7 @@ def validate(ws: Workspace) -> Report:
     _check_people(ws, people, report)
     for sheet in ws.sheets.values():
         _check_sheet(ws, sheet, people, report)
+    report.findings.extend(check_redirects(ws))
     report.findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     return report
 

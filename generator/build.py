@@ -1,0 +1,183 @@
+"""Building: validate, render into a scratch folder, run the site engine, then publish atomically.
+
+Nothing is published unless every step succeeds: the engine writes into a
+scratch folder beside the site directory, and the finished site replaces the
+old one in a single rename (an atomic exchange where the kernel offers it).
+"""
+
+from __future__ import annotations
+
+import calendar
+import ctypes
+import ctypes.util
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from generator.findings import FactsheetError, Finding, Severity
+from generator.loading import Workspace, load_workspace
+from generator.matchers.dates import parse_partial_date
+from generator.redirects import PUBLISHED_IDS, record_published
+from generator.render import RenderedSite, render
+from generator.render.output import write_tree
+from generator.validation import Report, validate
+
+ENGINES = ("mkdocs", "zensical")
+CONFIG_FILE = "mkdocs.yml"
+PLUGIN_NAME = "factsheet"
+# The configuration shipped with this checkout, for a --root that has none of its own.
+DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / CONFIG_FILE
+
+
+@dataclass(slots=True)
+class BuildResult:
+    ok: bool
+    report: Report
+    site_dir: Path | None = None
+    pages: int = 0
+    log: list[str] = field(default_factory=list)
+
+
+def config_path(root: Path) -> Path:
+    own = root / CONFIG_FILE
+    return own if own.is_file() else DEFAULT_CONFIG
+
+
+def load_config(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise FactsheetError(Finding(str(path), 1, 1, Severity.ERROR, "yaml-syntax",
+                                     f"cannot read the site configuration: {exc}")) from None
+    if not isinstance(data, dict):
+        raise FactsheetError(Finding(str(path), 1, 1, Severity.ERROR, "schema-type",
+                                     "the site configuration must be a mapping"))
+    return data
+
+
+def engine_config(base: dict[str, Any], site: RenderedSite) -> dict[str, Any]:
+    """The configuration the engine runs with: the site's own, on the rendered docs, without our plugin."""
+    cfg = dict(base)
+    cfg["docs_dir"] = "docs"
+    cfg["site_dir"] = "site"
+    cfg["nav"] = site.nav
+    plugins = []
+    for p in cfg.get("plugins") or []:
+        name = p if isinstance(p, str) else next(iter(p), None)
+        if name != PLUGIN_NAME:
+            plugins.append(p)
+    cfg["plugins"] = plugins
+    if site.hidden:  # pages of moved sheets are reachable from old links only
+        cfg["not_in_nav"] = "\n".join("/" + p for p in site.hidden)
+    return cfg
+
+
+def content_epoch(ws: Workspace) -> int:
+    """A timestamp fixed by the content (its latest date), for engines that stamp pages and sitemaps."""
+    dates = [s.meta.retrieved or s.meta.published for s in ws.sources.values()]
+    dates += [sf.sheet.date for sf in ws.sheets.values()]
+    parsed = [parse_partial_date(d) for d in dates if d]
+    if not parsed:
+        return 0
+    latest = max(parsed)
+    return calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
+
+
+def engine_command(engine: str, config: Path, strict: bool) -> list[str]:
+    if engine == "mkdocs":
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config)]
+    elif engine == "zensical":
+        exe = shutil.which("zensical", path=os.pathsep.join([str(Path(sys.executable).parent),
+                                                             os.environ.get("PATH", "")]))
+        cmd = [exe, "build", "--config-file", str(config)] if exe else [sys.executable, "-m", "zensical",
+                                                                        "build", "--config-file", str(config)]
+    else:
+        raise ValueError(f"unknown engine {engine!r}")
+    return [*cmd, "--strict"] if strict else cmd
+
+
+def run_engine(engine: str, work: Path, strict: bool, epoch: int) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", str(epoch)),
+           "NO_MKDOCS_2_WARNING": "1"}
+    try:
+        return subprocess.run(engine_command(engine, work / CONFIG_FILE, strict), cwd=work, env=env,
+                              capture_output=True, text=True, timeout=900)
+    except FileNotFoundError as exc:
+        return subprocess.CompletedProcess([engine], 127, "", f"{engine} is not installed: {exc}")
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    return rc == 0
+
+
+def publish(new: Path, site_dir: Path, scratch: Path) -> None:
+    """Put the finished ``new`` site at ``site_dir``; the old one goes to ``scratch`` for removal."""
+    if site_dir.exists() and not site_dir.is_dir():
+        raise FactsheetError(Finding(str(site_dir), 1, 1, Severity.ERROR, "file-binary",
+                                     "the site directory exists and is not a folder; nothing was replaced"))
+    if site_dir.is_dir():
+        if not _exchange(new, site_dir):
+            site_dir.rename(scratch / "previous-site")
+            new.rename(site_dir)
+    else:
+        new.rename(site_dir)
+
+
+def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", strict: bool = False,
+          say: Callable[[str], None] = print) -> BuildResult:
+    root = Path(root)
+    site_dir = Path(site_dir) if site_dir else root / "site"
+    ws = load_workspace(root)
+    report = validate(ws)
+    if not report.ok(strict=strict):
+        for f in report.findings:
+            if f.severity is Severity.ERROR or (strict and f.severity is Severity.WARNING):
+                say(f.format_text())
+        why = f"{report.errors} error(s)" + (f", {report.warnings} warning(s) with --strict" if strict else "")
+        say(f"build stopped: {why}; nothing was published")
+        return BuildResult(False, report)
+    base = load_config(config_path(root))
+    rendered = render(ws, report, root)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".factsheet-build-", dir=site_dir.parent))
+    try:
+        write_tree(work / "docs", rendered.files)
+        (work / CONFIG_FILE).write_text(
+            "# Generated by `factsheet build` from " + str(config_path(root).name) + "\n"
+            + yaml.safe_dump(engine_config(base, rendered), sort_keys=False, allow_unicode=True),
+            encoding="utf-8")
+        proc = run_engine(engine, work, strict, content_epoch(ws))
+        log = [line for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
+        if proc.returncode != 0 or not (work / "site" / "index.html").is_file():
+            for line in log:
+                say(line)
+            say(f"build stopped: {engine} failed (exit {proc.returncode}); the previous site is untouched")
+            return BuildResult(False, report, log=log)
+        publish(work / "site", site_dir, work)
+        added = record_published(ws)  # ids now public; from here on they need redirects
+        if added:
+            say(f"recorded {len(added)} newly published fact id(s) in {PUBLISHED_IDS}")
+        pages = sum(1 for p in rendered.files if p.endswith(".md"))
+        say(f"built {pages} pages with {engine} into {site_dir} "
+            f"({report.stats()['facts']} facts, {report.stats()['verified']} verified)")
+        return BuildResult(True, report, site_dir, pages, log)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,25 @@
+"""`factsheet build`: validate, render and run the site engine; publish only a complete site."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from generator.build import ENGINES, build
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("build", help="validate, render and build the static site",
+                       description="Validate every citation, render the pages and run the site engine. "
+                                   "Errors stop the build and publish nothing; the site directory is replaced "
+                                   "only by a complete new site. Exit 0: built; 1: findings or engine failure.")
+    p.add_argument("--root", type=Path, default=Path("."), help="folder holding facts/ and content/ (default: .)")
+    p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site engine (default: mkdocs)")
+    p.add_argument("--site-dir", type=Path, help="where the site goes (default: ROOT/site)")
+    p.add_argument("--strict", action="store_true", help="fail on validation and engine warnings too")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    result = build(args.root, args.site_dir, args.engine, args.strict)
+    return 0 if result.ok else 1

@@ -1,0 +1,131 @@
+"""Machine-readable exports of the facts: data/facts.json, data/facts.csv and their schemas."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from generator.render.views import FactView, SiteData
+
+EXPORT_VERSION = 1
+
+
+class ExportCitation(BaseModel):
+    number: int
+    source: str
+    source_title: str | None
+    source_url: str | None
+    excerpt: str
+    verdict: str
+    anchor: str | None
+    page: str | None = None  # the passage on this site, relative to the site root
+    start: int | None
+    end: int | None
+
+
+class ExportFact(BaseModel):
+    id: str
+    sheet: str
+    fact: str
+    claim: str
+    kind: str
+    date: str | None = None
+    figure: dict[str, object] | None = None
+    money: dict[str, object] | None = None
+    quote: dict[str, object] | None = None
+    verdict: str
+    independent_sources: int
+    page: str
+    citations: list[ExportCitation]
+
+
+class Export(BaseModel):
+    """data/facts.json: every fact with its value, verdict and citations."""
+
+    version: int
+    stats: dict[str, int]
+    facts: list[ExportFact]
+
+
+def _value(model: BaseModel | None) -> dict[str, object] | None:
+    if model is None:
+        return None
+    out = model.model_dump(mode="json")
+    amount = getattr(model, "amount", None)
+    if amount is not None:
+        out["amount"] = format(amount.normalize(), "f")
+    return out
+
+
+def export_fact(f: FactView) -> ExportFact:
+    fact = f.fact
+    cites = []
+    for c in f.citations:
+        src = c.source
+        excerpt = src.text[c.start:c.end] if src is not None and c.start is not None else fact.sources[
+            c.number - 1].excerpt
+        cites.append(ExportCitation(
+            number=c.number, source=c.source_id, source_title=src.meta.title if src else None,
+            source_url=src.meta.url if src else None, excerpt=excerpt, verdict=c.verdict, anchor=c.anchor,
+            page=f"sources/{c.source_id}/#{c.anchor}" if c.anchor and src else None, start=c.start, end=c.end))
+    return ExportFact(
+        id=f.gid, sheet=f.sheet_id, fact=fact.id, claim=fact.claim, kind=fact.kind, date=fact.date,
+        figure=_value(fact.figure), money=_value(fact.money), quote=_value(fact.quote), verdict=f.verdict,
+        independent_sources=f.independent, page=f"sheets/{f.sheet_id}/#{fact.id}", citations=cites)
+
+
+def facts_json(site: SiteData) -> str:
+    doc = Export(version=EXPORT_VERSION, stats=site.report.stats(), facts=[export_fact(f) for f in site.facts])
+    return json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ["id", "sheet", "fact", "kind", "claim", "value", "amount", "unit", "currency", "qualifier", "date",
+               "speaker", "quote", "verdict", "independent_sources", "sources", "page"]
+
+
+def _cell(value: object) -> str:
+    s = "" if value is None else str(value)
+    # A leading = + - @ makes spreadsheets run the cell as a formula.
+    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
+
+
+def facts_csv(site: SiteData) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for f in site.facts:
+        fact = f.fact
+        typed = fact.figure or fact.money
+        row = {
+            "id": f.gid, "sheet": f.sheet_id, "fact": fact.id, "kind": fact.kind, "claim": fact.claim,
+            "value": typed.value if typed else None,
+            "amount": format(typed.amount.normalize(), "f") if typed else None,
+            "unit": fact.figure.unit if fact.figure else None,
+            "currency": fact.money.currency if fact.money else None,
+            "qualifier": fact.figure.qualifier if fact.figure else None, "date": fact.date,
+            "speaker": fact.quote.speaker if fact.quote else None, "quote": fact.quote.text if fact.quote else None,
+            "verdict": f.verdict, "independent_sources": f.independent,
+            "sources": ";".join(dict.fromkeys(c.source_id for c in f.citations)),
+            "page": f"sheets/{f.sheet_id}/#{fact.id}",
+        }
+        w.writerow([_cell(row[c]) for c in CSV_COLUMNS])
+    return buf.getvalue()
+
+
+def schema_files(root: Path) -> dict[str, str]:
+    """The JSON Schemas: the YAML files' (from ROOT/schema/ when present, else generated) and the export's."""
+    from generator.commands.schema import schemas  # the one definition of the YAML schemas
+
+    out = dict(schemas())
+    folder = root / "schema"
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.json")):
+            out[path.name] = path.read_text(encoding="utf-8")
+    export = Export.model_json_schema()
+    export = {"$schema": "https://json-schema.org/draft/2020-12/schema", **export}
+    out["facts.schema.json"] = json.dumps(export, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return out

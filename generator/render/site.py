@@ -1,0 +1,176 @@
+"""Render the whole site as Markdown pages plus assets, from the Jinja2 templates in site_templates/.
+
+No site engine is imported here: the output is a plain ``docs`` folder that
+MkDocs or Zensical turn into HTML, and a ``nav`` for their configuration.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape as html_escape
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from generator.redirects import redirect_pages
+from generator.render import escape, inline
+from generator.render.passages import Passage, mark_passages
+from generator.render.data import facts_csv, facts_json, schema_files
+from generator.render.values import date_label
+from generator.render.views import SiteData
+
+TEMPLATES_DIR = "site_templates"
+PAGES_DIR = "content/pages"
+# The templates shipped with this checkout, for a --root that has none of its own.
+DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / TEMPLATES_DIR
+_TAG = re.compile(r"[^\w .-]+")
+
+
+@dataclass(slots=True)
+class RenderedSite:
+    files: dict[str, bytes]  # docs-relative path → content
+    nav: list[Any]
+    hidden: list[str] = field(default_factory=list)  # pages deliberately left out of the navigation
+
+
+def _url(sheet_id: str, fact_id: str | None) -> str:
+    return f"sheets/{sheet_id}.md" + (f"#{fact_id}" if fact_id else "")
+
+
+def moved(site: SiteData) -> dict[str, list[tuple[str, str]]]:
+    """Sheet id → [(old fact id or "", new docs link)] for every redirect (see generator.redirects)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for old, new in redirect_pages(site.ws, _url).items():
+        path, _, anchor = old.partition("#")
+        out.setdefault(path[len("sheets/"):-len(".md")], []).append((anchor, new))
+    return {k: sorted(v) for k, v in sorted(out.items())}
+
+
+def _finalize(value: object) -> object:
+    # Every {{ }} that is not already safe markup is escaped for Markdown and HTML at once.
+    if isinstance(value, Markup) or value is None:
+        return value if value is not None else ""
+    return escape.text(value)
+
+
+@pass_context
+def _rel(ctx: Any, target: str) -> Markup:
+    """A link from the page being rendered to another docs file (``sheets/x.md#a``), for Markdown links."""
+    here = posixpath.dirname(ctx["page_path"])
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path, here or ".")
+    return Markup(escape.safe_url(rel + (f"#{anchor}" if anchor else "")) or "#")
+
+
+def _tags(tags: list[str]) -> Markup:
+    """Front-matter tags as a JSON list (valid YAML), limited to words, spaces, dots and hyphens."""
+    clean = [t for t in (_TAG.sub("", tag).strip() for tag in tags) if t]
+    return Markup(json.dumps(list(dict.fromkeys(clean)), ensure_ascii=False))
+
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _id(value: str) -> Markup:
+    """An element id from a slug (fact, person): already safe everywhere, so never escaped."""
+    if not _SLUG.match(value):
+        raise ValueError(f"not a slug: {value!r}")
+    return Markup(value)
+
+
+def _attr(value: object) -> Markup:
+    """A value for an HTML attribute of inline HTML (the engine does not read Markdown inside tags)."""
+    return Markup(html_escape(str(value), quote=True))
+
+
+def _mark(passages: list[Passage], source_text: str) -> list[Markup]:
+    return mark_passages(source_text, passages)
+
+
+def _front_title(value: str) -> Markup:
+    """A page title for front matter: engines put it into <title> and the navigation without escaping."""
+    return Markup(json.dumps(html_escape(" ".join(value.split()), quote=True), ensure_ascii=False))
+
+
+def environment(root: Path) -> Environment:
+    loaders = [FileSystemLoader(str(root / TEMPLATES_DIR))] if (root / TEMPLATES_DIR).is_dir() else []
+    loaders.append(FileSystemLoader(str(DEFAULT_TEMPLATES)))
+    env = Environment(loader=ChoiceLoader(loaders), autoescape=True, finalize=_finalize,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters.update(inline=inline.inline, plain=inline.plain, url=escape.url, href=escape.href,
+                       text=escape.text, date_label=date_label, tags=_tags, mark_passages=_mark,
+                       id=_id, attr=_attr, front_title=_front_title)
+    env.globals.update(rel=_rel)
+    return env
+
+
+def _assets(root: Path) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    for base in (DEFAULT_TEMPLATES, root / TEMPLATES_DIR):  # the root's own assets win
+        folder = base / "assets"
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    out["assets/" + path.relative_to(folder).as_posix()] = path.read_bytes()
+    return out
+
+
+def _hand_written(root: Path) -> dict[str, bytes]:
+    folder = root / PAGES_DIR
+    if not folder.is_dir():
+        return {}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")}
+
+
+def render_site(site: SiteData, root: Path) -> RenderedSite:
+    env = environment(root)
+    files: dict[str, bytes] = {}
+
+    def page(path: str, template: str, **ctx: Any) -> None:
+        out = env.get_template(template).render(page_path=path, site=site, **ctx)
+        files[path] = out.encode("utf-8")
+
+    redirects = moved(site)
+    page("index.md", "index.md.j2")
+    page("sheets/index.md", "sheets.md.j2")
+    for sheet in site.sheets:
+        page(sheet.page, "sheet.md.j2", sheet=sheet, moved=redirects.get(sheet.id, []))
+    # A sheet that is gone keeps its page: it says where its facts went.
+    hidden = []
+    for old in redirects.keys() - {s.id for s in site.sheets}:
+        page(f"sheets/{old}.md", "moved.md.j2", old=old, moved=redirects[old])
+        hidden.append(f"sheets/{old}.md")
+    page("sources/index.md", "sources.md.j2")
+    for source in site.sources:
+        page(source.page, "source.md.j2", source=source)
+    for name in ("timeline", "figures", "quotes", "people", "verification", "tags"):
+        page(f"{name}.md", f"{name}.md.j2")
+    files.update(_assets(root))
+    # Hand-written pages (content/pages/) join the site but never replace a generated page.
+    extra = {k: v for k, v in _hand_written(root).items() if k not in files}
+    files.update(extra)
+    files["data/facts.json"] = facts_json(site).encode("utf-8")
+    files["data/facts.csv"] = facts_csv(site).encode("utf-8")
+    for name, text in schema_files(root).items():
+        files[f"data/schema/{name}"] = text.encode("utf-8")
+
+    nav: list[Any] = [
+        {"Home": "index.md"},
+        {"Sheets": ["sheets/index.md", *(s.page for s in site.sheets)]},
+        {"Timeline": "timeline.md"},
+        {"Figures": "figures.md"},
+        {"Quotes": "quotes.md"},
+        {"People": "people.md"},
+        {"Sources": ["sources/index.md", *(s.page for s in site.sources)]},
+        {"Verification": "verification.md"},
+        {"Tags": "tags.md"},
+        *sorted(p for p in extra if p.endswith(".md")),
+    ]
+    return RenderedSite(files, nav, sorted(hidden))

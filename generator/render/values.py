@@ -1,0 +1,52 @@
+"""How typed values read on the site: dates, figures, amounts."""
+
+from __future__ import annotations
+
+import calendar
+from decimal import Decimal
+
+from generator.matchers.dates import PartialDate, parse_partial_date
+from generator.model import Figure, Money
+
+SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "KRW": "₩", "UAH": "₴", "RUB": "₽"}
+
+
+def date_label(d: PartialDate | str) -> str:
+    """``26 April 2023``, ``February 2022`` or ``2022``."""
+    if isinstance(d, str):
+        d = parse_partial_date(d)
+    if d.month is None:
+        return str(d.year)
+    month = calendar.month_name[d.month]
+    return f"{month} {d.year}" if d.day is None else f"{d.day} {month} {d.year}"
+
+
+def date_sort_key(d: PartialDate) -> tuple[int, int, int]:
+    return (d.year, d.month or 0, d.day or 0)
+
+
+def number_label(value: int | float | str) -> str:
+    """As the editor wrote it when it is text ("3.5 billion"); numbers get thousands separators."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return f"{value:,}"
+    d = Decimal(str(value))
+    return f"{d:,}" if d != d.to_integral_value() else f"{int(d):,}"
+
+
+def figure_label(f: Figure) -> str:
+    parts = [f.qualifier or "", number_label(f.value), f.unit or ""]
+    return " ".join(p for p in parts if p)
+
+
+def money_label(m: Money) -> str:
+    symbol = SYMBOLS.get(m.currency)
+    amount = number_label(m.value)
+    return f"{symbol}{amount}" if symbol else f"{m.currency} {amount}"
+
+
+def plain_decimal(d: Decimal) -> str:
+    """A Decimal without exponent, for data attributes and exports."""
+    s = format(d.normalize(), "f")
+    return s

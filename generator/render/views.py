@@ -1,0 +1,289 @@
+"""What the pages show, assembled once from the workspace and the validator's report.
+
+Templates only lay these out; every decision about what a fact, citation or
+passage is lives here, so the pages, the data exports and the tests agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from generator.findings import Finding, Severity
+from generator.loading import SheetFile, Source, Workspace
+from generator.matchers.dates import PartialDate, parse_partial_date
+from generator.model import Fact, Person
+from generator.render.escape import text, text_fragment
+from generator.render.inline import plain
+from generator.render.passages import BackRef, Passage
+from generator.render.values import date_label, date_sort_key, figure_label, money_label, plain_decimal
+from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
+
+
+@dataclass(slots=True)
+class ValueView:
+    kind: str  # date | figure | money | quote
+    label: str
+    sort: str = ""  # a number or ISO date, for sorting and data attributes
+    date: PartialDate | None = None
+    speaker: str | None = None
+    person: Person | None = None
+    quote: str | None = None
+
+
+@dataclass(slots=True)
+class CitationView:
+    number: int
+    source_id: str
+    source: Source | None
+    verdict: str
+    anchor: str | None
+    excerpt: Markup  # Markdown-safe, supporting words in <mark>
+    original_url: str | None
+    note: str | None
+    inferred_year: bool
+    start: int | None
+    end: int | None
+
+    @property
+    def byline(self) -> str:
+        if self.source is None:
+            return ""
+        meta = self.source.meta
+        who = ", ".join(meta.authors) or (meta.publisher or "")
+        when = date_label(parse_partial_date(meta.published)) if meta.published else ""
+        return ", ".join(p for p in (who, when) if p)
+
+
+@dataclass(slots=True)
+class FactView:
+    sheet_id: str
+    fact: Fact
+    result: FactResult
+    citations: list[CitationView]
+    value: ValueView | None
+
+    @property
+    def id(self) -> str:
+        return self.fact.id
+
+    @property
+    def gid(self) -> str:
+        return f"{self.sheet_id}/{self.fact.id}"
+
+    @property
+    def verdict(self) -> str:
+        return self.result.verdict.value
+
+    @property
+    def independent(self) -> int:
+        return self.result.independent_sources
+
+    @property
+    def page(self) -> str:
+        return f"sheets/{self.sheet_id}.md"
+
+    @property
+    def link(self) -> str:
+        return f"{self.page}#{self.fact.id}"
+
+
+@dataclass(slots=True)
+class SheetView:
+    id: str
+    file: SheetFile
+    facts: list[FactView]
+
+    @property
+    def sheet(self):  # noqa: ANN201 - the model's Sheet
+        return self.file.sheet
+
+    @property
+    def page(self) -> str:
+        return f"sheets/{self.id}.md"
+
+    @property
+    def date(self) -> PartialDate | None:
+        return parse_partial_date(self.sheet.date) if self.sheet.date else None
+
+    @property
+    def verified(self) -> int:
+        return sum(f.verdict == "verified" for f in self.facts)
+
+
+@dataclass(slots=True)
+class SourceView:
+    id: str
+    source: Source
+    passages: list[Passage]
+    citing: list[FactView]
+
+    @property
+    def page(self) -> str:
+        return f"sources/{self.id}.md"
+
+
+@dataclass(slots=True)
+class PersonView:
+    id: str
+    person: Person
+    quotes: list[FactView]
+    mentions: list[FactView]
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    date: PartialDate
+    kind: str  # sheet | fact
+    sheet: SheetView
+    fact: FactView | None = None
+
+    @property
+    def key(self) -> tuple[tuple[int, int, int], int, str]:
+        return (date_sort_key(self.date), 0 if self.kind == "sheet" else 1,
+                self.fact.gid if self.fact else self.sheet.id)
+
+
+@dataclass(slots=True)
+class SiteData:
+    ws: Workspace
+    report: Report
+    sheets: list[SheetView]
+    sources: list[SourceView]
+    people: list[PersonView]
+    timeline: list[TimelineEntry]
+    figures: list[FactView]
+    quotes: list[tuple[PersonView | None, str, list[FactView]]]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def facts(self) -> list[FactView]:
+        return [f for s in self.sheets for f in s.facts]
+
+    @property
+    def stats(self) -> dict[str, int]:
+        return {**self.report.stats(), "sources": len(self.sources), "sheets": len(self.sheets),
+                "people": len(self.people)}
+
+    def inferred_years(self) -> list[tuple[FactView, CitationView]]:
+        return [(f, c) for f in self.facts for c in f.citations if c.inferred_year]
+
+    def findings_by(self, severity: str) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity(severity)]
+
+
+def _value(fact: Fact, people: dict[str, Person]) -> ValueView | None:
+    if fact.date is not None:
+        d = parse_partial_date(fact.date)
+        return ValueView("date", date_label(d), str(d), date=d)
+    if fact.figure is not None:
+        return ValueView("figure", figure_label(fact.figure), plain_decimal(fact.figure.amount))
+    if fact.money is not None:
+        return ValueView("money", money_label(fact.money), plain_decimal(fact.money.amount))
+    if fact.quote is not None:
+        person = people.get(fact.quote.speaker)
+        return ValueView("quote", fact.quote.text, speaker=fact.quote.speaker, person=person,
+                         quote=fact.quote.text)
+    return None
+
+
+def excerpt_markdown(source_text: str, start: int, end: int, highlights: list[tuple[int, int]]) -> Markup:
+    """The cited passage as inline Markdown, with the words that carry the value in ``<mark>``."""
+    spans = sorted((max(a, start), min(b, end)) for a, b in highlights if min(b, end) > max(a, start))
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    if merged == [[start, end]]:  # the whole excerpt is the evidence: marking it adds nothing
+        merged = []
+    parts: list[str] = []
+    pos = start
+    for a, b in merged:
+        parts.append(text(source_text[pos:a]))
+        parts.append(Markup("<mark>") + text(source_text[a:b]) + Markup("</mark>"))
+        pos = b
+    parts.append(text(source_text[pos:end]))
+    return Markup("".join(parts))
+
+
+def _citation(res: CitationResult, fact: Fact, ws: Workspace) -> CitationView:
+    cited = fact.sources[res.index - 1]
+    source = ws.sources.get(res.source)
+    if source is not None and res.start is not None and res.end is not None:
+        excerpt = excerpt_markdown(source.text, res.start, res.end, res.highlights)
+        passage = source.text[res.start:res.end]
+    else:
+        excerpt, passage = text(cited.excerpt), cited.excerpt
+    url = source.meta.url if source is not None else None
+    original = f"{url.split('#')[0]}#{text_fragment(passage)}" if url else None
+    return CitationView(res.index, res.source, source, res.verdict.value, res.anchor, excerpt, original,
+                        cited.note, res.inferred_year, res.start, res.end)
+
+
+def _mentions(person: Person, claim: str) -> bool:
+    names = [person.name, *person.aliases]
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", claim, re.IGNORECASE) for n in names)
+
+
+def build_views(ws: Workspace, report: Report) -> SiteData:
+    by_sheet: dict[str, list[FactView]] = defaultdict(list)
+    for res in report.facts:
+        cites = [_citation(c, res.fact, ws) for c in res.citations]
+        by_sheet[res.sheet].append(FactView(res.sheet, res.fact, res, cites, _value(res.fact, ws.people)))
+
+    sheets = [SheetView(sid, sf, by_sheet.get(sid, [])) for sid, sf in ws.sheets.items()]
+    sheets.sort(key=lambda s: (tuple(-x for x in date_sort_key(s.date)) if s.date else (1, 0, 0), s.id))
+    facts = [f for s in sheets for f in s.facts]
+
+    sources = []
+    for sid in sorted(ws.sources):
+        passages: dict[tuple[int, int], Passage] = {}
+        citing: list[FactView] = []
+        for f in facts:
+            for c in f.citations:
+                if c.source_id != sid:
+                    continue
+                if f not in citing:
+                    citing.append(f)
+                if c.start is None or c.end is None:
+                    continue
+                p = passages.setdefault((c.start, c.end), Passage(c.start, c.end))
+                # Labelled with the fact's number in this page's list of citing facts.
+                ref = BackRef(f"../../sheets/{f.sheet_id}/#{f.id}", str(citing.index(f) + 1),
+                              "Cited by: " + plain(f.fact.claim))
+                if ref not in p.refs:
+                    p.refs.append(ref)
+        sources.append(SourceView(sid, ws.sources[sid], sorted(passages.values(), key=lambda p: (p.start, p.end)),
+                                  citing))
+
+    people = []
+    for pid in sorted(ws.people):
+        person = ws.people[pid]
+        quotes = [f for f in facts if f.fact.quote is not None and f.fact.quote.speaker == pid]
+        mentions = [f for f in facts if f not in quotes and _mentions(person, plain(f.fact.claim))]
+        people.append(PersonView(pid, person, quotes, mentions))
+    person_views = {p.id: p for p in people}
+
+    timeline = [TimelineEntry(s.date, "sheet", s) for s in sheets if s.date]
+    by_id = {s.id: s for s in sheets}
+    timeline += [TimelineEntry(f.value.date, "fact", by_id[f.sheet_id], f)
+                 for f in facts if f.value is not None and f.value.date is not None]
+    timeline.sort(key=lambda e: e.key)
+
+    figures = [f for f in facts if f.value is not None and f.value.kind in {"figure", "money"}]
+
+    speakers: dict[str, list[FactView]] = defaultdict(list)
+    for f in facts:
+        if f.value is not None and f.value.kind == "quote" and f.value.speaker:
+            speakers[f.value.speaker].append(f)
+    quotes = []
+    for spk in sorted(speakers, key=lambda s: (ws.people[s].name if s in ws.people else s).lower()):
+        pv = person_views.get(spk)
+        quotes.append((pv, pv.person.name if pv else spk, speakers[spk]))
+
+    return SiteData(ws, report, sheets, sources, people, timeline, figures, quotes, list(report.findings))

@@ -1,0 +1,157 @@
+"""The built site in real headless Chromium: citations, search, console, accessibility, screenshots."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from tests.conftest import REPO
+from tests.sitekit import site_workspace
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = REPO / "test-artifacts"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/test installs it)"),
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """One site, built once with MkDocs and served on 127.0.0.1 for every browser test."""
+    root = site_workspace(tmp_path_factory.mktemp("browser-root"))
+    site = tmp_path_factory.mktemp("browser") / "site"
+    result = build(root, site, "mkdocs", strict=True, say=lambda _: None)
+    assert result.ok, result.log
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(f"{m.type}: {m.text}") if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    pg.console_errors = errors  # type: ignore[attr-defined]
+    yield pg
+    context.close()
+
+
+def shot(pg, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def test_following_a_citation_highlights_the_passage(served, page):
+    page.goto(f"{served}/sheets/bridge/")
+    shot(page, "sheet")
+    link = page.locator("#over-budget ~ ol a", has_text="Passage on the source page").first
+    href = link.get_attribute("href")
+    anchor = href.split("#", 1)[1]
+    link.click()
+    page.wait_for_url(f"**/sources/alpha/#{anchor}")
+    mark = page.locator(f"mark#{anchor}")
+    mark.wait_for(state="visible")
+    page.wait_for_function(
+        "id => { const el = document.getElementById(id); const r = el.getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }", arg=anchor)
+    highlighted = mark.evaluate("el => el.matches(':target') || el.classList.contains('fs-target')")
+    assert highlighted
+    words = re.sub(r"\[\d+\]", "", mark.inner_text())  # without the back-links of nested passages
+    assert words.strip() == "Officials said the bridge cost more than expected."
+    shot(page, "source")
+    assert page.console_errors == []
+
+
+def test_the_passage_is_targeted_on_a_direct_visit(served, page):
+    page.goto(f"{served}/sheets/bridge/")
+    href = page.locator("#crowds ~ ol a", has_text="Passage on the source page").first.get_attribute("href")
+    anchor = href.split("#", 1)[1]
+    page.goto(f"{served}/sources/alpha/#{anchor}")
+    assert page.locator(f"mark#{anchor}").evaluate("el => el.matches(':target')")
+    # The passage crosses a paragraph break: every piece lights up.
+    pieces = page.locator(f'mark[data-passage="{anchor}"]')
+    assert pieces.count() == 2
+    assert all(pieces.nth(i).evaluate("el => el.classList.contains('fs-target')") for i in range(2))
+
+
+def test_site_search_finds_a_fact(served, page):
+    page.goto(f"{served}/")
+    page.wait_for_load_state("networkidle")  # the search index has been fetched
+    page.locator(".md-search__input").first.click()
+    page.locator(".md-search__input").press_sequentially("harbour bridge", delay=20)  # the theme listens to keys
+    result = page.locator('.md-search-result__item a[href*="/sheets/bridge/"]').first
+    result.wait_for(state="attached", timeout=15000)
+    assert "The harbour bridge opened to traffic" in page.inner_text(".md-search-result")
+    shot(page, "search")
+    assert page.console_errors == []
+
+
+def test_figures_table_reads_without_javascript(browser, served):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(f"{served}/sheets/bridge/")
+    assert "Officials said the bridge cost" in pg.inner_text("article")
+    assert pg.locator("#opened").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "sheets/bridge/", "sources/alpha/", "figures/", "timeline/",
+                                  "people/", "verification/"])
+def test_no_serious_accessibility_violations(served, page, path):
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: run `npm ci` (scripts/test does)")
+    page.goto(f"{served}/{path}")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    bad = [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{path.strip('/').replace('/', '-') or 'home'}.json").write_text(
+        json.dumps(result["violations"], indent=2))
+    assert bad == []
+    assert page.console_errors == []
+
+
+def test_phone_width_has_no_horizontal_scroll(browser, served):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    pg = context.new_page()
+    for path in ("sheets/bridge/", "sources/alpha/", "figures/"):
+        pg.goto(f"{served}/{path}")
+        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+    shot(pg, "phone-sheet")
+    context.close()

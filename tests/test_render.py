@@ -1,0 +1,286 @@
+"""Rendering: escaping, inline Markdown, marked passages, and the pages of a small site."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.loading import load_workspace
+from generator.render import render
+from generator.render.escape import safe_url, text, text_fragment
+from generator.render.inline import inline, plain
+from generator.render.passages import BackRef, Passage, mark_passages, paragraphs
+from generator.validation import validate
+from tests.conftest import run_cli, write_source, write_yaml
+from tests.sitekit import ALPHA, HOSTILE, hostile_workspace, parse_html, site_workspace
+
+# The Markdown the site engines run (mkdocs.yml's markdown_extensions).
+EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "tables", "toc"]
+
+
+def to_html(md_text: str) -> str:
+    """Markdown → HTML as the engines do it (front matter is theirs to read, so it goes first)."""
+    md_text = re.sub(r"\A---\n.*?\n---\n", "", md_text, flags=re.S)
+    return markdown.markdown(md_text, extensions=EXTENSIONS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=80))
+def test_escaped_text_is_inert_markdown_and_html(s):
+    out = to_html(text(s))
+    inner = re.sub(r"^<p>|</p>$", "", out)
+    assert "<" not in html.unescape(inner.replace("&lt;", "")) or "<" in s  # no element was made
+    assert parse_html(inner).tags == []
+    assert html.unescape(inner).strip() == " ".join(s.split())
+
+
+def test_inline_markdown_allows_only_emphasis_code_and_safe_links():
+    src = ("**bold** *em* `<code>` <b>raw</b> [ok](https://example.org/a_b?x=1&y=2) [rel](../x/) "
+           "[js](javascript:alert(1)) [data](data:text/html,x) [proto](//evil.example) ![img](x.png)")
+    doc = parse_html(to_html(inline(src)))
+    assert {t for t, _ in doc.tags} <= {"p", "strong", "em", "code", "a"}
+    hrefs = [a["href"] for t, a in doc.tags if t == "a"]
+    assert hrefs == ["https://example.org/a_b?x=1&y=2", "../x/", "x.png"]  # an image stays a plain link
+    assert "<b>raw</b>" in html.unescape(to_html(inline(src)).replace("<code>", "").replace("</code>", ""))
+    assert plain(src).startswith("bold em <code> <b>raw</b> ok rel js data proto")
+
+
+@pytest.mark.parametrize("url,ok", [
+    ("https://example.org/a(b)", True), ("http://x.y", True), ("/sheets/a/", True), ("a.md#x", True),
+    ("javascript:alert(1)", False), ("JaVaScRiPt:alert(1)", False), ("java\tscript:alert(1)", False),
+    ("data:text/html,x", False), ("//evil.example/x", False), ("vbscript:x", False), ("", False),
+])
+def test_safe_url(url, ok):
+    out = safe_url(url)
+    assert (out is not None) is ok
+    if out:
+        assert not re.search(r"[\s()<>\"']", out)
+
+
+def test_text_fragment_encodes_its_syntax_characters():
+    assert text_fragment("a-b, c&d") == ":~:text=a%2Db%2C%20c%26d"
+    long = "one two three four five six seven eight nine ten"
+    assert text_fragment(long) == ":~:text=one%20two%20three%20four,seven%20eight%20nine%20ten"
+
+
+def _pieces(html_text: str) -> dict[str, str]:
+    """data-passage → the text inside all its marks."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r'<mark (?:id="[^"]+" )?class="passage" data-passage="([^"]+)">', html_text):
+        depth, i, buf = 1, m.end(), []
+        while depth:
+            nxt = re.compile(r"<(/?)(mark|sup)\b[^>]*>").search(html_text, i)
+            buf.append(html_text[i:nxt.start()])
+            if nxt.group(2) == "sup":  # back-links sit between pieces, not inside a passage
+                end = html_text.index("</sup>", nxt.end())
+                i = end + len("</sup>")
+                continue
+            depth += -1 if nxt.group(1) else 1
+            i = nxt.end()
+        out[m.group(1)] = out.get(m.group(1), "") + "".join(buf)
+    return out
+
+
+def test_marked_passages_nest_cross_and_span_paragraphs():
+    t = ALPHA
+    spans = {
+        "a": (t.index("Officials"), t.index("expected.") + 9),
+        "b": (t.index("more than"), t.index("together") + 8),  # crosses a
+        "c": (t.index("cost"), t.index("expected") + 8),  # inside a and crossing b's start
+        "d": (t.index("at the ceremony"), t.index("the river") + 9),  # spans a paragraph break
+    }
+    passages = [Passage(a, b, [BackRef(f"../x/#{k}", k, k)]) for k, (a, b) in spans.items()]
+    out = "\n".join(mark_passages(t, passages))
+    assert len(paragraphs(t)) == 3 and out.count("<p>") == 3
+    for p in passages:
+        assert out.count(f'id="{p.anchor}"') == 1
+    pieces = _pieces(out)
+    for p in passages:
+        got = re.sub(r"<br>\n?", " ", pieces[p.anchor])
+        # Pieces split at a paragraph break leave the break itself outside.
+        assert "".join(html.unescape(got).split()) == "".join(t[p.start:p.end].split())
+    # Well-formed: every mark closes inside its paragraph.
+    for para in out.split("\n<p>"):
+        assert para.count("<mark") == para.count("</mark>")
+    assert [a["href"] for tag, a in parse_html(out).tags if tag == "a"] == [
+        "../x/#c", "../x/#a", "../x/#b", "../x/#d"]  # in the order the passages end
+
+
+@pytest.fixture
+def site(workspace):
+    site_workspace(workspace)
+    ws = load_workspace(workspace)
+    report = validate(ws)
+    assert report.errors == 0, report.findings
+    return ws, report, render(ws, report, workspace)
+
+
+def test_site_pages_and_data(site):
+    ws, report, rendered = site
+    files = rendered.files
+    for page in ("index.md", "sheets/index.md", "sheets/bridge.md", "sheets/river.md", "sources/index.md",
+                 "sources/alpha.md", "sources/beta.md", "timeline.md", "figures.md", "quotes.md", "people.md",
+                 "verification.md", "tags.md", "data/facts.json", "data/facts.csv",
+                 "data/schema/facts.schema.json", "data/schema/sheet.schema.json", "assets/factsheet.css"):
+        assert page in files, page
+    doc = json.loads(files["data/facts.json"])
+    assert [f["id"] for f in doc["facts"]] == [
+        "bridge/opened", "bridge/over-budget", "bridge/mayor-credit", "bridge/cost", "bridge/crowds",
+        "river/confirmed"]
+    opened = doc["facts"][0]
+    assert opened["independent_sources"] == 2 and opened["verdict"] == "verified"
+    assert opened["citations"][0]["page"] == f"sources/alpha/#{opened['citations'][0]['anchor']}"
+    rows = list(csv.DictReader(io.StringIO(files["data/facts.csv"].decode())))
+    assert [r["id"] for r in rows] == [f["id"] for f in doc["facts"]]
+    assert rows[0]["sources"] == "alpha;beta"
+
+
+def test_every_citation_link_names_a_marked_passage(site):
+    ws, report, rendered = site
+    sheet = rendered.files["sheets/bridge.md"].decode()
+    links = re.findall(r"\]\(\.\./sources/([a-z0-9-]+)\.md#(p\d+-\d+)\)", sheet)
+    assert len(links) == 6
+    for sid, anchor in links:
+        source_html = to_html(rendered.files[f"sources/{sid}.md"].decode())
+        assert anchor in parse_html(source_html).ids
+    # Each fact's anchor is its id, and the sheet converts to HTML with those ids.
+    ids = parse_html(to_html(sheet)).ids
+    assert {"opened", "over-budget", "mayor-credit", "cost", "crowds"} <= ids
+    # Text-fragment link to the original, only for the source with a url.
+    assert "https://example.org/news/alpha#:~:text=The%20harbour%20bridge%20opened%20to%20traffic" in sheet
+    assert "example.org/river" not in sheet
+
+
+def test_rendering_is_deterministic(site, workspace):
+    ws, report, rendered = site
+    again = render(load_workspace(workspace), validate(load_workspace(workspace)), workspace)
+    assert again.files == rendered.files and again.nav == rendered.nav
+
+
+def test_hostile_text_never_becomes_markup(workspace):
+    hostile_workspace(workspace)
+    ws = load_workspace(workspace)
+    report = validate(ws)
+    rendered = render(ws, report, workspace)
+    for path, data in rendered.files.items():
+        if not path.endswith(".md"):
+            continue
+        out = to_html(data.decode())
+        doc = parse_html(out)
+        assert not [t for t, _ in doc.tags if t in {"script", "img", "iframe", "object"}], path
+        for tag, attrs in doc.tags:
+            assert not any(k.startswith("on") for k in attrs), (path, tag, attrs)
+            for key in ("href", "src"):
+                if attrs.get(key):
+                    assert not re.match(r"\s*(javascript|data|vbscript):", attrs[key], re.I), (path, attrs)
+        assert "injected" not in doc.ids
+    sheet = to_html(rendered.files["sheets/evil.md"].decode())
+    assert html.escape(HOSTILE, quote=False) in sheet.replace("&#39;", "'").replace("&quot;", '"') or (
+        HOSTILE in html.unescape(sheet))
+    assert "tags: [\"btagb\", \"ok-tag\"]" in rendered.files["sheets/evil.md"].decode()
+
+
+def test_render_command_writes_and_refuses_foreign_folders(workspace, tmp_path):
+    site_workspace(workspace)
+    out = tmp_path / "out"
+    r = run_cli("render", "--root", str(workspace), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert (out / "sheets" / "bridge.md").is_file()
+    (out / "stale.md").write_text("old")
+    assert run_cli("render", "--root", str(workspace), "--out", str(out)).returncode == 0
+    assert not (out / "stale.md").exists()
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "keep.txt").write_text("mine")
+    r = run_cli("render", "--root", str(workspace), "--out", str(foreign))
+    assert r.returncode == 1 and "not written by" in r.stderr
+    assert (foreign / "keep.txt").read_text() == "mine"
+
+
+def test_render_command_stops_on_errors(workspace, tmp_path):
+    site_workspace(workspace)
+    (workspace / "facts" / "broken.yml").write_text("title: x\nfacts:\n  - id: a\n    claim: c\n    sources:\n"
+                                                    "      - source: nowhere\n        excerpt: e\n")
+    out = tmp_path / "out"
+    r = run_cli("render", "--root", str(workspace), "--out", str(out))
+    assert r.returncode == 1 and "unknown-source" in r.stderr
+    assert not out.exists()
+
+
+def _typed_site(workspace):
+    """A sheet with every kind of value, and a report made by hand (the value checks are not under test)."""
+    from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
+
+    text_ = ("On 26 April 2023 more than 50 nations denounced it. The EU announced 3.5 billion euros of aid. "
+             "\u201cThere are no winners in nuclear wars,\u201d Xi said.\n")
+    write_source(workspace, "wire", text_, title="Wire", published="2023-04-26", url="https://example.org/w")
+    write_yaml(workspace, "facts/people.yml", """
+        xi-jinping:
+          name: Xi Jinping
+          role: President of China
+        """)
+    write_yaml(workspace, "facts/typed.yml", """
+        title: Typed values
+        facts:
+          - id: when
+            claim: It happened on 26 April 2023.
+            date: "2023-04-26"
+            sources: [{source: wire, excerpt: "26 April 2023"}]
+          - id: nations
+            claim: More than 50 nations denounced it.
+            figure: {value: 50, unit: nations, qualifier: more than}
+            sources: [{source: wire, excerpt: "more than 50 nations"}]
+          - id: aid
+            claim: The EU announced €3.5B of aid.
+            money: {value: 3.5 billion, currency: EUR}
+            sources: [{source: wire, excerpt: "3.5 billion euros"}]
+          - id: no-winners
+            claim: Xi said there are no winners in nuclear wars.
+            quote: {speaker: xi-jinping, text: "There are no winners in nuclear wars"}
+            sources: [{source: wire, excerpt: "There are no winners in nuclear wars"}]
+        """)
+    ws = load_workspace(workspace)
+    assert not ws.findings, ws.findings
+    report = Report()
+    sf = ws.sheets["typed"]
+    for fact in sf.sheet.facts:
+        ex = fact.sources[0].excerpt
+        a = text_.index(ex)
+        cite = CitationResult(1, "wire", CitationVerdict.SUPPORTS, a, a + len(ex), 1,
+                              highlights=[(a, a + len(ex.split()[0]))], occurrences=1,
+                              inferred_year=fact.id == "when")
+        report.facts.append(FactResult("typed", fact, sf.path, 1, 1, [cite]))
+    return ws, report
+
+
+def test_typed_values_show_as_such(workspace):
+    ws, report = _typed_site(workspace)
+    rendered = render(ws, report, workspace)
+    sheet = html.unescape(to_html(rendered.files["sheets/typed.md"].decode()))
+    assert '<time class="fs-chip fs-date" datetime="2023-04-26">26 April 2023</time>' in sheet
+    assert '<span class="fs-chip fs-figure" data-value="50">more than 50 nations</span>' in sheet
+    assert '<span class="fs-chip fs-money" data-value="3500000000">€3.5 billion</span>' in sheet
+    assert re.search(r"<blockquote>\s*<p>“There are no winners in nuclear wars”</p>\s*<p>— "
+                     r'<a href="\.\./people\.md#xi-jinping">Xi Jinping</a>, President of China', sheet)
+    assert "<mark>more</mark> than 50 nations" in sheet  # the supporting words are highlighted
+    figures = to_html(rendered.files["figures.md"].decode())
+    assert figures.count("<tr>") == 3  # header + figure + money
+    assert "fs-sortable" in figures
+    timeline = rendered.files["timeline.md"].decode()
+    assert "26 April 2023" in timeline and "#when" in timeline
+    quotes = html.unescape(to_html(rendered.files["quotes.md"].decode()))
+    assert 'id="xi-jinping"' in quotes and "no winners" in quotes
+    verification = rendered.files["verification.md"].decode()
+    assert "typed/when" in verification.split("## Inferred years")[1].split("## Findings")[0]
+    doc = json.loads(rendered.files["data/facts.json"])
+    by_id = {f["id"]: f for f in doc["facts"]}
+    assert by_id["typed/aid"]["money"] == {"value": "3.5 billion", "currency": "EUR", "amount": "3500000000"}
+    assert by_id["typed/nations"]["figure"]["qualifier"] == "more than"
