@@ -26,6 +26,7 @@ from generator.yamlsafe import Document, Loc, decode_text, load_yaml
 SOURCES_DIR = "content/sources"
 FACTS_DIR = "facts"
 PEOPLE_FILE = "facts/people.yml"
+PUBLISHED_IDS_FILE = "facts/published-ids.txt"
 MAX_YAML_BYTES = 4 * 1024 * 1024
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 _SLUG = re.compile(SLUG_PATTERN)
@@ -65,6 +66,9 @@ class Workspace:
     people_doc: Document | None = None
     sheets: dict[str, SheetFile] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # facts/published-ids.txt as text, read here like every other input file (confined, bounded);
+    # None when there is none or it was refused.
+    published_ids: str | None = None
 
 
 def load_workspace(root: Path) -> Workspace:
@@ -78,6 +82,7 @@ def load_workspace(root: Path) -> Workspace:
     _load_sources(ws)
     _load_people(ws)
     _load_sheets(ws)
+    _load_published_ids(ws)
     unique = dict.fromkeys(ws.findings)  # one message per place, in a stable order
     ws.findings = sorted(unique, key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
     return ws
@@ -448,3 +453,16 @@ def _without_facts(doc: Document, value: Any, dropped: set[int]) -> Document:
         return out
 
     return Document(doc.path, value, renumber(doc.positions), renumber(doc.key_positions))
+
+
+def _load_published_ids(ws: Workspace) -> None:
+    path = ws.root / PUBLISHED_IDS_FILE
+    if not path.exists() and not path.is_symlink():
+        return
+    raw = _read(ws.root, path, MAX_YAML_BYTES, ws)
+    if raw is None:
+        return
+    try:
+        ws.published_ids = decode_text(raw, PUBLISHED_IDS_FILE)
+    except FactsheetError as exc:
+        ws.findings.append(exc.finding)
