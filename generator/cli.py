@@ -9,10 +9,10 @@ import traceback
 from typing import Sequence
 
 from generator import __version__
-from generator.commands import build, cite, new_sheet, new_source, rehash, render, schema, serve, validate
+from generator.commands import build, cite, ids, new_sheet, new_source, rehash, render, schema, serve, validate
 from generator.findings import FactsheetError, did_you_mean
 
-COMMANDS = [validate, render, build, serve, schema, new_source, new_sheet, cite, rehash]
+COMMANDS = [validate, render, build, serve, schema, new_source, new_sheet, cite, rehash, ids]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,7 +1,7 @@
 """Published fact ids and redirects: a fact's URL never breaks silently.
 
 ``facts/published-ids.txt`` records every global fact id (``sheet-id/fact-id``)
-the site has published, one per line; `factsheet build` adds the new ones
+the site has published, one per line; `factsheet ids` adds the new ones
 (:func:`record_published`) and nothing ever removes one. When a recorded id is
 no longer a fact, a sheet's ``redirects:`` must say where it went:
 
@@ -30,7 +30,7 @@ from generator.rules import severity_of
 PUBLISHED_IDS = f"{FACTS_DIR}/published-ids.txt"
 HEADER = (
     "# Every fact id the site has published (sheet-id/fact-id), one per line, sorted.\n"
-    "# `factsheet build` adds new ids. Never delete a line: when a fact is renamed, moved or\n"
+    "# `factsheet ids` adds new ids. Never delete a line: when a fact is renamed, moved or\n"
     "# removed, add a `redirects:` entry to a sheet so its old URL still leads somewhere.\n"
 )
 _SLUG = SLUG_PATTERN.strip("^$")

@@ -1,9 +1,18 @@
-"""Dates: the partial dates editors write, and date expressions in text."""
+"""Dates: the partial dates editors write, and date expressions in text.
+
+One grammar reads both sides. Editors write ``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD``; sources write ``2023-04-26``, ``26 April 2023``, ``April 26,
+2023``, ``26th April``, ``April 5`` (no year: it takes the year of the source's
+published date, and says so), ``late February 2022``, ``in March``, ``2022``
+and weekdays. Clock times (``05:24``, ``10am``) are found too, only so that
+the number matcher can leave them out.
+"""
 
 from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -23,6 +32,13 @@ class PartialDate:
             out += f"-{self.day:02d}"
         return out
 
+    @property
+    def weekday(self) -> int | None:
+        """Monday is 0, as in :mod:`datetime`; None unless the day is known."""
+        if self.month is None or self.day is None:
+            return None
+        return calendar.weekday(self.year, self.month, self.day)
+
 
 def parse_partial_date(value: str) -> PartialDate:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` that exists; ValueError says what is wrong."""
@@ -40,3 +56,233 @@ def parse_partial_date(value: str) -> PartialDate:
                 f"'{value}' does not exist: {calendar.month_name[month]} {year} has {last} days"
             )
     return PartialDate(year, month or None, day or None)
+
+
+MONTHS: dict[str, int] = {
+    **{calendar.month_name[i].lower(): i for i in range(1, 13)},
+    **{calendar.month_abbr[i].lower(): i for i in range(1, 13)},
+    "sept": 9,
+}
+WEEKDAYS: dict[str, int] = {calendar.day_name[i].lower(): i for i in range(7)}
+WEEKDAY_NAMES = tuple(calendar.day_name)
+MONTH_NAMES = ("",) + tuple(calendar.month_name[1:])
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in text. Fields the text does not give are None.
+
+    ``year_inferred`` is True when the text gives no year and ``year`` is the
+    default year passed in (the source's published year).
+    """
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # Monday is 0
+    year_inferred: bool = False
+    raw: str = ""
+
+    @property
+    def weekday_only(self) -> bool:
+        return self.weekday is not None and self.month is None and self.year is None
+
+    def describe(self) -> str:
+        """``2023-04-26``, ``2022-02``, ``2022`` or ``Wednesday``, as the text gives it."""
+        if self.month is None and self.year is None:
+            return WEEKDAY_NAMES[self.weekday] if self.weekday is not None else self.raw
+        parts = [f"{self.year:04d}" if self.year is not None else "????"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+            if self.day is not None:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+def _names(words: list[str]) -> str:
+    """Title Case and UPPER CASE forms, longest first: lower-case 'may' and 'march' are words."""
+    forms = {f for w in words for f in (w.title(), w.upper())}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_MONTH = rf"(?P<month>(?:{_names(list(MONTHS))})(?![\w])\.?)"
+_MONTH_FULL = rf"(?P<month>(?:{_names([calendar.month_name[i] for i in range(1, 13)])})(?![\w]))"
+_WEEKDAY = rf"(?:{_names(list(WEEKDAYS))})(?![\w])"
+_SP = r"[ \t\u00a0\u2009\u202f]+"
+_DAY = r"(?P<day>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?![\w])"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?![\w])"
+_YEAR = r"(?P<year>[12]\d{3})(?![\d\w])(?![.,]\d)"
+_RANGE = r"[ \t\u00a0]*(?:-|\u2013|\u2014)[ \t\u00a0]*"
+
+_ISO = re.compile(r"(?<![\w.\-/])(?P<year>[12]\d{3})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d\w])")
+_NUMERIC_DMY = re.compile(
+    r"(?<![\w.\-/])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>[12]\d{3})(?![\d\w])(?!\.\d)"
+)
+_NUMERIC_YMD = re.compile(r"(?<![\w.\-/])(?P<year>[12]\d{3})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d\w/])")
+_DAY_MONTH = re.compile(
+    rf"(?<![\w.,])(?:(?P<wd>{_WEEKDAY}),?{_SP}(?:the{_SP})?)?{_DAY}"
+    rf"(?:(?:{_RANGE}|{_SP}(?:to|and){_SP}){_DAY2})?(?:{_SP}of)?{_SP}{_MONTH}(?:,?{_SP}{_YEAR})?"
+)
+_MONTH_DAY = re.compile(
+    rf"(?<![\w])(?:(?P<wd>{_WEEKDAY}),?{_SP})?{_MONTH}{_SP}(?:the{_SP})?{_DAY}"
+    rf"(?:{_RANGE}{_DAY2})?(?:,?{_SP}{_YEAR})?"
+)
+_MONTH_YEAR = re.compile(rf"(?<![\w]){_MONTH},?{_SP}{_YEAR}")
+_BARE_MONTH = re.compile(rf"(?<![\w]){_MONTH_FULL}")
+# "May" is also a verb: alone, it is a month only after one of these words.
+_MAY_CONTEXT = re.compile(r"(?:\b(?:in|of|since|until|till|by|early|mid|late|last|next|this|from|through|"
+                          r"during|before|after|end|beginning|start)[ \t\u00a0-]+)\Z", re.I)
+_BARE_YEAR = re.compile(
+    r"(?<![\w.,$\u20ac\u00a3\u00a5/])(?P<year>[12]\d{3})(?![\w])(?!/\d{1,2}/)(?![.,]\d)(?!-[^\W\d])"
+    r"(?![ \t\u00a0]*(?:%|per[ \t]?cent|thousand|million|billion|trillion|bn|mn)\b)"
+)
+_YEAR_CONTEXT_ALLOWED = re.compile(r"(?:mid|pre|post|early|late)-\Z", re.I)
+_WEEKDAY_ALONE = re.compile(rf"(?<![\w])(?P<wd>{_WEEKDAY})")
+_TRAILING_WEEKDAY = re.compile(rf",?{_SP}(?P<wd>{_WEEKDAY})")
+# Clock times: 05:24, 10.30pm, 10 a.m., 0800 GMT.
+_TIME = re.compile(
+    r"(?<![\w.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?(?:[ \t]?(?:[ap]\.m\.|[ap]m)(?![\w]))?"
+    r"|\.[0-5]\d[ \t]?(?:[ap]\.m\.|[ap]m)(?![\w])|[ \t]?(?:[ap]\.m\.|[ap]m)(?![\w]))"
+    r"|(?<![\w.:])(?:[01]\d|2[0-3])[0-5]\d[ \t]?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b",
+    re.I,
+)
+
+
+class _Spans:
+    """Non-overlapping spans taken so far, kept sorted so that a test for overlap is a bisection."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, a: int, b: int) -> bool:
+        k = bisect_left(self.starts, b)  # spans at k and after start at or past b
+        return k == 0 or self.ends[k - 1] <= a
+
+    def append(self, span: tuple[int, int]) -> None:
+        k = bisect_left(self.starts, span[0])
+        self.starts.insert(k, span[0])
+        self.ends.insert(k, span[1])
+
+
+def _days_in(year: int | None, month: int) -> int:
+    return calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000: Feb 29 allowed
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if year is not None and not 1000 <= year <= 2999:
+        return False
+    if month is None:
+        return day is None
+    if not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= _days_in(year, month)
+
+
+def _month(token: str) -> int:
+    return MONTHS[token.rstrip(".").lower()]
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
+    """Every date expression in ``text``, in order. Expressions never overlap.
+
+    A day-month or month without a year takes ``default_year`` (when given),
+    with ``year_inferred`` set.
+    """
+    taken = _Spans()
+    out: list[DateMention] = []
+    free = taken.free
+
+    def add(a: int, b: int, year: int | None, month: int | None, day: int | None,
+            weekday: int | None = None) -> None:
+        inferred = False
+        if year is None and month is not None and default_year is not None:
+            year, inferred = default_year, True
+        out.append(DateMention(a, b, year, month, day, weekday, inferred, text[a:b]))
+
+    def trailing_weekday(end: int) -> tuple[int, int | None]:
+        m = _TRAILING_WEEKDAY.match(text, end)
+        return (m.end(), WEEKDAYS[m["wd"].lower()]) if m else (end, None)
+
+    # Most specific grammar first; later ones only take what is still free.
+    for m in _ISO.finditer(text):
+        y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
+        if _valid(y, mo, d):
+            end, wd = trailing_weekday(m.end())
+            taken.append((m.start(), end))
+            add(m.start(), end, y, mo, d, wd)
+    for m in _NUMERIC_YMD.finditer(text):
+        y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
+        if free(*m.span()) and _valid(y, mo, d):
+            taken.append(m.span())
+            add(m.start(), m.end(), y, mo, d)
+    for m in _NUMERIC_DMY.finditer(text):
+        a, b, y = int(m["a"]), int(m["b"]), int(m["year"])
+        if not free(*m.span()):
+            continue
+        # 26/04/2023 or 04/26/2023: when both readings exist the text is ambiguous; keep both.
+        readings = {(mo, d) for d, mo in ((a, b), (b, a)) if _valid(y, mo, d)}
+        if readings:
+            taken.append(m.span())
+        for mo, d in sorted(readings):
+            add(m.start(), m.end(), y, mo, d)
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        for m in pattern.finditer(text):
+            if not free(*m.span()):
+                continue
+            y = int(m["year"]) if m["year"] else None
+            mo = _month(m["month"])
+            days = [int(m["day"])] + ([int(m["day2"])] if m["day2"] else [])
+            if not all(_valid(y, mo, d) for d in days):
+                continue
+            wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
+            end = m.end()
+            if wd is None:
+                end, wd = trailing_weekday(end)
+            taken.append((m.start(), end))
+            for d in days:
+                add(m.start(), end, y, mo, d, wd if len(days) == 1 else None)
+    for m in _MONTH_YEAR.finditer(text):
+        if free(*m.span()) and _valid(int(m["year"]), _month(m["month"]), None):
+            taken.append(m.span())
+            add(m.start(), m.end(), int(m["year"]), _month(m["month"]), None)
+    for m in _BARE_MONTH.finditer(text):
+        if not free(*m.span()):
+            continue
+        if m["month"].lower() == "may" and not _MAY_CONTEXT.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        taken.append(m.span())
+        add(m.start(), m.end(), None, _month(m["month"]), None)
+    for m in _BARE_YEAR.finditer(text):
+        before = text[max(0, m.start() - 5):m.start()]
+        # "F-2000" is a name; "mid-2022" and "2021-2022" are years.
+        if re.search(r"[^\W\d]-\Z", before) and not _YEAR_CONTEXT_ALLOWED.search(before):
+            continue
+        if free(*m.span()):
+            taken.append(m.span())
+            add(m.start(), m.end(), int(m["year"]), None, None)
+    for m in _WEEKDAY_ALONE.finditer(text):
+        if free(*m.span()):
+            taken.append(m.span())
+            out.append(DateMention(m.start(), m.end(), None, None, None, WEEKDAYS[m["wd"].lower()],
+                                   False, m.group()))
+    out.sort(key=lambda d: (d.start, d.end, d.month or 0, d.day or 0))
+    return out
+
+
+def time_spans(text: str) -> list[tuple[int, int]]:
+    """Clock times in ``text`` (``05:24``, ``10am``, ``0800 GMT``)."""
+    return [m.span() for m in _TIME.finditer(text)]
+
+
+def calendar_spans(text: str) -> list[tuple[int, int]]:
+    """Spans whose digits belong to a calendar date with a month, or to a clock time.
+
+    The number matcher leaves these out: ``April 5`` states no figure 5. Bare
+    years stay numbers too (``2022`` can be either).
+    """
+    spans = [(d.start, d.end) for d in find_dates(text) if d.month is not None]
+    spans += time_spans(text)
+    return sorted(set(spans))

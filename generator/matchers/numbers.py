@@ -1,36 +1,340 @@
-"""Numbers: the values editors write and the number expressions in source text."""
+"""Numbers: the values editors write and the number expressions in source text.
+
+One grammar serves both. It reads digits with thousands separators (``19,500``,
+``19 500`` with a space, no-break or thin space), decimals (``3.5``), scale
+words and suffixes (``19.5 thousand``, ``600m``, ``1.13bn``), number words
+(``fifteen``, ``twenty-five``, ``two hundred``, ``a dozen``), ordinals
+(``third``, ``69th``) and the qualifier written before the number (``over``,
+``nearly``, ``some``, ...), mapped to the canonical qualifiers of the format.
+Digits that belong to a calendar date or a clock time are not figures.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from generator.matchers.dates import calendar_spans
+
 SCALES: dict[str, Decimal] = {
+    "hundred": Decimal(10) ** 2,
     "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
     "million": Decimal(10) ** 6, "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
     "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12,
+    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
+    "mln": Decimal(10) ** 6, "bln": Decimal(10) ** 9,  # wire-service style
 }
-_VALUE = re.compile(r"^\s*(\d{1,3}(?:[, ]\d{3})+|\d+)(\.\d+)?\s*([a-z]+)?\s*$", re.I)
+QUALIFIERS = ("about", "more than", "less than", "at least", "at most", "almost", "up to")
+
+# Written form (lower case) → canonical qualifier. Longer forms win over the forms they contain.
+QUALIFIER_SYNONYMS: dict[str, str] = {
+    "no more than": "at most", "not more than": "at most", "at most": "at most",
+    "a maximum of": "at most", "maximum of": "at most",
+    "no fewer than": "at least", "no less than": "at least", "not less than": "at least",
+    "not fewer than": "at least", "at least": "at least", "a minimum of": "at least", "minimum of": "at least",
+    "more than": "more than", "greater than": "more than", "in excess of": "more than",
+    "upwards of": "more than", "over": "more than", "above": "more than", "exceeding": "more than",
+    "nearly": "almost", "almost": "almost", "close to": "almost", "just under": "almost",
+    "just shy of": "almost", "not quite": "almost",
+    "about": "about", "some": "about", "around": "about", "approximately": "about",
+    "roughly": "about", "an estimated": "about", "estimated": "about", "approx.": "about",
+    "circa": "about", "~": "about", "c.": "about",
+    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
+    "up to": "up to", "as many as": "up to", "as much as": "up to",
+}
+# Written after the number: "50 or more", "40-plus".
+_POSTFIX: dict[str, str] = {"or more": "at least", "or so": "about", "plus": "more than", "+": "more than",
+                            "or fewer": "at most", "or less": "at most"}
+
+# What a qualifier in the text lets a fact say: "more than 50" supports "at least 50" too.
+ENTAILS: dict[str, frozenset[str]] = {
+    "about": frozenset({"about"}),
+    "more than": frozenset({"more than", "at least"}),
+    "at least": frozenset({"at least"}),
+    "less than": frozenset({"less than", "at most", "up to"}),
+    "at most": frozenset({"at most", "up to"}),
+    "up to": frozenset({"up to", "at most"}),
+    "almost": frozenset({"almost", "less than", "at most", "up to", "about"}),
+}
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_ORD_UNITS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(), 1)}
+_ORD_TENS = {w: 10 * i for i, w in enumerate(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 2)}
+_BIG = {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
+_ORD_BIG = {"thousandth": 10 ** 3, "millionth": 10 ** 6, "billionth": 10 ** 9}
+_WORDS = [*_UNITS, *_TENS, *_ORD_UNITS, *_ORD_TENS, *_BIG, *_ORD_BIG, "hundred", "hundredth", "dozen"]
+
+_SP = "[ \u00a0\u2009\u202f]"  # what may sit between the digit groups of one number
+_INT = (
+    r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)"
+    # Space-grouped only when it cannot be a run of separate numbers: "10 737-800 planes" and phone
+    # numbers ("0845 8 505 505") are several numbers.
+    rf"|(?<!\d{_SP})[1-9]\d{{0,2}}(?:{_SP}\d{{3}})+(?!\d)(?!,\d)(?![-/]\d)(?!{_SP}\d)"
+    r"|\d+)"
+)
+_SUFFIX = (
+    r"(?:(?P<ord>st|nd|rd|th)(?![^\W\d_])"
+    r"|(?P<sfx>bln|mln|bn|mn|trn|tn|[kmb])(?![^\W\d_])"
+    r"|[ \u00a0](?P<sfx2>bln|mln|bn|mn|trn|tn)(?![^\W\d_])"
+    r"|(?:[ \u00a0]+|[ \u00a0]?-[ \u00a0]?)(?P<word>hundred|thousand|million|billion|trillion)(?![^\W\d_]))?"
+)
+_DIGITS_BODY = rf"{_INT}(?P<frac>\.\d+)?{_SUFFIX}"
+# Not inside a word or a bigger number: "G7", "A320", "1.5" read from its "5" are not numbers.
+_DIGITS = re.compile(rf"(?<![\w])(?<!\d[.,]){_DIGITS_BODY}", re.I)
+_DIGITS_AT = re.compile(rf"(?<!\d[.,]){_DIGITS_BODY}", re.I)
+_VALUE = re.compile(rf"[ \t]*(?P<sign>[-\u2212])?{_DIGITS_BODY}[ \t]*", re.I)
+_WORD_ALT = "|".join(sorted(_WORDS, key=len, reverse=True))
+_WORD_RUN = re.compile(
+    rf"(?<![\w])(?:(?P<a>an?)[ \t\u00a0]+(?=(?:hundred|thousand|million|billion|trillion|dozen)(?!\w)))?"
+    rf"(?:{_WORD_ALT})(?![\w])"
+    rf"(?:(?:[ \t\u00a0]+(?:and[ \t\u00a0]+)?|[ \t\u00a0]?-[ \t\u00a0]?)(?:{_WORD_ALT})(?![\w]))*",
+    re.I,
+)
+_TOKEN = re.compile(r"[a-z]+", re.I)
+_QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIER_SYNONYMS, key=len, reverse=True))
+# The qualifier sits just before the number, or before the currency that precedes it ("over $1bn").
+_QUALIFIER_BEFORE = re.compile(
+    rf"(?<![\w])(?P<q>{_QUAL_ALT})(?:\s+|(?<=~))"
+    r"(?-i:(?:[A-Z]{1,3})?[$\u20ac\u00a3\u00a5\u20b9\u20bd\u20b4][ \u00a0]?|[A-Z]{3}[ \u00a0]?)?\Z",
+    re.I,
+)
+_QUALIFIER_AFTER = re.compile(r"(?:[ \t\u00a0]+(?P<a>or more|or so|or fewer|or less)|-?(?P<b>plus)|(?P<c>\+))(?![\w])",
+                              re.I)
+_HALF = re.compile(r"(?<![\w])half[ \t\u00a0]+an?[ \t\u00a0]+(?P<s>dozen|hundred|thousand|million|billion)(?![\w])",
+                   re.I)
+# A minus sign, or a hyphen that starts a word: "-5C", "(-3)"; not "F-16" or "5-3".
+_NEGATIVE = re.compile(r"(?:\u2212|(?:(?<=[\s(\[])|^)-)\Z")
+_FRACTION_BEFORE = re.compile(r"(?:(?<![\w])(?:a|one)[ \t\u00a0]+|-)\Z", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number in text: where it is, what it is worth, and how the text qualifies it."""
+
+    start: int
+    end: int
+    value: Decimal
+    qualifier: str | None = None  # canonical: about, more than, less than, at least, at most, almost, up to
+    qualifier_span: tuple[int, int] | None = None
+    raw: str = ""
+    ordinal: bool = False
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The words that carry the value, qualifier included."""
+        if self.qualifier_span is None:
+            return self.start, self.end
+        return min(self.start, self.qualifier_span[0]), max(self.end, self.qualifier_span[1])
+
+
+def _digits_value(m: re.Match[str]) -> tuple[Decimal, bool]:
+    number = Decimal(re.sub(r"[^\d]", "", m["int"]) + (m["frac"] or ""))
+    scale = m["sfx"] or m["sfx2"] or m["word"]
+    if scale:
+        number *= SCALES[scale.lower()]
+    return number, bool(m["ord"])
+
+
+def _below_hundred(toks: list[str], i: int) -> tuple[int, int, bool] | None:
+    """(value, next index, ordinal) of a number below 100 at toks[i]."""
+    t = toks[i]
+    if t in _UNITS:
+        return _UNITS[t], i + 1, False
+    if t in _ORD_UNITS:
+        return _ORD_UNITS[t], i + 1, True
+    if t in _ORD_TENS:
+        return _ORD_TENS[t], i + 1, True
+    if t == "hundredth" or t in _ORD_BIG:  # "the hundredth day"
+        return _ORD_BIG.get(t, 100), i + 1, True
+    if t in _TENS:
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if nxt in _UNITS and 1 <= _UNITS[nxt] <= 9:
+            return _TENS[t] + _UNITS[nxt], i + 2, False
+        if nxt in _ORD_UNITS and _ORD_UNITS[nxt] <= 9:
+            return _TENS[t] + _ORD_UNITS[nxt], i + 2, True
+        return _TENS[t], i + 1, False
+    return None
+
+
+def _below_thousand(toks: list[str], i: int) -> tuple[int, int, bool] | None:
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else ""
+    if nxt in ("hundred", "hundredth") and (t in ("a", "an") or (t in _UNITS and _UNITS[t] >= 1)):
+        hundreds = 100 * (1 if t in ("a", "an") else _UNITS[t])
+        if nxt == "hundredth":
+            return hundreds, i + 2, True
+        j = i + 2
+        if j + 1 < len(toks) and toks[j] == "and" and _below_hundred(toks, j + 1):
+            j += 1
+        tail = _below_hundred(toks, j) if j < len(toks) else None
+        if tail:
+            return hundreds + tail[0], tail[1], tail[2]
+        return hundreds, j if toks[j - 1] != "and" else j - 1, False
+    if t in ("a", "an"):
+        return None
+    return _below_hundred(toks, i)
+
+
+def _words_value(toks: list[str], i: int) -> tuple[int, int, bool] | None:
+    """The longest number phrase at toks[i]: (value, next index, ordinal), or None."""
+    total, j, last_scale = 0, i, None
+    result: tuple[int, int, bool] | None = None
+    while j < len(toks):
+        chunk = _below_thousand(toks, j)
+        if chunk is None:
+            if toks[j] in ("a", "an") and j + 1 < len(toks) and toks[j + 1] in (*_BIG, "dozen") and j == i:
+                chunk = (1, j + 1, False)
+            else:
+                break
+        value, k, ordinal = chunk
+        if ordinal:
+            return total + value, k, True
+        nxt = toks[k] if k < len(toks) else ""
+        if nxt == "dozen" and last_scale is None:
+            return value * 12, k + 1, False
+        scale = _BIG.get(nxt) or _ORD_BIG.get(nxt)
+        if scale and (last_scale is None or scale < last_scale):
+            total += value * scale
+            if nxt in _ORD_BIG:
+                return total, k + 1, True
+            last_scale, j = scale, k + 1
+            result = (total, j, False)
+            if j + 1 < len(toks) and toks[j] == "and" and _below_thousand(toks, j + 1):
+                j += 1
+            continue
+        return total + value, k, False
+    return result
+
+
+def _word_mentions(text: str, scan: str) -> list[tuple[int, int, Decimal, bool]]:
+    out = []
+    for run in _WORD_RUN.finditer(scan):
+        spans = [(t.start(), t.end()) for t in _TOKEN.finditer(run.group())]
+        toks = [run.group()[a:b].lower() for a, b in spans]
+        base = run.start()
+        i = 0
+        while i < len(toks):
+            parsed = _words_value(toks, i)
+            if parsed is None:
+                i += 1
+                continue
+            value, j, ordinal = parsed
+            a, b = base + spans[i][0], base + spans[j - 1][1]
+            # "a third", "one-third": a fraction, not the ordinal three.
+            if not (ordinal and j - i == 1 and value >= 3 and _FRACTION_BEFORE.search(text, max(0, a - 5), a)):
+                out.append((a, b, Decimal(value), ordinal))
+            i = j
+    return out
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = "\x00" * (b - a)
+    return "".join(chars)
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in ``text`` in order, with its qualifier when the text gives one."""
+    scan = _mask(text, calendar_spans(text))
+    found: list[tuple[int, int, Decimal, bool]] = []
+    for m in _DIGITS.finditer(scan):
+        a = m.start()
+        if a >= 2 and scan[a - 1] in "-\u2212" and scan[a - 2].isalpha():
+            continue  # "F-16", "Covid-19": names, not figures
+        value, ordinal = _digits_value(m)
+        found.append((a, m.end(), value, ordinal))
+    found = [(a - 1, b, -value, o) if a and not o and _NEGATIVE.search(scan, max(0, a - 2), a) else (a, b, value, o)
+             for a, b, value, o in found]
+    for m in _HALF.finditer(scan):
+        found.append((m.start(), m.end(), Decimal(12 if m["s"].lower() == "dozen" else _BIG.get(m["s"].lower(), 100))
+                      / 2, False))
+    found.sort()
+    starts, ends = [a for a, _, _, _ in found], [b for _, b, _, _ in found]  # disjoint, so both sorted
+    for a, b, value, ordinal in _word_mentions(text, scan):
+        k = bisect_left(starts, b)
+        if k == 0 or ends[k - 1] <= a:
+            found.append((a, b, value, ordinal))
+    found.sort()
+    out = []
+    for a, b, value, ordinal in found:
+        qualifier = qspan = None
+        if not ordinal:
+            q = _QUALIFIER_BEFORE.search(scan, max(0, a - 40), a)
+            if q:
+                qualifier, qspan = QUALIFIER_SYNONYMS[q["q"].lower()], q.span("q")
+            else:
+                p = _QUALIFIER_AFTER.match(scan, b)
+                if p:
+                    g = next(n for n in ("a", "b", "c") if p[n])
+                    qualifier, qspan = _POSTFIX[p[g].lower()], p.span(g)
+        out.append(NumberMention(a, b, value, qualifier, qspan, text[a:b], ordinal))
+    return out
+
+
+def number_at(text: str, pos: int) -> NumberMention | None:
+    """The digit number starting exactly at ``pos``, even glued to a word before it ("USD1.5bn")."""
+    m = _DIGITS_AT.match(text, pos)
+    if not m or (pos and text[pos - 1].isdigit()):
+        return None
+    value, ordinal = _digits_value(m)
+    return NumberMention(m.start(), m.end(), value, None, None, m.group(), ordinal)
 
 
 def parse_value(value: int | float | str) -> Decimal:
-    """A fact's ``value``: ``19500``, ``3.5``, ``"19,500"``, ``"3.5 billion"``, ``"600m"``."""
+    """A fact's ``value``: ``19500``, ``3.5``, ``"19,500"``, ``"3.5 billion"``, ``"600m"``, ``"1.13bn"``."""
     if isinstance(value, bool):
         raise ValueError("a number is needed, not true/false")
     if isinstance(value, (int, float)):
         try:
-            return Decimal(str(value))
+            number = Decimal(str(value))
         except InvalidOperation:
             raise ValueError(f"'{value}' is not a finite number") from None
-    m = _VALUE.match(value)
-    if not m:
-        raise ValueError(f"'{value}' is not a number: write 19500, 3.5, \"19,500\" or \"3.5 billion\"")
-    whole, frac, scale = m.groups()
-    number = Decimal(re.sub(r"[, ]", "", whole) + (frac or ""))
-    if scale:
-        factor = SCALES.get(scale.lower())
-        if factor is None:
-            raise ValueError(f"'{scale}' in '{value}' is not a scale: use thousand, million, billion, k, m or bn")
-        number *= factor
-    return number
+        if not number.is_finite():
+            raise ValueError(f"'{value}' is not a finite number")
+        return number
+    if not isinstance(value, str):
+        raise ValueError(f"'{value}' is not a number")
+    m = _VALUE.fullmatch(value)
+    if m:
+        number, _ = _digits_value(m)
+        return -number if m["sign"] else number
+    words = [t.lower() for t in _TOKEN.findall(value)]
+    if words and re.fullmatch(r"[A-Za-z \t-]+", value):
+        parsed = _words_value(words, 0)
+        if parsed and parsed[1] == len(words):
+            return Decimal(parsed[0])
+    m = re.fullmatch(r"[ \t]*[-\u2212]?[\d.,]+[ \t]*([A-Za-z]+)[ \t]*", value)
+    if m and m[1].lower() not in SCALES:
+        raise ValueError(f"'{m[1]}' in '{value}' is not a scale: use thousand, million, billion, "
+                         "trillion, k, m, bn or tn")
+    raise ValueError(f"'{value}' is not a number: write 19500, 3.5, \"19,500\" or \"3.5 billion\"")
+
+
+def format_number(value: Decimal) -> str:
+    """``19,500``, ``3.5 billion``, ``0.25``: how messages show a value."""
+    if value.is_finite() and abs(value) >= 10 ** 6:
+        for word, scale in (("trillion", 10 ** 12), ("billion", 10 ** 9), ("million", 10 ** 6)):
+            if abs(value) >= scale:
+                short = value / scale
+                if short == short.quantize(Decimal("0.001")):
+                    return f"{_plain(short)} {word}"
+                break
+    return _plain(value, grouped=True)
+
+
+def _plain(value: Decimal, grouped: bool = False) -> str:
+    if value == value.to_integral_value():
+        return f"{int(value):,}" if grouped else str(int(value))
+    text = format(value.normalize(), ",f" if grouped else "f")
+    return text

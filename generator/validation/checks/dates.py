@@ -1,9 +1,85 @@
-"""Dates: the fact's date must be stated in the cited text."""
+"""Dates: the fact's date must be stated in the cited text.
+
+A date in the text supports the fact when it says the fact's date at the
+fact's precision or finer: ``2022`` is supported by any date in 2022,
+``2022-02`` by ``February 2022`` or a day in that month, ``2023-04-26`` only
+by that day. A day without a year takes the year of the source's published
+date, and only that year (one reading, so a changed year is always caught);
+the finding says so. A weekday alone is weak evidence (a warning)
+when it is the fact's weekday, and contradicts the fact when it is not.
+"""
 
 from __future__ import annotations
 
+from generator.matchers.dates import WEEKDAY_NAMES, DateMention, PartialDate, find_dates, parse_partial_date
 from generator.validation.checks.base import Context, Outcome
+
+_MAX_LISTED = 4
+
+
+def supports(mention: DateMention, target: PartialDate) -> bool:
+    """Does the mention state ``target`` at ``target``'s precision?"""
+    if mention.year != target.year:
+        return False
+    if target.month is None:
+        return True
+    if mention.month != target.month:
+        return False
+    return target.day is None or mention.day == target.day
+
+
+def _said(m: DateMention, published: PartialDate | None) -> str:
+    raw = " ".join(m.raw.split())
+    if m.weekday_only:
+        return f"\"{raw}\""
+    if m.year is None:
+        return f"\"{raw}\" (no year, and the source has no published date)"
+    if m.year_inferred:
+        return f"{m.describe()} (\"{raw}\", year taken from the published date {published})"
+    return f"{m.describe()} (\"{raw}\")"
 
 
 def check_date(date: str, text: str, ctx: Context) -> Outcome:
-    raise NotImplementedError("date checks")
+    target = parse_partial_date(date)
+    default_year = ctx.published.year if ctx.published else None
+    mentions = find_dates(text, default_year)
+    good = [m for m in mentions if supports(m, target)]
+    if good:
+        best = min(good, key=lambda m: m.year_inferred)  # a stated year beats an inferred one
+        out = Outcome(highlights=[(best.start, best.end)])
+        if best.year_inferred:
+            out.inferred_year = True
+            out.problems.append(("date-year-inferred",
+                                 f"\"{' '.join(best.raw.split())}\" gives no year: read as {best.describe()} "
+                                 f"with the year of the source's published date ({ctx.published})"))
+        return out
+    weekday = target.weekday
+    if weekday is not None:
+        weekdays = [m for m in mentions if m.weekday_only]
+        same_day = [m for m in weekdays if m.weekday == weekday]
+        if same_day:
+            m = same_day[0]
+            return Outcome(
+                problems=[("date-weekday-only",
+                           f"the excerpt only says \"{m.raw}\"; {target} was a {WEEKDAY_NAMES[weekday]}, "
+                           "but a weekday alone does not state the date: cite words that give it")],
+                highlights=[(m.start, m.end)],
+            )
+        if weekdays:
+            m = weekdays[0]
+            return Outcome(problems=[("date-not-supported",
+                                      f"the excerpt says \"{m.raw}\", but {target} was a "
+                                      f"{WEEKDAY_NAMES[weekday]}")])
+    dated = [m for m in mentions if not m.weekday_only]
+    if not dated:
+        return Outcome(problems=[("date-not-supported", f"the excerpt states no date; the fact says {target}")])
+    coarser = [m for m in dated if m.year == target.year and (m.month is None or m.month == target.month)]
+    listed = ", ".join(_said(m, ctx.published) for m in dated[:_MAX_LISTED])
+    more = len(dated) - _MAX_LISTED
+    if more > 0:
+        listed += f" and {more} more"
+    hint = ""
+    if coarser:
+        hint = f": {coarser[0].describe()} is less precise than the fact's date; cite words that give the day" \
+            if target.day is not None else ": cite words that give the month"
+    return Outcome(problems=[("date-not-supported", f"the excerpt states {listed}, not {target}{hint}")])

@@ -1,14 +1,109 @@
-"""Figures and money: the fact's number (and currency) must be stated in the cited text."""
+"""Figures and money: the fact's number (and currency) must be stated in the cited text.
+
+The number must be there, in any usual form. A fact's qualifier must be said
+by the text (or one it entails: "more than 50" supports "at least 50"); a
+qualifier the text gives and the fact leaves out is a warning, since the bare
+number then overstates what the source knows.
+"""
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
+from generator.matchers.money import MoneyMention, find_money
+from generator.matchers.numbers import ENTAILS, NumberMention, find_numbers, format_number
 from generator.model import Figure, Money
 from generator.validation.checks.base import Context, Outcome
 
+_MAX_LISTED = 4
+_NEXT_WORDS = re.compile(r"(?:[\s\-]+[^\W\d_][\w'\u2019-]*){1,2}")
+
+
+def snippet(text: str, start: int, end: int) -> str:
+    """The words at start:end and up to two words after, on one line: '19,500 Ukrainian children'."""
+    more = _NEXT_WORDS.match(text, end)
+    stop = more.end() if more else end
+    return " ".join(text[start:stop].split())
+
+
+def _said(m: NumberMention) -> str:
+    return f"{m.qualifier} {format_number(m.value)}" if m.qualifier else format_number(m.value)
+
+
+def _listing(text: str, mentions: list[NumberMention]) -> str:
+    shown = [f"{_said(m)} (\"{snippet(text, *m.span)}\")" for m in mentions[:_MAX_LISTED]]
+    more = len(mentions) - _MAX_LISTED
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+
 
 def check_figure(figure: Figure, text: str, ctx: Context) -> Outcome:
-    raise NotImplementedError("figure checks")
+    target = figure.amount
+    wanted = figure.qualifier
+    fact_says = f"{wanted} {format_number(target)}" if wanted else format_number(target)
+    mentions = find_numbers(text)
+    same = [m for m in mentions if m.value == target]
+    if not same:
+        if not mentions:
+            return Outcome(problems=[("figure-not-supported",
+                                      f"the excerpt states no number; the fact says {fact_says}")])
+        return Outcome(problems=[("figure-not-supported",
+                                  f"the excerpt states {_listing(text, mentions)}, not {format_number(target)}")])
+    if wanted is None:
+        plain = [m for m in same if m.qualifier is None]
+        if plain:
+            return Outcome(highlights=[plain[0].span])
+        m = same[0]
+        return Outcome(
+            problems=[("qualifier-missing",
+                       f"the excerpt says \"{snippet(text, *m.span)}\" ({m.qualifier} {format_number(target)}); "
+                       f"add `qualifier: {m.qualifier}` to the figure")],
+            highlights=[m.span],
+        )
+    good = [m for m in same if m.qualifier is not None and wanted in ENTAILS[m.qualifier]]
+    if good:
+        return Outcome(highlights=[good[0].span])
+    m = next((x for x in same if x.qualifier is not None), same[0])
+    if m.qualifier is None:
+        message = (f"the fact says {fact_says}, but the excerpt states {format_number(target)} "
+                   f"(\"{snippet(text, *m.span)}\") without '{wanted}' or a word that means it")
+    else:
+        message = (f"the excerpt says {m.qualifier} {format_number(target)} (\"{snippet(text, *m.span)}\"), "
+                   f"not {fact_says}")
+    return Outcome(problems=[("qualifier-contradicted", message)], highlights=[m.span])
+
+
+def _money_said(m: MoneyMention) -> str:
+    code = " or ".join(m.currencies)
+    return f"{code} {format_number(m.amount)} (\"{' '.join(m.raw.split())}\")"
 
 
 def check_money(money: Money, text: str, ctx: Context) -> Outcome:
-    raise NotImplementedError("money checks")
+    target: Decimal = money.amount
+    wanted = money.currency
+    numbers = find_numbers(text)
+    found = find_money(text, numbers)
+    same = [m for m in found if m.amount == target]
+    right = [m for m in same if m.is_in(wanted)]
+    if right:
+        return Outcome(highlights=[(right[0].start, right[0].end)])
+    fact_says = f"{wanted} {format_number(target)}"
+    if same:
+        return Outcome(
+            problems=[("money-currency-mismatch",
+                       f"the excerpt states {', '.join(_money_said(m) for m in same[:_MAX_LISTED])}, "
+                       f"not {fact_says}")],
+            highlights=[(m.start, m.end) for m in same[:1]],
+        )
+    bare = [n for n in numbers if n.value == target and not n.ordinal
+            and not any(m.number is n for m in found)]
+    if bare:
+        return Outcome(problems=[("money-not-supported",
+                                  f"the excerpt states {format_number(target)} "
+                                  f"(\"{snippet(text, bare[0].start, bare[0].end)}\") but names no currency "
+                                  f"for it; the fact says {fact_says}")])
+    if found:
+        listed = ", ".join(_money_said(m) for m in found[:_MAX_LISTED])
+        return Outcome(problems=[("money-not-supported", f"the excerpt states {listed}, not {fact_says}")])
+    return Outcome(problems=[("money-not-supported",
+                              f"the excerpt states no amount of money; the fact says {fact_says}")])

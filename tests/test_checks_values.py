@@ -1,0 +1,289 @@
+"""Value checks on real sentences: figures, money and dates, with the findings editors see."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.findings import Severity
+from generator.loading import load_workspace
+from generator.matchers.dates import parse_partial_date
+from generator.matchers.people import PeopleIndex
+from generator.matchers.scan import describe_values, fact_value
+from generator.model import Figure, Money
+from generator.rules import RULES, severity_of
+from generator.validation.checks import check_value
+from generator.validation.checks.base import Context, Outcome
+from generator.validation.checks.dates import check_date
+from generator.validation.checks.figures import check_figure, check_money
+from generator.validation.locate import Located, locate
+from tests.conftest import REPO
+
+
+def ctx(published: str | None = None) -> Context:
+    return Context(parse_partial_date(published) if published else None, PeopleIndex())
+
+
+def rules(outcome: Outcome) -> list[str]:
+    return [rule for rule, _ in outcome.problems]
+
+
+def errors(outcome: Outcome) -> list[str]:
+    return [rule for rule, _ in outcome.problems if severity_of(rule) is Severity.ERROR]
+
+
+def marked(text: str, outcome: Outcome) -> list[str]:
+    return [text[a:b] for a, b in outcome.highlights]
+
+
+def figure(value, qualifier=None) -> Figure:
+    return Figure(value=value, qualifier=qualifier)
+
+
+CHILDREN = "The statement cites Ukraine’s data on 19,500 Ukrainian children that Russia forcibly transferred"
+FIFTY = "More than 50 countries denounce remarks by Russia’s commissioner for children’s rights"
+
+
+# --- figures ------------------------------------------------------------------------------
+
+def test_wrong_figure_says_what_the_excerpt_states():
+    out = check_figure(figure(19000), CHILDREN, ctx())
+    assert rules(out) == ["figure-not-supported"]
+    assert out.problems[0][1] == 'the excerpt states 19,500 ("19,500 Ukrainian children"), not 19,000'
+
+
+@pytest.mark.parametrize("value", [19500, "19,500", "19.5 thousand", 19500.0, "19 500"])
+def test_right_figure_in_any_form(value):
+    out = check_figure(figure(value), CHILDREN, ctx())
+    assert out.problems == []
+    assert marked(CHILDREN, out) == ["19,500"]
+
+
+def test_qualifier_said_by_the_text():
+    out = check_figure(figure(50, "more than"), FIFTY, ctx())
+    assert out.problems == [] and marked(FIFTY, out) == ["More than 50"]
+
+
+def test_qualifier_left_out_by_the_fact_is_a_warning():
+    out = check_figure(figure(50), FIFTY, ctx())
+    assert rules(out) == ["qualifier-missing"] and errors(out) == []
+    assert "add `qualifier: more than`" in out.problems[0][1]
+
+
+def test_qualifier_the_text_contradicts():
+    out = check_figure(figure(50, "about"), FIFTY, ctx())
+    assert rules(out) == ["qualifier-contradicted"]
+    assert out.problems[0][1] == 'the excerpt says more than 50 ("More than 50 countries denounce"), not about 50'
+
+
+def test_qualifier_the_text_does_not_say():
+    out = check_figure(figure(160, "about"), "including the sale of 160 Airbus aircraft", ctx())
+    assert rules(out) == ["qualifier-contradicted"]
+    assert "without 'about'" in out.problems[0][1]
+
+
+def test_entailed_qualifier_is_accepted():
+    assert check_figure(figure(50, "at least"), FIFTY, ctx()).problems == []
+    assert check_figure(figure(3, "less than"), "the nearly three-year conflict", ctx()).problems == []
+
+
+@pytest.mark.parametrize("text,value,qualifier", [
+    ("While Xi has met Putin over 40 times in the past decade", 40, "more than"),
+    ("including the sale of 160 Airbus aircraft", 160, None),
+    ("the conversation, which took place on Xi’s 69th birthday", 69, None),
+    ("that’s 270 settlements of the region", 270, None),
+    ("the 12-point position paper said", 12, None),
+    ("Ukraine rejected a 36-hour truce from Russia for Orthodox Christmas.", 36, None),
+    ("coinciding with the third anniversary of Russia’s full-scale invasion of Ukraine", 3, None),
+    ("15 territorial communities of Vyshgorod, Bucha and Brovary districts were under occupation", 15, None),
+    ("China has sought to depict itself as a neutral party amid the nearly three-year conflict", 3, "almost"),
+])
+def test_seed_figures_are_supported(text, value, qualifier):
+    out = check_figure(figure(value, qualifier), text, ctx())
+    assert out.problems == []
+    assert out.highlights
+
+
+def test_no_number_at_all():
+    out = check_figure(figure(5), "Xi took his long-standing line", ctx())
+    assert out.problems == [("figure-not-supported", "the excerpt states no number; the fact says 5")]
+
+
+def test_time_and_date_digits_do_not_support_a_figure():
+    text = "26 April 2023 Wednesday 05:24\n15 Reads"
+    assert check_figure(figure(15), text, ctx()).problems == []
+    for value in (26, 24, 5, 2023):
+        assert rules(check_figure(figure(value), text, ctx())) == ["figure-not-supported"], value
+
+
+# --- money --------------------------------------------------------------------------------
+
+AID = "as she announced 3.5 billion euros of fresh aid to Kyiv."
+HEADLINE = "EU announces €3.5B in aid to Ukraine as Putin pushes for ‘capitulation’"
+
+
+@pytest.mark.parametrize("text", [AID, HEADLINE])
+def test_money_supported(text):
+    out = check_money(Money(value="3.5 billion", currency="EUR"), text, ctx())
+    assert out.problems == []
+    assert marked(text, out) in (["3.5 billion euros"], ["€3.5B"])
+
+
+def test_money_wrong_amount():
+    out = check_money(Money(value="3.5 million", currency="EUR"), AID, ctx())
+    assert out.problems == [("money-not-supported",
+                             'the excerpt states EUR 3.5 billion ("3.5 billion euros"), not EUR 3.5 million')]
+
+
+def test_money_wrong_currency():
+    out = check_money(Money(value="3.5 billion", currency="USD"), AID, ctx())
+    assert out.problems == [("money-currency-mismatch",
+                             'the excerpt states EUR 3.5 billion ("3.5 billion euros"), not USD 3.5 billion')]
+
+
+def test_money_spaced_dollar_sign():
+    text = "US President Joe Biden said the United States would provide an additional $ 1 billion in " \
+           "security assistance to Kyiv"
+    out = check_money(Money(value="1 billion", currency="USD"), text, ctx())
+    assert out.problems == [] and marked(text, out) == ["$ 1 billion"]
+
+
+def test_money_in_two_currencies():
+    text = "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months"
+    assert check_money(Money(value="1.13bn", currency="USD"), text, ctx()).problems == []
+    assert check_money(Money(value="600m", currency="GBP"), text, ctx()).problems == []
+    assert rules(check_money(Money(value="600m", currency="USD"), text, ctx())) == ["money-currency-mismatch"]
+
+
+def test_money_amount_without_currency():
+    out = check_money(Money(value=3500, currency="EUR"), "the 3,500 people who came", ctx())
+    assert rules(out) == ["money-not-supported"] and "names no currency" in out.problems[0][1]
+
+
+def test_yen_symbol_supports_either_reading():
+    for code in ("JPY", "CNY"):
+        assert check_money(Money(value="10bn", currency=code), "a ¥10bn loan", ctx()).problems == []
+
+
+# --- dates --------------------------------------------------------------------------------
+
+def test_date_with_weekday_and_time():
+    text = "26 April 2023 Wednesday 05:24"
+    out = check_date("2023-04-26", text, ctx("2023-04-26"))
+    assert out.problems == [] and not out.inferred_year
+    assert marked(text, out) == ["26 April 2023 Wednesday"]
+
+
+def test_wrong_day_and_month():
+    out = check_date("2023-05-04", "on April 5 via video link", ctx("2023-04-06"))
+    assert rules(out) == ["date-not-supported"]
+    assert "2023-04-05" in out.problems[0][1] and "year taken from the published date 2023-04-06" in out.problems[0][1]
+
+
+def test_year_inferred_from_published_date():
+    text = "addressed a UN Security Council meeting on April 5 via video link."
+    out = check_date("2023-04-05", text, ctx("2023-04-06"))
+    assert rules(out) == ["date-year-inferred"] and errors(out) == [] and out.inferred_year
+    assert severity_of("date-year-inferred") is Severity.INFO
+    assert "published date" in out.problems[0][1] and marked(text, out) == ["April 5"]
+    assert check_date("2023-04-01", "the UN Security Council presidency on April 1", ctx("2023-04-06")).problems \
+        == [("date-year-inferred", "\"April 1\" gives no year: read as 2023-04-01 with the year of the source's "
+                                   "published date (2023-04-06)")]
+
+
+def test_day_without_year_takes_only_the_published_year():
+    text = "the talks held on December 28 failed"
+    out = check_date("2023-12-28", text, ctx("2023-01-05"))
+    assert rules(out) == ["date-year-inferred"] and out.inferred_year
+    # One reading only: the year before is not accepted, and the message says which year was read.
+    out = check_date("2022-12-28", text, ctx("2023-01-05"))
+    assert rules(out) == ["date-not-supported"] and "2023-12-28" in out.problems[0][1]
+
+
+def test_date_without_year_and_no_published_date():
+    out = check_date("2023-04-05", "on April 5 via video link", ctx())
+    assert rules(out) == ["date-not-supported"] and "no published date" in out.problems[0][1]
+
+
+def test_full_date():
+    text = "since the start of the Russian invasion on February 24, 2022."
+    assert check_date("2022-02-24", text, ctx("2023-04-26")).problems == []
+    assert check_date("2022-02", text, ctx()).problems == []
+    assert check_date("2022", text, ctx()).problems == []
+
+
+def test_anniversary_date_takes_the_published_year():
+    text = "on the first anniversary of the Russian invasion on February 24."
+    assert rules(check_date("2022-02-24", text, ctx("2023-04-26"))) == ["date-not-supported"]
+    assert rules(check_date("2023-02-24", text, ctx("2023-04-26"))) == ["date-year-inferred"]
+
+
+def test_month_precision():
+    text = "which began with Russia’s invasion in late February 2022."
+    assert check_date("2022-02", text, ctx()).problems == []
+    assert check_date("2022", text, ctx()).problems == []
+    out = check_date("2022-02-24", text, ctx())
+    assert rules(out) == ["date-not-supported"] and "less precise" in out.problems[0][1]
+    assert rules(check_date("2022-03", text, ctx())) == ["date-not-supported"]
+
+
+def test_year_precision():
+    text = "just before Russia’s 2022 invasion."
+    assert check_date("2022", text, ctx("2025-02-24")).problems == []
+    out = check_date("2022-02", text, ctx("2025-02-24"))
+    assert rules(out) == ["date-not-supported"] and "cite words that give the month" in out.problems[0][1]
+
+
+def test_weekday_only():
+    text = "China said it happened on Wednesday, at the invitation of Zelenskyy."
+    out = check_date("2023-04-26", text, ctx("2023-04-26"))
+    assert rules(out) == ["date-weekday-only"] and errors(out) == [] and marked(text, out) == ["Wednesday"]
+    out = check_date("2023-04-25", text, ctx("2023-04-26"))
+    assert out.problems == [("date-not-supported", "the excerpt says \"Wednesday\", but 2023-04-25 was a Tuesday")]
+
+
+def test_no_date_at_all():
+    out = check_date("2023-04-26", "Xi took his long-standing line", ctx())
+    assert out.problems == [("date-not-supported", "the excerpt states no date; the fact says 2023-04-26")]
+
+
+def test_value_rules_are_catalogued():
+    for rule in ("figure-not-supported", "qualifier-contradicted", "qualifier-missing", "money-not-supported",
+                 "money-currency-mismatch", "date-not-supported", "date-year-inferred", "date-weekday-only"):
+        assert rule in RULES
+    assert severity_of("qualifier-missing") is Severity.WARNING
+    assert severity_of("date-weekday-only") is Severity.WARNING
+
+
+# --- the example content -----------------------------------------------------------------
+
+def test_every_typed_fact_in_the_example_content_is_supported():
+    ws = load_workspace(REPO)
+    checked = 0
+    for sheet in ws.sheets.values():
+        for fact in sheet.sheet.facts:
+            if fact.kind not in ("figure", "money", "date"):
+                continue
+            for citation in fact.sources:
+                source = ws.sources[citation.source]
+                where = locate(citation, source.folded)
+                assert isinstance(where, Located), (fact.id, citation.excerpt)
+                published = source.meta.published
+                out = check_value(fact, source.text[where.start:where.end],
+                                  Context(parse_partial_date(published) if published else None, PeopleIndex()))
+                assert errors(out) == [], (sheet.id, fact.id, out.problems)
+                assert out.highlights, (sheet.id, fact.id)
+                checked += 1
+    assert checked >= 25
+
+
+# --- describe_values ------------------------------------------------------------------------
+
+def test_describe_values_lists_what_a_passage_can_support():
+    text = "On April 5, more than 50 nations backed €3.5B in aid, a 36-hour truce, on Wednesday."
+    found = describe_values(text, 2023)
+    assert [fact_value(m) for m in found["figures"]] == [
+        {"figure": {"value": 50, "qualifier": "more than"}}, {"figure": {"value": 36}}]
+    assert [fact_value(m) for m in found["money"]] == [{"money": {"value": "3.5 billion", "currency": "EUR"}}]
+    assert [fact_value(m) for m in found["dates"]] == [{"date": "2023-04-05"}, {}]
+    assert found["dates"][0].year_inferred and found["dates"][1].weekday_only
+
