@@ -42,9 +42,11 @@ def _date(value: str) -> str:
 
 def _number(value: int | float | str) -> int | float | str:
     try:
-        parse_value(value)
+        number = parse_value(value)
     except ValueError as exc:
         raise PydanticCustomError("invalid_number", str(exc)) from None
+    if not number.is_finite():  # YAML's .inf and .nan, or a float too large to hold
+        raise PydanticCustomError("invalid_number", "'{value}' is not a finite number", {"value": value})
     return value
 
 
