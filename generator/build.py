@@ -24,7 +24,6 @@ import yaml
 from generator.findings import FactsheetError, Finding, Severity
 from generator.loading import Workspace, load_workspace
 from generator.matchers.dates import parse_partial_date
-from generator.redirects import PUBLISHED_IDS, record_published
 from generator.render import RenderedSite, render
 from generator.render.output import write_tree
 from generator.validation import Report, validate
@@ -143,16 +142,18 @@ def publish(new: Path, site_dir: Path, scratch: Path) -> None:
 
 def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", strict: bool = False,
           say: Callable[[str], None] = print) -> BuildResult:
-    root = Path(root)
-    site_dir = Path(site_dir) if site_dir else root / "site"
+    # Absolute paths: the engine runs with its working directory in the build folder.
+    root = Path(root).resolve()
+    site_dir = Path(site_dir).resolve() if site_dir else root / "site"
     ws = load_workspace(root)
     report = validate(ws)
-    if not report.ok(strict=strict):
+    # Validation errors stop the build; warnings are allowed, as with `validate` (gate them with
+    # `validate --strict`). --strict is the engine's: a broken link or anchor fails the site.
+    if report.errors:
         for f in report.findings:
-            if f.severity is Severity.ERROR or (strict and f.severity is Severity.WARNING):
+            if f.severity is Severity.ERROR:
                 say(f.format_text())
-        why = f"{report.errors} error(s)" + (f", {report.warnings} warning(s) with --strict" if strict else "")
-        say(f"build stopped: {why}; nothing was published")
+        say(f"build stopped: {report.errors} error(s); nothing was published")
         return BuildResult(False, report)
     base = load_config(config_path(root))
     rendered = render(ws, report, root)
@@ -172,9 +173,6 @@ def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", stri
             say(f"build stopped: {engine} failed (exit {proc.returncode}); the previous site is untouched")
             return BuildResult(False, report, log=log)
         publish(work / "site", site_dir, work)
-        added = record_published(ws)  # ids now public; from here on they need redirects
-        if added:
-            say(f"recorded {len(added)} newly published fact id(s) in {PUBLISHED_IDS}")
         pages = sum(1 for p in rendered.files if p.endswith(".md"))
         say(f"built {pages} pages with {engine} into {site_dir} "
             f"({report.stats()['facts']} facts, {report.stats()['verified']} verified)")

@@ -9,10 +9,10 @@ import traceback
 from typing import Sequence
 
 from generator import __version__
-from generator.commands import build, cite, new_sheet, new_source, rehash, render, schema, serve, validate
+from generator.commands import build, cite, ids, new_sheet, new_source, rehash, render, schema, serve, validate
 from generator.findings import FactsheetError, did_you_mean
 
-COMMANDS = [validate, render, build, serve, schema, new_source, new_sheet, cite, rehash]
+COMMANDS = [validate, render, build, serve, schema, new_source, new_sheet, cite, rehash, ids]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,12 +37,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers, not at interpreter exit
+        return code
     except FactsheetError as exc:
         print(exc.finding.format_text(), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `factsheet validate | head`: the reader left; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a bare traceback
         if os.environ.get("FACTSHEET_DEBUG"):
             traceback.print_exc()

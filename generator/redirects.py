@@ -1,7 +1,7 @@
 """Published fact ids and redirects: a fact's URL never breaks silently.
 
 ``facts/published-ids.txt`` records every global fact id (``sheet-id/fact-id``)
-the site has published, one per line; `factsheet build` adds the new ones
+the site has published, one per line; `factsheet ids` adds the new ones
 (:func:`record_published`) and nothing ever removes one. When a recorded id is
 no longer a fact, a sheet's ``redirects:`` must say where it went:
 
@@ -30,7 +30,7 @@ from generator.rules import severity_of
 PUBLISHED_IDS = f"{FACTS_DIR}/published-ids.txt"
 HEADER = (
     "# Every fact id the site has published (sheet-id/fact-id), one per line, sorted.\n"
-    "# `factsheet build` adds new ids. Never delete a line: when a fact is renamed, moved or\n"
+    "# `factsheet ids` adds new ids. Never delete a line: when a fact is renamed, moved or\n"
     "# removed, add a `redirects:` entry to a sheet so its old URL still leads somewhere.\n"
 )
 _SLUG = SLUG_PATTERN.strip("^$")
@@ -51,11 +51,12 @@ def current_ids(ws: Workspace) -> set[str]:
 
 def read_published(ws: Workspace) -> list[tuple[int, str]]:
     """(line, id) for each id recorded in facts/published-ids.txt (none when the file does not exist)."""
-    path = ws.root / PUBLISHED_IDS
-    if not path.is_file():
+    # Read by the loader, confined to facts/ like every input: a symlink to /etc/passwd here
+    # must not print the file's lines into CI logs as findings.
+    if ws.published_ids is None:
         return []
     out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+    for n, line in enumerate(ws.published_ids.splitlines(), 1):
         entry = line.strip()
         if entry and not entry.startswith("#"):
             out.append((n, entry))

@@ -186,9 +186,8 @@ def test_moved_facts_and_sheets_keep_their_urls(example, tmp_path):
     gone = site / "sheets/gone/index.html"
     assert gone.is_file() and 'id="x"' in gone.read_text(encoding="utf-8")
     assert 'href="../bridge/#cost"' in gone.read_text(encoding="utf-8")
-    # The build records what it published, so later renames need redirects.
-    published = (root / "facts" / "published-ids.txt").read_text()
-    assert "bridge/crowds" in published and "gone/x" in published
+    # The build writes nothing into facts/: recording ids is the explicit `factsheet ids`.
+    assert (root / "facts" / "published-ids.txt").read_text() == "bridge/old-opened\ngone/x\n"
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", pytest.param("zensical", marks=needs_zensical)])
@@ -239,3 +238,11 @@ def test_serve_rebuilds_when_a_fact_changes(example, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_build_with_defaults_from_inside_the_repository(repo_copy):
+    """`factsheet build` with no arguments, as README's first command runs it."""
+    r = run_cli("build", cwd=repo_copy)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert (repo_copy / "site" / "index.html").is_file()
+    assert not list(repo_copy.glob(".factsheet-build-*")), "the temporary build folder is cleaned up"

@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cli
 
 FORMAT = REPO.parent / "shared" / "FORMAT.md"
 
 
 def yaml_blocks() -> list[str]:
     return re.findall(r"```yaml\n(.*?)```", FORMAT.read_text(encoding="utf-8"), re.S)
+
+
+def test_format_examples_validate(repo_copy):
+    blocks = yaml_blocks()
+    people = next(b for b in blocks if b.startswith("xi-jinping:"))
+    sheet = next(b for b in blocks if b.startswith("title:") and "facts:" in b)
+    shutil.rmtree(repo_copy / "facts")
+    (repo_copy / "facts").mkdir()
+    (repo_copy / "facts" / "people.yml").write_text(people, encoding="utf-8")
+    (repo_copy / "facts" / "xi-zelensky-call.yml").write_text(sheet, encoding="utf-8")
+    out = run_cli("validate", "--root", str(repo_copy), "--format", "json")
+    doc = json.loads(out.stdout)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert [f for f in doc["findings"] if f["severity"] == "error"] == []
+    assert {f["id"]: f["verdict"] for f in doc["facts"]} == {
+        f"xi-zelensky-call/{fid}": "verified"
+        for fid in ("call-date", "children-transferred", "eu-aid", "un-condemnation", "no-winners")
+    }
 
 
 def test_source_sidecar_example_is_the_documented_shape():

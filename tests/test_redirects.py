@@ -142,3 +142,16 @@ def test_validate_cli_reports_redirect_missing_and_strict_fails(workspace: Path)
     assert r.returncode == 1  # 'not an id' is an error
     assert "facts/published-ids.txt:5:1: [error] 'not an id' is not a fact id" in r.stdout
     assert "facts/talks.yml:2:1: [warning] fact 'gone' was published and is gone" in r.stdout
+
+
+def test_ids_command_records_and_checks(repo_copy):
+    from tests.conftest import run_cli
+
+    ids_file = repo_copy / "facts" / "published-ids.txt"
+    ids_file.unlink(missing_ok=True)
+    check = run_cli("ids", "--check", "--root", str(repo_copy))
+    assert check.returncode == 1 and "not recorded: xi-zelensky-first-phone-call/call-date" in check.stdout
+    assert not ids_file.exists()  # --check changes nothing
+    assert run_cli("ids", "--root", str(repo_copy)).returncode == 0
+    assert "xi-zelensky-first-phone-call/call-date\n" in ids_file.read_text(encoding="utf-8")
+    assert run_cli("ids", "--check", "--root", str(repo_copy)).returncode == 0

@@ -16,7 +16,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--root", type=Path, default=Path("."), help="folder holding facts/ and content/ (default: .)")
     p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site engine (default: mkdocs)")
     p.add_argument("--site-dir", type=Path, help="where the site goes (default: ROOT/site)")
-    p.add_argument("--strict", action="store_true", help="fail on validation and engine warnings too")
+    p.add_argument("--strict", action="store_true", help="fail on the engine's warnings too (broken links and anchors)")
     p.set_defaults(run=run)
 
 

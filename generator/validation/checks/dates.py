@@ -4,14 +4,12 @@ A date in the text supports the fact when it says the fact's date at the
 fact's precision or finer: ``2022`` is supported by any date in 2022,
 ``2022-02`` by ``February 2022`` or a day in that month, ``2023-04-26`` only
 by that day. A day without a year takes the year of the source's published
-date, and the finding says so (a day after the published date in that year
-may also be the year before's). A weekday alone is weak evidence (a warning)
+date, and only that year (one reading, so a changed year is always caught);
+the finding says so. A weekday alone is weak evidence (a warning)
 when it is the fact's weekday, and contradicts the fact when it is not.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from generator.matchers.dates import WEEKDAY_NAMES, DateMention, PartialDate, find_dates, parse_partial_date
 from generator.validation.checks.base import Context, Outcome
@@ -28,18 +26,6 @@ def supports(mention: DateMention, target: PartialDate) -> bool:
     if mention.month != target.month:
         return False
     return target.day is None or mention.day == target.day
-
-
-def _maybe_last_year(m: DateMention, published: PartialDate | None) -> bool:
-    """A day or month without a year that falls after the published date in its year may be last year's:
-    a report of 5 January that says "on December 28" means the December before."""
-    if not m.year_inferred or published is None or published.month is None or m.month is None:
-        return False
-    return (m.month, m.day or 1) > (published.month, published.day or 31)
-
-
-def _year_before(m: DateMention) -> DateMention:
-    return replace(m, year=(m.year or 0) - 1)
 
 
 def _said(m: DateMention, published: PartialDate | None) -> str:
@@ -67,15 +53,6 @@ def check_date(date: str, text: str, ctx: Context) -> Outcome:
                                  f"\"{' '.join(best.raw.split())}\" gives no year: read as {best.describe()} "
                                  f"with the year of the source's published date ({ctx.published})"))
         return out
-    earlier = [m for m in mentions if _maybe_last_year(m, ctx.published) and supports(_year_before(m), target)]
-    if earlier:
-        m = earlier[0]
-        return Outcome(
-            problems=[("date-year-inferred",
-                       f"\"{' '.join(m.raw.split())}\" gives no year: read as {_year_before(m).describe()}, the "
-                       f"year before the source's published date ({ctx.published}), since that date comes "
-                       "after it in the year")],
-            highlights=[(m.start, m.end)], inferred_year=True)
     weekday = target.weekday
     if weekday is not None:
         weekdays = [m for m in mentions if m.weekday_only]
