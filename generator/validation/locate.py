@@ -68,10 +68,16 @@ def _all(hay: str, needle: str) -> list[int]:
 
 
 def _fits(hay: str, start: int, end: int, citation: Citation) -> bool:
-    if citation.prefix and not hay[:start].rstrip().endswith(fold_text(citation.prefix).strip()):
-        return False
-    if citation.suffix and not hay[end:].lstrip().startswith(fold_text(citation.suffix).strip()):
-        return False
+    # Folded text has at most one space in a row, so the characters that decide lie within
+    # len + 1 of the excerpt: look there, not at a copy of the whole text before or after it.
+    if citation.prefix:
+        prefix = fold_text(citation.prefix).strip()
+        if not hay[max(0, start - len(prefix) - 1):start].rstrip().endswith(prefix):
+            return False
+    if citation.suffix:
+        suffix = fold_text(citation.suffix).strip()
+        if not hay[end:end + len(suffix) + 1].lstrip().startswith(suffix):
+            return False
     return True
 
 
