@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from make_workspace import TYPED_KINDS, make_workspace, parse_kinds  # noqa: E402
-from measure import measure, run_once  # noqa: E402
+from measure import MeasureError, Measurement, measure, run_once  # noqa: E402
 
 PY = sys.executable
 
@@ -81,6 +81,25 @@ def engine_cmd(engine: str, config: Path) -> list[str]:
     return engine_command(engine, config, strict=False)
 
 
+def _try(cmd: list[str], repeat: int, cwd: Path, environ: dict[str, str]) -> Measurement | str:
+    """The measurement, or why the command failed (an engine can refuse a site: that is a result too)."""
+    try:
+        return measure(cmd, repeat=repeat, cwd=cwd, env=environ)
+    except MeasureError as exc:
+        last = [line for line in str(exc).splitlines() if line.strip()]
+        return f"failed: {last[-1][:300] if last else exc}"
+
+
+def _cell(m: Measurement | str) -> str:
+    return f"{m.best:.2f} s / {m.peak_mb:.0f} MB" if isinstance(m, Measurement) else m
+
+
+def _raw(m: Measurement | str) -> object:
+    if isinstance(m, str):
+        return m
+    return {"walls": [r.wall for r in m.runs], "cpus": [r.cpu for r in m.runs], "peak_mb": m.peak_mb}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, help="an existing workspace to build as it is (e.g. `.`)")
@@ -111,21 +130,20 @@ def main() -> None:
         rows = []
         for engine in engines:
             work = out / "r0"
-            eng = measure(engine_cmd(engine, work / "mkdocs.yml"), repeat=args.repeat, cwd=work,
-                          env={**env(), "NO_MKDOCS_2_WARNING": "1"})
-            full = measure([PY, "-m", "generator", "build", "--root", str(root), "--engine", engine,
-                            "--site-dir", str(out / f"site-{engine}")], repeat=args.repeat, cwd=REPO, env=env())
+            eng = _try(engine_cmd(engine, work / "mkdocs.yml"), args.repeat, work,
+                       {**env(), "NO_MKDOCS_2_WARNING": "1"})
+            full = _try([PY, "-m", "generator", "build", "--root", str(root), "--engine", engine,
+                         "--site-dir", str(out / f"site-{engine}")], args.repeat, REPO, env())
             rows.append((engine, eng, full))
-            results[engine] = {"engine_walls": [r.wall for r in eng.runs], "engine_peak_mb": eng.peak_mb,
-                               "build_walls": [r.wall for r in full.runs], "build_peak_mb": full.peak_mb}
+            results[engine] = {"engine": _raw(eng), "build": _raw(full)}
     pages, facts = best["pages"], best["facts"]
     print(f"{pages:.0f} pages, {facts:.0f} facts. In one process: load {best['load']:.2f} s, validate "
           f"{best['validate']:.2f} s, render {best['render']:.2f} s, write docs {best['write']:.2f} s.\n")
     print("| engine | engine alone on the rendered docs | render / engine | full `factsheet build` |")
     print("|---|---:|---:|---:|")
     for engine, eng, full in rows:
-        print(f"| {engine} | {eng.best:.2f} s / {eng.peak_mb:.0f} MB | {best['render'] / eng.best:.1%} | "
-              f"{full.best:.2f} s / {full.peak_mb:.0f} MB |")
+        share = f"{best['render'] / eng.best:.1%}" if isinstance(eng, Measurement) else "-"
+        print(f"| {engine} | {_cell(eng)} | {share} | {_cell(full)} |")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
