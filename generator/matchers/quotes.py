@@ -916,7 +916,7 @@ class QuoteReader:
             words.append(u)
         if not words:
             return _Subject("none")
-        return _Subject("unknown", words=self.text[words[0].start:words[-1].end])
+        return _Subject("unknown", words=self._words(words[0], words[-1]))
 
     def _np_before(self, idx: list[int], j: int, floor: int) -> str:
         toks = self.tokens
@@ -936,7 +936,7 @@ class QuoteReader:
         if verb.low == "according":
             verb_words = "according to"
         if subj.kind == "name" and subj.tok is not None:
-            name = self.text[subj.tok.start:subj.tok.end]
+            name = self._words(subj.tok, subj.tok)
             evidence = self._evidence(subj.tok, verb, name, verb_words)
             ambiguous = len(subj.ids) > 1 and not subj.joint
             reason = ""
@@ -968,8 +968,11 @@ class QuoteReader:
         return " ".join(self.text[lo:hi].split())
 
     def _clause(self, a: _Tok, b: _Tok) -> str:
-        lo, hi = min(a.start, b.start), max(a.end, b.end)
-        return " ".join(self.text[lo:hi].split())
+        return self._words(min(a, b, key=lambda t: t.start), max(a, b, key=lambda t: t.end))
+
+    def _words(self, first: _Tok, last: _Tok) -> str:
+        """The text from ``first`` to ``last`` on one line: messages quote it, and a finding is one line."""
+        return " ".join(self.text[first.start:last.end].split())
 
     def _resolve_pronoun(self, subj: _Subject, verb: _Tok, verb_words: str) -> Attribution:
         """``he``/``she`` is someone only when the excerpt names exactly one person
@@ -987,7 +990,7 @@ class QuoteReader:
             ante = cands[-1]
             a_i = next(i for i, t in enumerate(self.tokens) if t.start == ante.start)
             p_i = next(i for i, t in enumerate(self.tokens) if t.start == pron.start)
-            name = self.text[ante.start:ante.end]
+            name = self._words(ante, ante)
             # Anyone else named from the name's sentence on could be the one meant.
             others = self._unknown_people(self._sentence_range(a_i)[0], p_i)
             if others:
