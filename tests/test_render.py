@@ -284,3 +284,15 @@ def test_typed_values_show_as_such(workspace):
     by_id = {f["id"]: f for f in doc["facts"]}
     assert by_id["typed/aid"]["money"] == {"value": "3.5 billion", "currency": "EUR", "amount": "3500000000"}
     assert by_id["typed/nations"]["figure"]["qualifier"] == "more than"
+
+
+def test_urls_are_judged_as_the_browser_reads_them():
+    from generator.render.escape import safe_url
+
+    # Character references decode before the scheme counts, once and for all.
+    for hidden in ("&#106;avascript:alert(1)", "&#x6A;avascript:x", "java&#9;script:x", "&#0000106avascript:x",
+                   "data&colon;text/html,x"):
+        assert safe_url(hidden) is None, hidden
+    # A double-encoded one decodes to harmless text, and its & stays a reference.
+    assert safe_url("&amp;#106;avascript:x") == "&amp;#106;avascript:x"
+    assert safe_url("https://example.org/?a=1&b=2") == "https://example.org/?a=1&amp;b=2"
