@@ -142,8 +142,9 @@ def publish(new: Path, site_dir: Path, scratch: Path) -> None:
 
 def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", strict: bool = False,
           say: Callable[[str], None] = print) -> BuildResult:
-    root = Path(root)
-    site_dir = Path(site_dir) if site_dir else root / "site"
+    # Absolute paths: the engine runs with its working directory in the build folder.
+    root = Path(root).resolve()
+    site_dir = Path(site_dir).resolve() if site_dir else root / "site"
     ws = load_workspace(root)
     report = validate(ws)
     # Validation errors stop the build; warnings are allowed, as with `validate` (gate them with

@@ -26,6 +26,7 @@ from generator.yamlsafe import Document, Loc, decode_text, load_yaml
 SOURCES_DIR = "content/sources"
 FACTS_DIR = "facts"
 PEOPLE_FILE = "facts/people.yml"
+PUBLISHED_IDS_FILE = "facts/published-ids.txt"
 MAX_YAML_BYTES = 4 * 1024 * 1024
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 _SLUG = re.compile(SLUG_PATTERN)
@@ -65,6 +66,9 @@ class Workspace:
     people_doc: Document | None = None
     sheets: dict[str, SheetFile] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # facts/published-ids.txt as text, read here like every other input file (confined, bounded);
+    # None when there is none or it was refused.
+    published_ids: str | None = None
 
 
 def load_workspace(root: Path) -> Workspace:
@@ -78,6 +82,9 @@ def load_workspace(root: Path) -> Workspace:
     _load_sources(ws)
     _load_people(ws)
     _load_sheets(ws)
+    _load_published_ids(ws)
+    unique = dict.fromkeys(ws.findings)  # one message per place, in a stable order
+    ws.findings = sorted(unique, key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
     return ws
 
 
@@ -89,23 +96,39 @@ def _list(root: Path, rel: str, suffix: str) -> list[Path]:
 
 
 def _read(root: Path, path: Path, limit: int, ws: Workspace) -> bytes | None:
+    """The bytes of one listed file, if it really lives in its folder and is small enough.
+
+    Symlinks are followed only when they stay inside the folder they were listed
+    in: a contributor's link to /etc/passwd or to ../.git/config is never opened.
+    """
     rel = path.relative_to(root).as_posix()
+    folder = root.resolve() / path.parent.relative_to(root)
     try:
         real = path.resolve(strict=True)
-        if not real.is_relative_to(root.resolve()):
-            ws.findings.append(_err(rel, "invalid-id", "this file links outside the repository; it is not read"))
+        if not real.is_relative_to(folder):
+            ws.findings.append(_err(rel, "file-outside-root",
+                                    f"this file links outside {path.parent.relative_to(root).as_posix()}/; "
+                                    "it is not read: replace the link with the file itself"))
             return None
         if not real.is_file():
-            ws.findings.append(_err(rel, "file-binary", "not a regular file"))
+            ws.findings.append(_err(rel, "file-unreadable", "not a regular file (a folder, device or pipe)"))
             return None
         size = real.stat().st_size
         if size > limit:
             ws.findings.append(_err(rel, "file-too-large",
                                     f"{size} bytes is over the limit of {limit} bytes for this kind of file"))
             return None
-        return real.read_bytes()
-    except OSError as exc:
-        ws.findings.append(_err(rel, "file-binary", f"cannot read the file: {exc.strerror or exc}"))
+        with real.open("rb") as fh:
+            # Read at most one byte past the limit: a file that grows after stat() is still bounded.
+            data = fh.read(limit + 1)
+        if len(data) > limit:
+            ws.findings.append(_err(rel, "file-too-large",
+                                    f"over the limit of {limit} bytes for this kind of file"))
+            return None
+        return data
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on older Pythons
+        ws.findings.append(_err(rel, "file-unreadable", f"cannot read the file: "
+                                f"{getattr(exc, 'strerror', None) or exc}"))
         return None
 
 
@@ -136,11 +159,32 @@ def parse_file(data: bytes, rel: str, model: type[M], ws: Workspace) -> tuple[M,
         return None
 
 
+_TYPE_NAMES = {"int": "a whole number", "float": "a number", "str": "text", "string": "text",
+               "bool": "true/false", "dict": "a mapping", "list": "a list", "NoneType": "nothing (null)"}
+
+
 def validation_findings(exc: ValidationError, doc: Document, model: type[BaseModel]) -> list[Finding]:
+    """Pydantic's errors as findings at the YAML positions at fault, one per place and rule."""
+    errors = exc.errors(include_url=False)
+    # A union (19500 | 3.5 | "3.5 billion") fails once per member: say it once, naming every member.
+    # When one member accepted the type but refused the value ("abc" as text is no number),
+    # that refusal is the whole story.
+    expected: dict[Loc, list[str]] = {}
+    refused: set[Loc] = set()
+    for error in errors:
+        where = _yaml_loc(error["loc"], doc, error["type"])
+        if _is_type_error(error["type"]):
+            expected.setdefault(where, []).append(error["type"])
+        elif error["type"] not in {"missing", "extra_forbidden"}:
+            refused.add(where)
     out: list[Finding] = []
-    for error in exc.errors(include_url=False):
-        loc = _yaml_loc(error["loc"], doc)
+    seen: set[tuple[Loc, str]] = set()
+    for error in errors:
+        raw_loc = error["loc"]
         kind = error["type"]
+        loc = _yaml_loc(raw_loc, doc, kind)
+        if _is_type_error(kind) and loc in refused:
+            continue
         fact = _fact_of(loc, doc)
         if kind == "extra_forbidden":
             key = str(loc[-1])
@@ -149,38 +193,72 @@ def validation_findings(exc: ValidationError, doc: Document, model: type[BaseMod
             msg = f"unknown field '{key}'{did_you_mean(key, allowed)}"
             if allowed:
                 msg += f" (allowed here: {', '.join(sorted(allowed))})"
-            out.append(_err(doc.path, "schema-unknown-field", msg, line, col, fact))
-            continue
-        line, col = doc.pos(loc)
-        where = _describe(loc)
-        if kind == "missing":
-            rule, msg = "schema-missing-field", f"missing required field '{loc[-1]}'" + (
-                f" in {_describe(loc[:-1])}" if loc[:-1] else "")
-        elif kind == "string_pattern_mismatch" and str(loc[-1]) in {"id", "source", "speaker"} | (
-            {"[key]"} if loc and loc[-1] == "[key]" else set()
-        ):
+            rule = "schema-unknown-field"
+        elif raw_loc and raw_loc[-1] == "[key]":
+            # A mapping key at fault (a person id in people.yml): point at the key, not its value.
+            line, col = doc.key_pos(loc)
             rule, msg = "invalid-id", (
-                f"{where}: '{error['input']}' is not a slug: use lower-case letters, digits and '-' "
+                f"'{error['input']}' is not a valid id: use lower-case letters, digits and '-' "
                 "(at most 80 characters), starting with a letter or digit")
-        elif kind in {"invalid_date", "unknown_currency", "invalid_number"}:
-            rule, msg = kind.replace("_", "-"), f"{where}: {error['msg']}"
-        elif kind == "string_pattern_mismatch" and str(loc[-1]) in {"date", "published", "retrieved"}:
-            rule, msg = "invalid-date", (
-                f"{where}: '{error['input']}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD in quotes")
-        elif kind.endswith("_type") or kind.endswith("_parsing") or kind in {"model_type", "dict_type"}:
-            rule, msg = "schema-type", f"{where}: {_type_message(error)}"
         else:
-            rule, msg = "schema-value", f"{where}: {error['msg']}"
+            line, col = doc.pos(loc)
+            rule, msg = _rule_and_message(error, loc, expected.get(loc, []))
+        if (loc, rule) in seen:
+            continue
+        seen.add((loc, rule))
         out.append(_err(doc.path, rule, msg, line, col, fact))
     return out
 
 
-def _yaml_loc(loc: tuple[Any, ...], doc: Document) -> Loc:
-    # RootModel errors start with 'root'; dict key errors end with '[key]'.
-    parts = [p for p in loc if p != "root"]
-    if parts and parts[-1] == "[key]":
-        parts.pop()
-    return tuple(parts)
+def _is_type_error(kind: str) -> bool:
+    return kind.endswith("_type") or kind.endswith("_parsing")
+
+
+def _rule_and_message(error: Any, loc: Loc, union: list[str]) -> tuple[str, str]:
+    kind = error["type"]
+    where = _describe(loc)
+    if kind == "missing":
+        return "schema-missing-field", f"missing required field '{loc[-1]}'" + (
+            f" in {_describe(loc[:-1])}" if loc[:-1] else "")
+    if kind == "string_pattern_mismatch" and loc and str(loc[-1]) in {"id", "source", "speaker"}:
+        return "invalid-id", (
+            f"{where}: '{error['input']}' is not a slug: use lower-case letters, digits and '-' "
+            "(at most 80 characters), starting with a letter or digit")
+    if kind in {"invalid_date", "unknown_currency", "invalid_number"}:
+        return kind.replace("_", "-"), f"{where}: {error['msg']}"
+    if kind == "string_pattern_mismatch" and loc and str(loc[-1]) in {"date", "published", "retrieved"}:
+        return "invalid-date", (
+            f"{where}: '{error['input']}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD in quotes")
+    if _is_type_error(kind):
+        if len(union) > 1:
+            names = [_TYPE_NAMES.get(k.split("_")[0], k.split("_")[0]) for k in union]
+            want = ", ".join(dict.fromkeys(names))
+            return "schema-type", f"{where}: expected one of: {want}; got {_got(error)}"
+        return "schema-type", f"{where}: {error['msg'].lower()}, got {_got(error)}"
+    return "schema-value", f"{where}: {error['msg']}"
+
+
+def _yaml_loc(loc: tuple[Any, ...], doc: Document, kind: str) -> Loc:
+    """Pydantic's error location as a path into the YAML document.
+
+    Pydantic adds parts that are not in the file: 'root' for RootModel, '[key]' for
+    a dict key, and the member name ('int', 'str', ...) of a union. Keep the parts
+    that exist in the document, plus the name of a missing field.
+    """
+    out: list[str | int] = []
+    current: Any = doc.value
+    parts = [p for p in loc if p not in ("root", "[key]")]
+    for i, part in enumerate(parts):
+        if isinstance(current, dict) and isinstance(part, str) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        else:
+            if kind == "missing" and i == len(parts) - 1 and isinstance(current, dict):
+                out.append(part)
+            break
+        out.append(part)
+    return tuple(out)
 
 
 def _fact_of(loc: Loc, doc: Document) -> str | None:
@@ -202,11 +280,9 @@ def _describe(loc: Loc) -> str:
     return out or "the file"
 
 
-def _type_message(error: dict[str, Any]) -> str:
+def _got(error: Any) -> str:
     got = type(error.get("input")).__name__
-    names = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true/false",
-             "dict": "a mapping", "list": "a list", "NoneType": "nothing (null)"}
-    return f"{error['msg'].lower()}, got {names.get(got, got)}"
+    return _TYPE_NAMES.get(got, got)
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
@@ -241,6 +317,8 @@ def _load_sources(ws: Workspace) -> None:
     metas = {p.name[:-4]: p for p in _list(root, SOURCES_DIR, ".yml")}
     for stem in sorted(texts.keys() - metas.keys()):
         rel = texts[stem].relative_to(root).as_posix()
+        if not _check_stem(rel, stem, ws, "source"):
+            continue
         ws.findings.append(_err(rel, "source-missing-sidecar",
                                 f"source text '{stem}' has no sidecar {SOURCES_DIR}/{stem}.yml: "
                                 f"create it with `factsheet new-source` or write title and sha256"))
@@ -278,7 +356,7 @@ def _load_sources(ws: Workspace) -> None:
 
 def _load_people(ws: Workspace) -> None:
     path = ws.root / PEOPLE_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():  # no people yet; a folder or a dangling link is reported
         return
     raw = _read(ws.root, path, MAX_YAML_BYTES, ws)
     if raw is None:
@@ -301,8 +379,90 @@ def _load_sheets(ws: Workspace) -> None:
         raw = _read(ws.root, path, MAX_YAML_BYTES, ws)
         if raw is None:
             continue
-        parsed = parse_file(raw, rel, Sheet, ws)
-        if parsed is None:
+        try:
+            doc = load_yaml(raw, rel)
+        except FactsheetError as exc:
+            ws.findings.append(exc.finding)
             continue
-        sheet, doc = parsed
-        ws.sheets[stem] = SheetFile(stem, rel, sheet, doc)
+        loaded = _sheet_from(doc, ws)
+        if loaded is not None:
+            ws.sheets[stem] = SheetFile(stem, rel, *loaded)
+
+
+# Top-level sheet fields that can be left out when they are at fault (title cannot).
+_OPTIONAL_SHEET_FIELDS = frozenset(Sheet.model_fields) - {"title"}
+
+
+def _sheet_from(doc: Document, ws: Workspace) -> tuple[Sheet, Document] | None:
+    """The sheet, without the facts (and optional fields) at fault, so the rest is still checked.
+
+    Every schema finding is reported; a fact at fault is left out of the sheet
+    rather than taking its valid neighbours down with it.
+    """
+    try:
+        return Sheet.model_validate(doc.value), doc
+    except ValidationError as exc:
+        ws.findings.extend(validation_findings(exc, doc, Sheet))
+        errors = exc.errors(include_url=False)
+    value = doc.value
+    if not isinstance(value, dict):
+        return None
+    bad_facts: set[int] = set()
+    bad_fields: set[str] = set()
+    for error in errors:
+        loc = error["loc"]
+        if len(loc) >= 2 and loc[0] == "facts" and isinstance(loc[1], int) and isinstance(value.get("facts"), list):
+            bad_facts.add(loc[1])
+        elif loc and loc[0] in _OPTIONAL_SHEET_FIELDS:
+            bad_fields.add(str(loc[0]))
+        elif loc and loc[0] not in Sheet.model_fields:
+            bad_fields.add(str(loc[0]))  # an unknown field
+        else:
+            return None  # the title, or the sheet as a whole: nothing to salvage
+    kept = {k: v for k, v in value.items() if k not in bad_fields}
+    if "facts" in kept:
+        kept["facts"] = [f for i, f in enumerate(kept["facts"]) if i not in bad_facts]
+    pruned = _without_facts(doc, kept, bad_facts)
+    try:
+        return Sheet.model_validate(kept), pruned
+    except ValidationError:  # pragma: no cover - pruning removes every error's cause
+        return None
+
+
+def _without_facts(doc: Document, value: Any, dropped: set[int]) -> Document:
+    """``doc`` with ``value`` and its positions renumbered for the facts that were kept.
+
+    The validator addresses facts by their index in the sheet; after dropping some,
+    ("facts", 2) must still point at the line where that fact is written.
+    """
+    if not dropped:
+        return Document(doc.path, value, dict(doc.positions), dict(doc.key_positions))
+    new_index: dict[int, int] = {}
+    for old in range(len(doc.value.get("facts") or [])):
+        if old not in dropped:
+            new_index[old] = len(new_index)
+
+    def renumber(table: dict[Loc, Any]) -> dict[Loc, Any]:
+        out: dict[Loc, Any] = {}
+        for loc, pos in table.items():
+            if len(loc) >= 2 and loc[0] == "facts" and isinstance(loc[1], int):
+                if loc[1] not in new_index:
+                    continue
+                loc = ("facts", new_index[loc[1]], *loc[2:])
+            out[loc] = pos
+        return out
+
+    return Document(doc.path, value, renumber(doc.positions), renumber(doc.key_positions))
+
+
+def _load_published_ids(ws: Workspace) -> None:
+    path = ws.root / PUBLISHED_IDS_FILE
+    if not path.exists() and not path.is_symlink():
+        return
+    raw = _read(ws.root, path, MAX_YAML_BYTES, ws)
+    if raw is None:
+        return
+    try:
+        ws.published_ids = decode_text(raw, PUBLISHED_IDS_FILE)
+    except FactsheetError as exc:
+        ws.findings.append(exc.finding)

@@ -42,7 +42,7 @@ def _date(value: str) -> str:
 
 def _number(value: int | float | str) -> int | float | str:
     try:
-        parse_value(value)
+        parse_value(value)  # refuses YAML's .inf and .nan too
     except ValueError as exc:
         raise PydanticCustomError("invalid_number", str(exc)) from None
     return value
@@ -67,7 +67,7 @@ def _url(value: str) -> str:
 
 DateStr = Annotated[
     str,
-    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD, quoted"),
+    Field(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD, quoted"),
     AfterValidator(_date),
 ]
 NumberValue = Annotated[

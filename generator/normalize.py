@@ -74,12 +74,12 @@ class Folded:
 
 def fold_text(text: str) -> str:
     """The folded form alone, for excerpts and values (no map needed)."""
-    return _RESIZE.sub(_resize, text.translate(_TABLE).lower())
+    return _RESIZE.sub(_resize, _lower(text.translate(_TABLE)))
 
 
 def fold(text: str) -> Folded:
     """Fold ``text`` in one pass, keeping the map back to it."""
-    flat = text.translate(_TABLE).lower()  # 1:1 with text
+    flat = _lower(text.translate(_TABLE))  # 1:1 with text
     pieces: list[str] = []
     fs: list[int] = [0]
     os_: list[int] = [0]
@@ -102,6 +102,12 @@ def fold(text: str) -> Folded:
         os_.append(o)
     pieces.append(flat[o:])
     return Folded("".join(pieces), text, tuple(fs), tuple(os_), frozenset(resized))
+
+
+def _lower(text: str) -> str:
+    # str.lower() is context-free but for one letter: a capital sigma becomes final "ς" at the
+    # end of a word, so "ΑΣ" cut from "ΑΣΒ" would fold differently from its source. One sigma.
+    return text.lower().replace("\u03c2", "\u03c3")
 
 
 def _resize(m: re.Match[str]) -> str:

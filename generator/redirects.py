@@ -51,11 +51,12 @@ def current_ids(ws: Workspace) -> set[str]:
 
 def read_published(ws: Workspace) -> list[tuple[int, str]]:
     """(line, id) for each id recorded in facts/published-ids.txt (none when the file does not exist)."""
-    path = ws.root / PUBLISHED_IDS
-    if not path.is_file():
+    # Read by the loader, confined to facts/ like every input: a symlink to /etc/passwd here
+    # must not print the file's lines into CI logs as findings.
+    if ws.published_ids is None:
         return []
     out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+    for n, line in enumerate(ws.published_ids.splitlines(), 1):
         entry = line.strip()
         if entry and not entry.startswith("#"):
             out.append((n, entry))

@@ -15,6 +15,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "file-binary": (E, "A file holds NUL bytes: it is binary, not text."),
     "file-encoding": (E, "A file is not valid UTF-8; the message names the byte offset."),
     "file-empty": (E, "A YAML file holds no document."),
+    "file-outside-root": (E, "A file links outside its folder (content/sources/ or facts/); it is not read."),
+    "file-unreadable": (E, "A file cannot be read: not a regular file, or the system refuses it."),
     "file-not-found": (E, "A file named on the command line does not exist."),
     "file-exists": (E, "A command would overwrite an existing file; it refuses."),
     "yaml-syntax": (E, "The YAML does not parse."),
@@ -24,6 +26,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "yaml-ambiguous-bool": (E, "Unquoted yes/no/on/off: quote it, or write true/false."),
     "yaml-complex-key": (E, "A mapping key is not a plain string."),
     "yaml-multiple-documents": (E, "A file holds more than one YAML document."),
+    "yaml-too-deep": (E, "Lists and mappings are nested deeper than any fact file needs (a recursion bomb)."),
+    "yaml-ambiguous-number": (E, "An unquoted number YAML 1.1 reads otherwise: 010 is 8, 0x1F is 31, 1:30 is 90."),
     # Model
     "schema-missing-field": (E, "A required field is missing."),
     "schema-unknown-field": (E, "A field the format does not know (often a typo)."),

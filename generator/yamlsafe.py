@@ -7,6 +7,8 @@ value keeps its mark for the findings that point at it.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -40,6 +42,14 @@ _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _BOOL_WORDS = {"true", "false"}
 _STR = "tag:yaml.org,2002:str"
+# Deeper than any real fact file; a recursion bomb stops here, not at Python's stack limit.
+MAX_DEPTH = 64
+# Python refuses to convert longer integers (sys.get_int_max_str_digits); no figure needs more.
+MAX_INT_DIGITS = 4000
+# YAML 1.1 reads these unquoted numbers as something other than what they look like:
+# 010 is 8 (octal), 0x1F is 31, 0b11 is 3, 1:30 is 90 (base 60).
+_HIDDEN_BREAK = re.compile("[\u0085\u2028\u2029]")
+_SURPRISING_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|0[xob].*|[0-9][0-9_]*(:[0-9_]+)+(\.[0-9_]*)?)$")
 
 
 @dataclass(slots=True)
@@ -104,7 +114,7 @@ def load_yaml(data: bytes | str, path: str) -> Document:
         if isinstance(first, StreamEndEvent):
             raise _fail(path, None, "file-empty", "the file is empty: expected a YAML mapping")
         assert isinstance(first, DocumentStartEvent)
-        doc.value = _build(events, next(events), (), doc)
+        doc.value = _build(events, next(events), (), doc, 0)
         assert isinstance(next(events), DocumentEndEvent)
         after = next(events)
         if not isinstance(after, StreamEndEvent):
@@ -118,23 +128,74 @@ def load_yaml(data: bytes | str, path: str) -> Document:
 
 
 def _events(text: str, path: str) -> Iterator[Event]:
+    lines = _LineIndex(text)
     loader = _Loader(text)
     try:
         while loader.check_event():
-            yield loader.get_event()
+            event = loader.get_event()
+            event.start_mark = lines.mark(event.start_mark)
+            yield event
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
-        raise _fail(path, mark, "yaml-syntax", f"YAML syntax error: {problem}{context}") from None
+        message = f"YAML syntax error: {problem}{context}"
+        hidden = _HIDDEN_BREAK.search(text)
+        if hidden is not None and _parses(_HIDDEN_BREAK.sub(" ", text)):
+            # Invisible in editors, a line break to YAML 1.1: name it, or the error makes no sense.
+            line, col = lines.pos(hidden.start())
+            raise FactsheetError(Finding(
+                path, line, col, Severity.ERROR, "yaml-syntax",
+                f"invisible line separator U+{ord(hidden.group()):04X} here: YAML reads it as a line break "
+                f"(then: {message.lower()}); delete it, or put the text in quotes")) from None
+        raise _fail(path, lines.mark(mark), "yaml-syntax", message) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         pos = getattr(exc, "position", None)
+        line, col = lines.pos(pos) if isinstance(pos, int) else (1, 1)
         raise FactsheetError(
-            Finding(path, 1, 1, Severity.ERROR, "yaml-syntax",
+            Finding(path, line, col, Severity.ERROR, "yaml-syntax",
                     f"YAML cannot read the file{f' at character {pos}' if pos is not None else ''}: {exc}")
         ) from None
     finally:
         loader.dispose()
+
+
+def _parses(text: str) -> bool:
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            loader.get_event()
+        return True
+    except yaml.YAMLError:
+        return False
+    finally:
+        loader.dispose()
+
+
+class _LineIndex:
+    """Line and column as editors count them: only "\\n" ends a line.
+
+    libyaml also breaks lines at U+0085, U+2028 and U+2029 (YAML 1.1), so its own
+    line numbers drift after text pasted from the web; the character index it
+    keeps is exact, and lines are counted from that.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        at = text.find("\n")
+        while at >= 0:
+            self.starts.append(at + 1)
+            at = text.find("\n", at + 1)
+
+    def pos(self, index: int) -> Pos:
+        line = bisect_right(self.starts, index) - 1
+        return line + 1, index - self.starts[line] + 1
+
+    def mark(self, mark: Any) -> Any:
+        if mark is None or getattr(mark, "index", None) is None:
+            return mark
+        line, col = self.pos(mark.index)
+        return yaml.Mark(mark.name, mark.index, line - 1, col - 1, None, None)
 
 
 def _check_node(ev: Any, path: str) -> None:
@@ -147,8 +208,11 @@ def _check_node(ev: Any, path: str) -> None:
                     f"tag '{tag}' refused: tags are not allowed; remove it (quote the value if it is text)")
 
 
-def _build(events: Iterator[Event], ev: Event, loc: Loc, doc: Document) -> Any:
+def _build(events: Iterator[Event], ev: Event, loc: Loc, doc: Document, depth: int) -> Any:
     path = doc.path
+    if depth > MAX_DEPTH:
+        raise _fail(path, ev.start_mark, "yaml-too-deep",
+                    f"lists and mappings are nested more than {MAX_DEPTH} deep here: the format never needs that")
     if isinstance(ev, AliasEvent):
         raise _fail(path, ev.start_mark, "yaml-anchor",
                     f"alias '*{ev.anchor}' refused: anchors and aliases are not allowed; write the value out")
@@ -159,7 +223,7 @@ def _build(events: Iterator[Event], ev: Event, loc: Loc, doc: Document) -> Any:
     if isinstance(ev, SequenceStartEvent):
         items: list[Any] = []
         while not isinstance(nxt := next(events), SequenceEndEvent):
-            items.append(_build(events, nxt, (*loc, len(items)), doc))
+            items.append(_build(events, nxt, (*loc, len(items)), doc, depth + 1))
         return items
     if isinstance(ev, MappingStartEvent):
         mapping: dict[str, Any] = {}
@@ -168,7 +232,8 @@ def _build(events: Iterator[Event], ev: Event, loc: Loc, doc: Document) -> Any:
                 raise _fail(path, kev.start_mark, "yaml-complex-key",
                             "a mapping key must be a plain string")
             _check_node(kev, path)
-            key = str(_scalar(kev, path))
+            # Keys are names: keep the text as written (`null:` is "null", `on:` is "on", `1:` is "1").
+            key = kev.value
             kpos = (kev.start_mark.line + 1, kev.start_mark.column + 1)
             if key in mapping:
                 first = doc.key_positions[(*loc, key)]
@@ -176,7 +241,7 @@ def _build(events: Iterator[Event], ev: Event, loc: Loc, doc: Document) -> Any:
                             f"duplicate key '{key}' (first at line {first[0]}); YAML would silently "
                             "keep only the last one: remove or rename one")
             doc.key_positions[(*loc, key)] = kpos
-            mapping[key] = _build(events, next(events), (*loc, key), doc)
+            mapping[key] = _build(events, next(events), (*loc, key), doc, depth + 1)
         return mapping
     raise _fail(path, ev.start_mark, "yaml-syntax", f"unexpected YAML event {type(ev).__name__}")
 
@@ -196,8 +261,16 @@ def _scalar(ev: ScalarEvent, path: str) -> Any:
         return value.lower() == "true"
     if tag.endswith(":null"):
         return None
+    if (tag.endswith(":int") or tag.endswith(":float")) and _SURPRISING_NUMBER.match(value):
+        raise _fail(path, ev.start_mark, "yaml-ambiguous-number",
+                    f"unquoted '{value}' is not read as written by YAML 1.1 (octal, hex, binary or base 60): "
+                    f"write \"{value}\" in quotes for text, or the number in plain decimal")
     node = ScalarNode(tag, value, ev.start_mark, ev.end_mark)
     if tag.endswith(":int"):
+        if sum(c.isdigit() for c in value) > MAX_INT_DIGITS:
+            raise _fail(path, ev.start_mark, "invalid-number",
+                        f"a whole number of {sum(c.isdigit() for c in value)} digits is over the limit of "
+                        f"{MAX_INT_DIGITS} digits")
         return _CONSTRUCTOR.construct_yaml_int(node)
     if tag.endswith(":float"):
         return _CONSTRUCTOR.construct_yaml_float(node)

@@ -238,3 +238,11 @@ def test_serve_rebuilds_when_a_fact_changes(example, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_build_with_defaults_from_inside_the_repository(repo_copy):
+    """`factsheet build` with no arguments, as README's first command runs it."""
+    r = run_cli("build", cwd=repo_copy)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert (repo_copy / "site" / "index.html").is_file()
+    assert not list(repo_copy.glob(".factsheet-build-*")), "the temporary build folder is cleaned up"

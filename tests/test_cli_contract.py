@@ -111,3 +111,20 @@ def test_unknown_ids_suggest(workspace):
     out = run_cli("validate", cwd=workspace)
     assert "source 'tlaks' does not exist in content/sources/; did you mean 'talks'?" in out.stdout
     assert "(unknown-source)" in out.stdout
+
+
+def test_a_long_excerpt_with_one_changed_word_is_explained(workspace):
+    words = [f"w{i}" for i in range(3000)]
+    write_source(workspace, "long", " ".join(words) + "\n")
+    typed = words[:1500] + ["zebra"] + words[1501:2800]
+    write_yaml(workspace, "facts/l.yml", f"""
+        title: L
+        facts:
+          - id: a
+            claim: A.
+            sources: [{{source: long, excerpt: "{' '.join(typed)}"}}]
+        """)
+    doc = json.loads(run_cli("validate", "--format", "json", cwd=workspace).stdout)
+    message = doc["findings"][0]["message"]
+    assert "closest passage (99% similar) at line 1" in message
+    assert "[-zebra] [+w1500]" in message

@@ -140,3 +140,12 @@ def test_long_repetitive_text_is_read_in_full():
     # Inputs that make careless patterns backtrack for ever; each must still be read exactly.
     assert len(find_dates("April " * 20000, 2023)) == 20000
     assert find_dates("5" + " " * 50000 + "x") == []
+
+
+def test_partial_dates_take_ascii_digits_only():
+    import pytest
+
+    from generator.matchers.dates import parse_partial_date
+
+    with pytest.raises(ValueError):
+        parse_partial_date("\u0662\u0660\u0662\u0663")  # Arabic-Indic ٢٠٢٣

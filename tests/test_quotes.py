@@ -493,3 +493,15 @@ def test_a_surname_after_another_first_name_is_someone_else():
         "quote-attribution-unresolved"]
     text = "“It is a blot on our legal landscape,” Mr Kennedy said."
     assert check_quote(Quote(speaker="charles-kennedy", text="It is a blot"), text, ctx).problems == []
+
+
+def test_messages_quote_hard_wrapped_text_on_one_line():
+    # A finding is one line: words the message quotes from the text lose the text's line breaks.
+    text = "“There can be no peace at the expense of territorial compromises,” according to the Ukrainian\nreading."
+    outcome = check_quote(Quote(speaker="volodymyr-zelensky", text="There can be no peace"), text, CTX)
+    assert rules(outcome) == ["quote-attribution-unresolved"]
+    assert "'the Ukrainian reading'" in outcome.problems[0][1]
+    text = "“There are no winners in nuclear wars,” Xi\nJinping never told Zelenskyy."
+    outcome = check_quote(Quote(speaker="xi-jinping", text="There are no winners"), text, CTX)
+    assert rules(outcome) == ["quote-wrong-speaker"]
+    assert "'Xi Jinping never told'" in outcome.problems[0][1]

@@ -369,3 +369,15 @@ def test_kept_warnings_and_inferred_years_are_explained_to_readers(workspace):
 def test_people_page_keeps_the_description_and_the_quotations_apart(workspace):
     people = to_html(_checked_site(workspace).files["people.md"].decode())
     assert re.search(r"Also written: Britain\.</p>\s*<p><strong>Quotations</strong></p>", people)
+
+
+def test_urls_are_judged_as_the_browser_reads_them():
+    from generator.render.escape import safe_url
+
+    # Character references decode before the scheme counts, once and for all.
+    for hidden in ("&#106;avascript:alert(1)", "&#x6A;avascript:x", "java&#9;script:x", "&#0000106avascript:x",
+                   "data&colon;text/html,x"):
+        assert safe_url(hidden) is None, hidden
+    # A double-encoded one decodes to harmless text, and its & stays a reference.
+    assert safe_url("&amp;#106;avascript:x") == "&amp;#106;avascript:x"
+    assert safe_url("https://example.org/?a=1&b=2") == "https://example.org/?a=1&amp;b=2"

@@ -9,6 +9,7 @@ equally valid inside attribute values.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import quote, urlsplit
 
@@ -45,6 +46,9 @@ def safe_url(url: str) -> str | None:
     Refused: any other scheme (javascript:, data:, ...), protocol-relative ``//host``,
     and control characters that browsers strip before reading the scheme.
     """
+    # Judge the URL as the browser reads it: character references decoded (`&#106;avascript:`
+    # is javascript:). The output escapes every `&`, so nothing decodes into a new character.
+    url = html.unescape(url)
     if any(ord(c) < 32 or ord(c) == 127 for c in url):
         return None
     url = url.strip()
@@ -56,7 +60,7 @@ def safe_url(url: str) -> str | None:
             return None
     elif url.startswith("//") or url.startswith("\\"):
         return None
-    return "".join(_URL_UNSAFE.get(c, c) for c in url)
+    return "".join(_URL_UNSAFE.get(c, c) for c in url).replace("&", "&amp;")
 
 
 def url(value: str) -> Markup:
@@ -65,8 +69,8 @@ def url(value: str) -> Markup:
 
 
 def href(value: str) -> Markup:
-    """Jinja filter: a safe URL for an HTML attribute (``&`` as a reference)."""
-    return Markup((safe_url(value) or "#").replace("&", "&amp;"))
+    """Jinja filter: a safe URL for an HTML attribute (``&`` already a reference)."""
+    return Markup(safe_url(value) or "#")
 
 
 def fragment_part(words: str) -> str:

@@ -48,10 +48,20 @@ def locate(citation: Citation, folded: Folded) -> Located | Missed:
     return Located(start, end, len(chosen), len(starts))
 
 
+# Enough to pick a place with prefix/suffix; a degenerate text (the same run repeated
+# throughout) would otherwise cost occurrences × excerpt length.
+MAX_OCCURRENCES = 1000
+# rapidfuzz aligns a needle of up to 64 characters bit-parallel, in time linear in the source;
+# a longer excerpt is placed by its head or its tail instead of by the whole of it.
+_PROBE = 64
+# The word diff compares this many tokens at most (the message is clipped anyway).
+_DIFF_TOKENS = 300
+
+
 def _all(hay: str, needle: str) -> list[int]:
     found: list[int] = []
     i = hay.find(needle)
-    while i >= 0:
+    while i >= 0 and len(found) < MAX_OCCURRENCES:
         found.append(i)
         i = hay.find(needle, i + 1)
     return found
@@ -79,11 +89,11 @@ def _explain_miss(needle: str, folded: Folded) -> str:
     hay = folded.text
     if not needle:
         return "the excerpt is empty after folding white space"
-    align = fuzz.partial_ratio_alignment(needle, hay, score_cutoff=40)
-    if align is None:
+    where = _closest(needle, hay)
+    if where is None:
         return "the excerpt is not in the source, and no passage resembles it: check the source id"
     # Widen to whole words (not punctuation) so the diff reads naturally.
-    a, b = align.dest_start, align.dest_end
+    a, b = where
     while a > 0 and hay[a - 1].isalnum():
         a -= 1
     while b < len(hay) and hay[b].isalnum():
@@ -92,15 +102,38 @@ def _explain_miss(needle: str, folded: Folded) -> str:
     start = folded.start_in_original(a)
     end = folded.end_in_original(a + len(passage))
     original = " ".join(folded.original[start:end].split())
-    score = fuzz.ratio(needle, passage)
+    score = min(round(fuzz.ratio(needle, passage)), 99)  # never "100%" for what is not a match
     diff = word_diff(needle, passage)
-    return (f"the excerpt is not in the source; closest passage ({score:.0f}% similar) at line "
+    return (f"the excerpt is not in the source; closest passage ({score}% similar) at line "
             f"{line_of(folded.original, start)}: \"{_clip(original)}\"; differences: {diff}")
+
+
+def _closest(needle: str, hay: str) -> tuple[int, int] | None:
+    """Where in ``hay`` the passage most like ``needle`` starts and ends (folded offsets)."""
+    if len(needle) <= _PROBE:
+        align = fuzz.partial_ratio_alignment(needle, hay, score_cutoff=40)
+        return None if align is None else (align.dest_start, align.dest_end)
+    best: tuple[float, int] | None = None
+    for probe, offset in ((needle[:_PROBE], 0), (needle[-_PROBE:], len(needle) - _PROBE)):
+        align = fuzz.partial_ratio_alignment(probe, hay, score_cutoff=40)
+        if align is not None and (best is None or align.score > best[0]):
+            best = (align.score, max(0, align.dest_start - offset))
+    if best is None:
+        return None
+    return best[1], min(len(hay), best[1] + len(needle))
 
 
 def word_diff(typed: str, found: str) -> str:
     """``-word`` for what the excerpt has and the source does not, ``+word`` the reverse."""
     a, b = _WORDS.findall(typed), _WORDS.findall(found)
+    # Drop the common head and tail (linear) so that the quadratic diff sees only what differs.
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    a, b = a[head:len(a) - tail][:_DIFF_TOKENS], b[head:len(b) - tail][:_DIFF_TOKENS]
     parts: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op in ("replace", "delete"):

@@ -10,7 +10,7 @@ from generator.model import Citation, Fact
 from generator.redirects import check_redirects
 from generator.rules import severity_of
 from generator.validation.checks import Context, check_value
-from generator.validation.locate import Located, line_of, locate
+from generator.validation.locate import MAX_OCCURRENCES, Located, line_of, locate
 from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
 
 
@@ -68,6 +68,10 @@ def _check_sheet(ws: Workspace, sf: SheetFile, people: PeopleIndex, report: Repo
         report.facts.append(result)
 
 
+def _times(n: int) -> str:
+    return f"at least {n} times" if n >= MAX_OCCURRENCES else f"{n} times"
+
+
 def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], citation: Citation,
                     fact: Fact, people: PeopleIndex, gid: str) -> CitationResult:
     doc = sf.doc
@@ -90,7 +94,7 @@ def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], ci
     if where.occurrences > 1:
         res.findings.append(_finding(
             sf.path, excerpt_pos, "excerpt-ambiguous",
-            f"[{citation.source}] the excerpt occurs {where.occurrences} times; add `prefix:` or `suffix:` "
+            f"[{citation.source}] the excerpt occurs {_times(where.occurrences)}; add `prefix:` or `suffix:` "
             "with the words just before or after the place you mean", gid))
     published = source.meta.published
     ctx = Context(parse_partial_date(published) if published else None, people)
