@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.commands.schema import schemas
+from generator.schema import schemas
 from tests.conftest import REPO, run_cli, write_source
 
 SCHEMA_DIR = REPO / "schema"

@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.render.views import FactView, SiteData
+from generator.schema import schemas
 
 EXPORT_VERSION = 1
 
@@ -118,7 +119,6 @@ def facts_csv(site: SiteData) -> str:
 
 def schema_files(root: Path) -> dict[str, str]:
     """The JSON Schemas: the YAML files' (from ROOT/schema/ when present, else generated) and the export's."""
-    from generator.commands.schema import schemas  # the one definition of the YAML schemas
 
     out = dict(schemas())
     folder = root / "schema"
