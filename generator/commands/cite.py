@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.authoring import Refused, check_slug, report_refusal, yaml_quote, yaml_scalar
+from generator.authoring import Refused, check_slug, yaml_quote, yaml_scalar
 from generator.findings import did_you_mean
 from generator.loading import Source, load_workspace
 from generator.matchers.people import PeopleIndex
@@ -57,13 +57,6 @@ class Found:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return _run(args)
-    except Refused as exc:
-        return report_refusal("cite", exc)
-
-
-def _run(args: argparse.Namespace) -> int:
     check_slug(args.source_id, "source", "SOURCE-ID")
     if args.fact is not None:
         check_slug(args.fact, "fact", "--fact")
