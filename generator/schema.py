@@ -7,6 +7,10 @@ import json
 
 from generator.model import People, Sheet, SourceMeta
 
+# Draft-07: the newest draft VS Code's YAML extension fully supports (pydantic's `$defs` refs are
+# plain JSON pointers, which draft-07 resolves).
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
 SCHEMAS = {
     "sheet.schema.json": (Sheet, "A fact sheet: facts/<sheet-id>.yml"),
     "people.schema.json": (People, "People quoted or named as speakers: facts/people.yml"),
@@ -31,7 +35,7 @@ def schemas() -> dict[str, str]:
     for name, (model, title) in SCHEMAS.items():
         schema = model.model_json_schema()
         _closed(schema)
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **{
+        schema = {"$schema": DRAFT, "title": title, **{
             k: v for k, v in schema.items() if k != "title"}}
         out[name] = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     return out
