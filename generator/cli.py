@@ -10,6 +10,7 @@ from typing import Sequence
 
 from generator import __version__
 from generator.commands import build, cite, ids, new_sheet, new_source, rehash, render, schema, serve, validate
+from generator.authoring import Refused, report_refusal
 from generator.findings import FactsheetError, did_you_mean
 
 COMMANDS = [validate, render, build, serve, schema, new_source, new_sheet, cite, rehash, ids]
@@ -43,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FactsheetError as exc:
         print(exc.finding.format_text(), file=sys.stderr)
         return 1
+    except Refused as exc:  # an editing command refuses its input; nothing was written
+        return report_refusal(args.command, exc)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `factsheet validate | head`: the reader left; not an error of ours

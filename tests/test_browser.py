@@ -31,12 +31,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served(tmp_path_factory):
-    """One site, built once with MkDocs and served on 127.0.0.1 for every browser test."""
+def _serve(tmp_path_factory, engine: str):
     root = site_workspace(tmp_path_factory.mktemp("browser-root"))
     site = tmp_path_factory.mktemp("browser") / "site"
-    result = build(root, site, "mkdocs", strict=True, say=lambda _: None)
+    result = build(root, site, engine, strict=True, say=lambda _: None)
     assert result.ok, result.log
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -45,6 +43,18 @@ def served(tmp_path_factory):
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """One site, built once with MkDocs and served on 127.0.0.1 for every browser test."""
+    yield from _serve(tmp_path_factory, "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def served_zensical(tmp_path_factory):
+    """The same site built with Zensical, whose theme differs (light footer, its own navigation colours)."""
+    yield from _serve(tmp_path_factory, "zensical")
 
 
 @pytest.fixture(scope="session")
@@ -145,6 +155,22 @@ def test_no_serious_accessibility_violations(served, page, path):
         json.dumps(result["violations"], indent=2))
     assert bad == []
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_zensical_build_has_no_serious_accessibility_violations(served_zensical, browser, scheme):
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: run `npm ci` (scripts/test does)")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    pg = context.new_page()
+    for path in ("sheets/bridge/", "sources/alpha/"):
+        pg.goto(f"{served_zensical}/{path}")
+        pg.add_script_tag(path=str(AXE))
+        result = pg.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        bad = [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert bad == [], (path, scheme)
+    context.close()
 
 
 def test_phone_width_has_no_horizontal_scroll(browser, served):

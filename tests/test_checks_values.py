@@ -241,6 +241,22 @@ def test_weekday_only():
     assert out.problems == [("date-not-supported", "the excerpt says \"Wednesday\", but 2023-04-25 was a Tuesday")]
 
 
+def test_a_weekday_only_names_a_day_in_the_week_around_the_published_date():
+    text = "The Kremlin said Wednesday that Xi"
+    # Published Wednesday 2022-06-15: that day, and the Wednesdays a week either side, are weak support.
+    for near in ("2022-06-15", "2022-06-08", "2022-06-22"):
+        assert rules(check_date(near, text, ctx("2022-06-15"))) == ["date-weekday-only"], near
+    # Other Wednesdays are not what the text says, however well the weekday fits.
+    out = check_date("2021-06-16", text, ctx("2022-06-15"))
+    assert out.problems == [("date-not-supported", "the excerpt only says \"Wednesday\", which names a day within "
+                             "a week of the source's published date (2022-06-15); 2021-06-16 is 364 days before it")]
+    assert errors(check_date("2022-06-29", text, ctx("2022-06-15"))) == ["date-not-supported"]
+    # A month-precision published date covers its month; with none, nothing bounds the weekday.
+    assert rules(check_date("2022-06-29", text, ctx("2022-06"))) == ["date-weekday-only"]
+    assert errors(check_date("2022-08-03", text, ctx("2022-06"))) == ["date-not-supported"]
+    assert rules(check_date("2021-06-16", text, ctx())) == ["date-weekday-only"]
+
+
 def test_no_date_at_all():
     out = check_date("2023-04-26", "Xi took his long-standing line", ctx())
     assert out.problems == [("date-not-supported", "the excerpt states no date; the fact says 2023-04-26")]

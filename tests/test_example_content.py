@@ -72,3 +72,24 @@ def test_corroboration_and_disagreement_are_recorded(ws):
     quotes = {f.quote.text.lower() for f in facts if f.quote}
     assert any("long and significant" in q for q in quotes)
     assert any("long and meaningful" in q for q in quotes)
+
+
+def test_every_warning_left_is_explained_above_its_citation(ws):
+    """Issue 3: a warning the editors keep carries the reason in a YAML comment right above the citation."""
+    from generator.findings import Severity
+    from generator.validation.validator import validate
+
+    warnings = [f for f in validate(ws).findings if f.severity is Severity.WARNING]
+    assert warnings, "the example is expected to keep a few honest warnings"
+    for w in warnings:
+        lines = (REPO / w.path).read_text(encoding="utf-8").splitlines()
+        at = w.line - 1
+        while at > 0 and not lines[at].lstrip().startswith("- source:"):
+            at -= 1
+        above = lines[at - 1].strip()
+        assert above.startswith("#"), f"{w.path}:{w.line}: no comment above the citation ({w.rule})"
+        comment = []
+        while lines[at - 1].strip().startswith("#"):
+            at -= 1
+            comment.insert(0, lines[at].strip("# "))
+        assert "warning stays" in " ".join(comment), f"{w.path}:{w.line}: the comment gives no reason"

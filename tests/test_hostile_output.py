@@ -59,19 +59,6 @@ MARKDOWN = (
 )
 
 
-def _checks_ready() -> bool:
-    from generator.matchers.people import PeopleIndex
-    from generator.model import Figure
-    from generator.validation.checks import Context
-    from generator.validation.checks.figures import check_figure
-    try:
-        check_figure(Figure(value=1), "1", Context(None, PeopleIndex()))
-    except NotImplementedError:
-        return False
-    return True
-
-
-CHECKS_READY = _checks_ready()
 
 
 def q(text: str) -> str:
@@ -121,8 +108,6 @@ def payload_workspace(root: Path) -> Path:
         f"tags: [{q(SCRIPT)}, {q(SVG)}, {q(JINJA)}]",
         "facts:",
     ]
-    if not CHECKS_READY:  # typed facts wait for the value checks (branch `matchers`)
-        facts = [f for f in facts if f[2] is None]
     for fid, claim, value, (excerpt, prefix, suffix) in facts:
         lines += [f"  - id: {fid}", f"    claim: {q(claim)}", f"    note: {q(EVERYWHERE)}",
                   f"    tags: [{q(IMG)}]"]

@@ -44,8 +44,8 @@ SEED_SENTENCES = [
     ("Day 407: China’s Xi Jinping shows no sign of changing position", [(407, None)]),
     ("Watch Ukraine in flames #392 to hear stories", [(392, None)]),
     ("One year anniversary of liberation of the Kyiv region.", [(1, None)]),
-    ("The hostilities in the Kyiv region lasted for more than a month.", []),
-    ("the talks ultimately lasted an hour and a half.", []),
+    ("The hostilities in the Kyiv region lasted for more than a month.", [(1, "more than")]),
+    ("the talks ultimately lasted an hour and a half.", [(Decimal("1.5"), None)]),
 ]
 
 
@@ -293,3 +293,20 @@ def test_bbc_style_business_sentence():
     assert values(text) == [(76, None), (1_130_000_000, None), (600_000_000, None), (3, None),
                             (639_000_000, None)]
 
+
+
+def test_an_article_counts_one_unit_of_time():
+    """Seed phrases: "lasted an hour and a half", "lasted almost an hour", "more than a month"."""
+    from decimal import Decimal
+
+    from generator.matchers.numbers import find_numbers
+
+    def seen(text):
+        return [(m.raw, m.value, m.qualifier) for m in find_numbers(text)]
+
+    assert seen("ultimately lasted an hour and a half.") == [("an hour and a half", Decimal("1.5"), None)]
+    assert seen("a conversation that lasted almost an hour") == [("an hour", Decimal(1), "almost")]
+    assert seen("lasted for more than a month.") == [("a month", Decimal(1), "more than")]
+    assert seen("two and a half years later") == [("two and a half", Decimal("2.5"), None)]
+    assert seen("half a day") == [("half a day", Decimal("0.5"), None)]
+    assert seen("a statement that said") == []  # only units of time

@@ -204,19 +204,6 @@ def trees(draw: st.DrawFn) -> dict[str, bytes]:
     return files
 
 
-def _checks_ready() -> bool:
-    from generator.matchers.people import PeopleIndex
-    from generator.model import Figure
-    from generator.validation.checks import Context
-    from generator.validation.checks.figures import check_figure
-    try:
-        check_figure(Figure(value=1), "1", Context(None, PeopleIndex()))
-    except NotImplementedError:
-        return False
-    return True
-
-
-CHECKS_READY = _checks_ready()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -234,10 +221,9 @@ def test_generated_workspaces_load_and_validate_or_report(files: dict[str, bytes
         for f in ws.findings:
             assert f.rule in RULES and f.line >= 1 and f.column >= 1
             assert (root / f.path).exists(), f
-        if CHECKS_READY or not any(fact.kind != "statement" for s in ws.sheets.values() for fact in s.sheet.facts):
-            report = validate(ws)
-            keys = [(f.path, f.line, f.column, f.rule) for f in report.findings]
-            assert keys == sorted(keys)
+        report = validate(ws)
+        keys = [(f.path, f.line, f.column, f.rule) for f in report.findings]
+        assert keys == sorted(keys)
 
 
 # --- the normaliser -------------------------------------------------------------

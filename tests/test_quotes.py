@@ -194,6 +194,39 @@ def test_without_quotation_marks_the_words_may_be_anywhere():
                           QuoteMiss)
 
 
+def in_source(n: int, text: str) -> tuple[str, Context]:
+    """The seed's characters for ``text`` and a context that knows the whole seed around them."""
+    cited = excerpt(n, text)
+    src = seed(n)
+    return cited, Context(CTX.published, PEOPLE, src, src.index(cited))
+
+
+@pytest.mark.parametrize("n, text, quote, speaker", [
+    (0, "Russia’s UN envoy, Vasiliy Nebenzia said children were taken for their safety.",
+     "children were taken for their safety", "vasiliy-nebenzia"),
+    (4, "He said Xi reiterated his stance against the use of nuclear weapons. Russia has a large nuclear arsenal",
+     "Russia has a large nuclear arsenal", "xi-jinping"),
+    (3, "On Wednesday, US President Joe Biden said the United States would provide an additional $ 1 billion",
+     "the United States would provide an additional $ 1 billion", "joe-biden"),
+])
+def test_an_excerpt_without_marks_is_a_quotation_only_inside_the_sources_marks(n, text, quote, speaker):
+    cited, ctx = in_source(n, text)
+    outcome = check_quote(Quote(speaker=speaker, text=quote), cited, ctx)
+    (rule, message), = outcome.problems
+    assert rule == "quote-not-found" and "paraphrase" in message
+
+
+def test_an_excerpt_copied_from_inside_a_quotation_is_still_a_quotation():
+    cited, ctx = in_source(4, "There are no winners in nuclear wars")
+    outcome = check_quote(Quote(speaker="xi-jinping", text="no winners in nuclear wars"), cited, ctx)
+    assert rules(outcome) == ["quote-attribution-unresolved"]  # found; who spoke is outside the excerpt
+    # A source with no quotation marks at all (a transcript) cannot tell, so the words stand.
+    plain = "There are no winners in nuclear wars, he said"
+    outcome = check_quote(Quote(speaker="xi-jinping", text="no winners in nuclear wars"), plain,
+                          Context(CTX.published, PEOPLE, plain, 0))
+    assert "quote-not-found" not in rules(outcome)
+
+
 # ---------------------------------------------------------------- attribution, through check_quote
 
 CASES = [
@@ -493,3 +526,15 @@ def test_a_surname_after_another_first_name_is_someone_else():
         "quote-attribution-unresolved"]
     text = "“It is a blot on our legal landscape,” Mr Kennedy said."
     assert check_quote(Quote(speaker="charles-kennedy", text="It is a blot"), text, ctx).problems == []
+
+
+def test_messages_quote_hard_wrapped_text_on_one_line():
+    # A finding is one line: words the message quotes from the text lose the text's line breaks.
+    text = "“There can be no peace at the expense of territorial compromises,” according to the Ukrainian\nreading."
+    outcome = check_quote(Quote(speaker="volodymyr-zelensky", text="There can be no peace"), text, CTX)
+    assert rules(outcome) == ["quote-attribution-unresolved"]
+    assert "'the Ukrainian reading'" in outcome.problems[0][1]
+    text = "“There are no winners in nuclear wars,” Xi\nJinping never told Zelenskyy."
+    outcome = check_quote(Quote(speaker="xi-jinping", text="There are no winners"), text, CTX)
+    assert rules(outcome) == ["quote-wrong-speaker"]
+    assert "'Xi Jinping never told'" in outcome.problems[0][1]

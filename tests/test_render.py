@@ -286,6 +286,91 @@ def test_typed_values_show_as_such(workspace):
     assert by_id["typed/nations"]["figure"]["qualifier"] == "more than"
 
 
+def _checked_site(workspace):
+    """A small sheet checked by the real validator: ordinals, a whole-excerpt date, a kept warning, an inferred year."""
+    write_source(workspace, "wire", (
+        "Xi and Putin spoke on the third anniversary of the invasion, 3 years after it began.\n\n"
+        "The meeting was on 26 April 2023.\n\n"
+        "The envoy arrived on April 5.\n\n"
+        "Britain blocked the webcast. \u201cShe can account for it in The Hague,\u201d it said.\n"),
+        title="Wire", published="2023-04-26")
+    write_yaml(workspace, "facts/people.yml", """
+        uk-government:
+          name: Government of the United Kingdom
+          aliases: [Britain]
+        """)
+    write_yaml(workspace, "facts/checked.yml", """
+        title: Checked
+        facts:
+          - id: third
+            claim: They spoke on the third anniversary.
+            figure: {value: 3, unit: anniversary}
+            sources: [{source: wire, excerpt: "on the third anniversary of the invasion"}]
+          - id: three-years
+            claim: It began three years before.
+            figure: {value: 3, unit: years}
+            sources: [{source: wire, excerpt: "3 years after it began"}]
+          - id: met
+            claim: They met on 26 April 2023.
+            date: "2023-04-26"
+            sources: [{source: wire, excerpt: "26 April 2023"}]
+          - id: arrived
+            claim: The envoy arrived on 5 April 2023.
+            date: "2023-04-05"
+            sources: [{source: wire, excerpt: "The envoy arrived on April 5."}]
+          - id: blocked
+            claim: Britain blocked the webcast.
+            sources: [{source: wire, excerpt: "Britain blocked the webcast."}]
+          - id: hague
+            claim: Britain said she could account for it in The Hague.
+            quote: {speaker: uk-government, text: "She can account for it in The Hague"}
+            sources: [{source: wire, excerpt: "\u201cShe can account for it in The Hague,\u201d it said."}]
+        """)
+    ws = load_workspace(workspace)
+    report = validate(ws)
+    assert report.errors == 0, [f.format_text() for f in report.findings]
+    return render(ws, report, workspace)
+
+
+def test_a_figure_the_sources_state_as_an_ordinal_reads_as_one(workspace):
+    rendered = _checked_site(workspace)
+    sheet = html.unescape(to_html(rendered.files["sheets/checked.md"].decode()))
+    assert '<span class="fs-chip fs-figure" data-value="3">3rd anniversary</span>' in sheet
+    assert '<span class="fs-chip fs-figure" data-value="3">3 years</span>' in sheet  # a cardinal stays one
+    figures = html.unescape(to_html(rendered.files["figures.md"].decode()))
+    assert "3rd anniversary" in figures and "3 years" in figures
+
+
+def test_a_typed_value_filling_its_excerpt_is_marked_a_statement_is_not(workspace):
+    sheet = html.unescape(to_html(_checked_site(workspace).files["sheets/checked.md"].decode()))
+    assert '<q class="fs-excerpt"><mark>26 April 2023</mark></q>' in sheet
+    assert '<q class="fs-excerpt">Britain blocked the webcast.</q>' in sheet
+
+
+def test_kept_warnings_and_inferred_years_are_explained_to_readers(workspace):
+    rendered = _checked_site(workspace)
+    sheet = html.unescape(to_html(rendered.files["sheets/checked.md"].decode()))
+    hague = sheet.split('id="hague"')[1]
+    assert 'data-rule="quote-attribution-unresolved"' in hague and "do not themselves name who said" in hague
+    assert 'href="../verification.md#kept_warnings"' in hague
+    arrived = sheet.split('id="arrived"')[1].split("<h2")[0]
+    assert "These words give no year: 2023 is the year of the source’s date." in arrived
+    assert "fs-caveat" not in sheet.split('id="met"')[1].split("<h2")[0]  # a date with its year: no caveat
+    verification = rendered.files["verification.md"].decode()
+    kept = html.unescape(to_html(verification.split("## Warnings the editors kept")[1].split("## Inferred years")[0]))
+    assert "Britain said she could account for it in The Hague" in kept
+    assert "quote-attribution-unresolved" in kept and "checked.md#hague" in kept
+    assert "no warnings" not in kept
+    inferred = to_html(verification.split("## Inferred years")[1].split("## Verdicts")[0])
+    row = next(r for r in inferred.split("<tr>") if "checked.md#arrived" in r)
+    assert [c.strip() for c in re.findall(r"<td>(.*?)</td>", row)][1:] == ["April 5", "5 April 2023", "26 April 2023"]
+
+
+def test_people_page_keeps_the_description_and_the_quotations_apart(workspace):
+    people = to_html(_checked_site(workspace).files["people.md"].decode())
+    assert re.search(r"Also written: Britain\.</p>\s*<p><strong>Quotations</strong></p>", people)
+
+
 def test_urls_are_judged_as_the_browser_reads_them():
     from generator.render.escape import safe_url
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.commands.schema import schemas
+from generator.schema import schemas
 from tests.conftest import REPO, run_cli, write_source
 
 SCHEMA_DIR = REPO / "schema"
@@ -22,10 +22,10 @@ def _schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
 
-def _validator(name: str) -> jsonschema.Draft202012Validator:
+def _validator(name: str) -> jsonschema.Draft7Validator:
     schema = _schema(name)
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    jsonschema.Draft7Validator.check_schema(schema)
+    return jsonschema.Draft7Validator(schema)
 
 
 def test_schema_check_passes_on_the_committed_files() -> None:

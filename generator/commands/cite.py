@@ -10,18 +10,21 @@ with the validator's own `locate` before it is shown.
 from __future__ import annotations
 
 import argparse
-import importlib
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
 
-from generator.authoring import Refused, check_slug, report_refusal, yaml_quote, yaml_scalar
+from generator.authoring import Refused, check_slug, yaml_quote, yaml_scalar
 from generator.findings import did_you_mean
 from generator.loading import Source, load_workspace
-from generator.model import Citation
+from generator.matchers.people import PeopleIndex
+from generator.matchers.quotes import Attribution, ScannedQuote, quote_parts, scan_quotes
+from generator.matchers.scan import describe_values, fact_value
+from generator.model import Citation, Quote
 from generator.normalize import fold_text
+from generator.validation.checks.base import Context
+from generator.validation.checks.quotes import check_quote
 from generator.validation.locate import Located, line_of, locate
 
 MAX_CONTEXT_WORDS = 12
@@ -54,13 +57,6 @@ class Found:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return _run(args)
-    except Refused as exc:
-        return report_refusal("cite", exc)
-
-
-def _run(args: argparse.Namespace) -> int:
     check_slug(args.source_id, "source", "SOURCE-ID")
     if args.fact is not None:
         check_slug(args.fact, "fact", "--fact")
@@ -81,7 +77,7 @@ def _run(args: argparse.Namespace) -> int:
                       f"content/sources/{args.source_id}.txt changed since its sha256 was recorded: if the change "
                       f"is deliberate, run `factsheet rehash {args.source_id}` first")
     found = cite(source, args.text, args.occurrence)
-    sys.stdout.write(render(found, source, args.fact))
+    sys.stdout.write(render(found, source, args.fact, PeopleIndex.from_mapping(ws.people)))
     return 0
 
 
@@ -142,20 +138,23 @@ def _disambiguate(source: Source, citation: Citation, start: int, end: int) -> C
     return citation  # the same words around every occurrence: nothing in reach tells them apart
 
 
-# --- What the span states: the matchers' grammars (the validator's own), when this checkout has them ---
+# --- What the span states: read by the validator's own grammars ---
+
+UNRESOLVED = "speaker unresolved: extend the excerpt to the words that name the speaker"
+
 
 @dataclass(frozen=True, slots=True)
 class Seen:
     kind: str  # figure | money | date | quote
     text: str  # the words in the source
-    value: str  # the fact's typed value they support, as YAML (`money: {value: 3.5 billion, currency: EUR}`)
+    value: str | None  # the fact's typed value they support, as YAML (`money: {value: 3.5 billion, currency: EUR}`)
+    note: str = ""  # why there is no value: a date without a year, a quote whose speaker is not resolved
+    said_by: str = ""  # for a quote: the words that name its speaker ("Xi told")
 
-
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
+    @property
+    def why(self) -> str:
+        """What in the source gives the value: the words, or for a quote the words naming its speaker."""
+        return self.said_by if self.said_by else f"\"{self.text}\""
 
 
 def _flow(value: object) -> str:
@@ -167,28 +166,46 @@ def _flow(value: object) -> str:
     return str(value)
 
 
-def seen_values(text: str, default_year: int | None) -> list[Seen]:
+def seen_values(text: str, default_year: int | None, people: PeopleIndex | None = None) -> list[Seen]:
     """Figures, money, dates and quotes in ``text``, each with the typed value a fact would write."""
     out: list[Seen] = []
-    describe = _optional("generator.matchers.scan", "describe_values")
-    fact_value = _optional("generator.matchers.scan", "fact_value")
-    if describe is not None and fact_value is not None:
-        for kind, mentions in (("money", "money"), ("figure", "figures"), ("date", "dates")):
-            for mention in describe(text, default_year).get(mentions, []):
-                a, b = getattr(mention, "span", (mention.start, mention.end))  # with its qualifier
-                words = " ".join(text[a:b].split())
-                value = fact_value(mention)
-                typed = ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) if value else "(no year given: not a date by itself)"
-                out.append(Seen(kind, words, typed))
-    find_quotes = _optional("generator.matchers.quotes", "find_quotes")
-    if find_quotes is not None:
-        for quote in find_quotes(text):
-            words = " ".join(str(getattr(quote, "text", quote)).split())
-            out.append(Seen("quote", words, "quote: " + _flow({"speaker": "PERSON-ID", "text": words})))
+    described = describe_values(text, default_year)
+    for kind, mentions in (("money", "money"), ("figure", "figures"), ("date", "dates")):
+        for mention in described[mentions]:
+            a, b = getattr(mention, "span", (mention.start, mention.end))  # with its qualifier
+            words = " ".join(text[a:b].split())
+            value = fact_value(mention)
+            typed = ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) if value else None
+            out.append(Seen(kind, words, typed, "" if typed else "(no year given: not a date by itself)"))
+    people = people if people is not None else PeopleIndex()
+    # Marks around no words ("“…”", "“,”") quote nothing.
+    out += [_seen_quote(q, text, people) for q in scan_quotes(text, people) if quote_parts(q.text)]
     return out
 
 
-def render(found: Found, source: Source, fact_id: str | None) -> str:
+def _seen_quote(quote: ScannedQuote, text: str, people: PeopleIndex) -> Seen:
+    # The comma before "X said" is the reporter's punctuation, not the speaker's words (FORMAT.md drops it).
+    words = quote.text.rstrip(",;: ")
+    att = quote.attribution
+    if quote.speaker is None:
+        return Seen("quote", words, None, _unresolved(att))
+    # Offered only when the validator's own quote check accepts it, so the pasted fact validates.
+    outcome = check_quote(Quote(speaker=quote.speaker, text=words), text, Context(None, people))
+    if outcome.problems:
+        return Seen("quote", words, None, f"not offered, the validator would refuse it: {outcome.problems[0][1]}")
+    value = f"quote: {{speaker: {quote.speaker}, text: {yaml_quote(words)}}}"
+    return Seen("quote", words, value, said_by=att.evidence)
+
+
+def _unresolved(att: Attribution) -> str:
+    if not att.evidence:
+        return UNRESOLVED  # no reporting words in reach: the words before or after may have them
+    if att.speaker_ids or att.negated or "facts/people.yml" in att.reason:
+        return f"speaker unresolved: {att.reason}"  # more of the text will not change who is named
+    return f"{UNRESOLVED} ({att.reason})"  # he/she with no one named before it, a verb with no subject
+
+
+def render(found: Found, source: Source, fact_id: str | None, people: PeopleIndex | None = None) -> str:
     c = found.citation
     where = f"line {found.line}"
     if found.occurrences > 1:
@@ -197,7 +214,7 @@ def render(found: Found, source: Source, fact_id: str | None) -> str:
     if found.occurrences > 1 and c.prefix is None and c.suffix is None:
         head.append("# the same words surround every occurrence: cite a longer passage to pick one")
     published = source.meta.published
-    seen = seen_values(source.text[found.start:found.end], int(published[:4]) if published else None)
+    seen = seen_values(source.text[found.start:found.end], int(published[:4]) if published else None, people)
     cite_lines = [f"- source: {c.source}", f"  excerpt: {yaml_quote(c.excerpt)}"]
     if c.prefix is not None:
         cite_lines.append(f"  prefix: {yaml_quote(c.prefix)}")
@@ -207,14 +224,22 @@ def render(found: Found, source: Source, fact_id: str | None) -> str:
         body = ["      " + line for line in cite_lines]
     else:
         body = [f"  - id: {fact_id}", "    claim:   # one sentence, in your words"]
-        typed = [x for x in seen if not x.value.startswith("(")]
-        if len(typed) == 1 and typed[0].kind != "quote":
+        typed = [x for x in seen if x.value is not None]
+        if len(typed) == 1:
             # One value in the words: the fact states it (delete the line for a plain statement).
-            body.append(f"    {typed[0].value}   # ← \"{typed[0].text}\"")
+            body.append(f"    {typed[0].value}   # ← {typed[0].why}")
         else:
-            body += [f"    # {x.value}   ← \"{x.text}\" (keep at most one)" for x in seen]
+            # Each uncomments (drop the first "# ") to a valid line.
+            body += [f"    # {x.value}   # ← {x.why} (keep at most one)" for x in typed]
+        body += [f"    # {x.kind} \"{x.text}\": {x.note}" for x in seen if x.value is None]
         body += ["    sources:"] + ["      " + line for line in cite_lines]
     tail = []
     if seen and fact_id is None:
-        tail = ["# the excerpt states:"] + [f"#   {s.kind} \"{s.text}\" → {s.value}" for s in seen]
+        tail = ["# the excerpt states:"] + [f"#   {s.kind} \"{s.text}\" → {_stated(s)}" for s in seen]
     return "\n".join(head + body + tail) + "\n"
+
+
+def _stated(seen: Seen) -> str:
+    if seen.value is None:
+        return seen.note
+    return f"{seen.value}   ({seen.said_by})" if seen.said_by else seen.value

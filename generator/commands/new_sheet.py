@@ -12,7 +12,6 @@ from generator.authoring import (
     Refused,
     check_root,
     check_slug,
-    report_refusal,
     write_new,
     yaml_quote,
     yaml_scalar,
@@ -54,13 +53,6 @@ def sheet_text(title: str, date: str | None, tags: list[str], summary: str | Non
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return _run(args)
-    except Refused as exc:
-        return report_refusal("new-sheet", exc)
-
-
-def _run(args: argparse.Namespace) -> int:
     sid: str = args.sheet_id
     check_slug(sid, "sheet", "ID")
     check_root(args.root)

@@ -13,7 +13,6 @@ from generator.authoring import (
     Refused,
     check_root,
     check_slug,
-    report_refusal,
     write_new,
     yaml_quote,
     yaml_scalar,
@@ -72,13 +71,6 @@ def _meta(args: argparse.Namespace, sha256: str) -> SourceMeta:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return _run(args)
-    except Refused as exc:
-        return report_refusal("new-source", exc)
-
-
-def _run(args: argparse.Namespace) -> int:
     sid: str = args.source_id
     check_slug(sid, "source", "--id")
     path: Path = args.file

@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from generator.authoring import Refused, check_root, check_slug, report_refusal, replace_file
+from generator.authoring import Refused, check_root, check_slug, replace_file
 from generator.findings import did_you_mean
 from generator.loading import SOURCES_DIR, load_workspace
 from generator.validation.locate import Located, locate
@@ -53,13 +53,6 @@ def with_hash(sidecar: str, path: str, sha256: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return _run(args)
-    except Refused as exc:
-        return report_refusal("rehash", exc)
-
-
-def _run(args: argparse.Namespace) -> int:
     sid: str = args.source_id
     check_slug(sid, "source", "SOURCE-ID")
     root: Path = args.root

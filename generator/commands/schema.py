@@ -3,40 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from generator.model import People, Sheet, SourceMeta
-
-SCHEMAS = {
-    "sheet.schema.json": (Sheet, "A fact sheet: facts/<sheet-id>.yml"),
-    "people.schema.json": (People, "People quoted or named as speakers: facts/people.yml"),
-    "source.schema.json": (SourceMeta, "Source metadata: content/sources/<source-id>.yml"),
-}
-
-
-def _closed(node: object) -> None:
-    """Keys are ids: a mapping whose keys must match a pattern admits no other keys (pydantic leaves it open)."""
-    if isinstance(node, dict):
-        if "patternProperties" in node and "additionalProperties" not in node:
-            node["additionalProperties"] = False
-        for value in node.values():
-            _closed(value)
-    elif isinstance(node, list):
-        for value in node:
-            _closed(value)
-
-
-def schemas() -> dict[str, str]:
-    out = {}
-    for name, (model, title) in SCHEMAS.items():
-        schema = model.model_json_schema()
-        _closed(schema)
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **{
-            k: v for k, v in schema.items() if k != "title"}}
-        out[name] = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    return out
-
+from generator.schema import schemas
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("schema", help="write the JSON Schemas of the YAML files",

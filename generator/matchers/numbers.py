@@ -110,6 +110,12 @@ _QUALIFIER_AFTER = re.compile(r"(?:[ \t\u00a0]+(?P<a>or more|or so|or fewer|or l
                               re.I)
 _HALF = re.compile(r"(?<![\w])half[ \t\u00a0]+an?[ \t\u00a0]+(?P<s>dozen|hundred|thousand|million|billion)(?![\w])",
                    re.I)
+# "an hour", "a month": the article counts one of a unit of time ("almost an hour", "more than a
+# month"); "half a day" is 0.5. Other nouns are left alone: "a statement" is no figure.
+_TIME_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century)"
+_ONE_UNIT = re.compile(rf"(?<![\w])(?P<half>half[ \t\u00a0]+)?an?[ \t\u00a0]+{_TIME_UNIT}(?![\w])", re.I)
+_AND_A_HALF = re.compile(rf"(?:[ \t\u00a0]+{_TIME_UNIT}s?)?[ \t\u00a0]+and[ \t\u00a0]+a[ \t\u00a0]+half(?![\w])",
+                         re.I)
 # A minus sign, or a hyphen that starts a word: "-5C", "(-3)"; not "F-16" or "5-3".
 _NEGATIVE = re.compile(r"(?:\u2212|(?:(?<=[\s(\[])|^)-)\Z")
 _FRACTION_BEFORE = re.compile(r"(?:(?<![\w])(?:a|one)[ \t\u00a0]+|-)\Z", re.I)
@@ -259,6 +265,8 @@ def find_numbers(text: str) -> list[NumberMention]:
     for m in _HALF.finditer(scan):
         found.append((m.start(), m.end(), Decimal(12 if m["s"].lower() == "dozen" else _BIG.get(m["s"].lower(), 100))
                       / 2, False))
+    for m in _ONE_UNIT.finditer(scan):
+        found.append((m.start(), m.end(), Decimal("0.5") if m["half"] else Decimal(1), False))
     found.sort()
     starts, ends = [a for a, _, _, _ in found], [b for _, b, _, _ in found]  # disjoint, so both sorted
     for a, b, value, ordinal in _word_mentions(text, scan):
@@ -268,6 +276,9 @@ def find_numbers(text: str) -> list[NumberMention]:
     found.sort()
     out = []
     for a, b, value, ordinal in found:
+        half = None if ordinal else _AND_A_HALF.match(scan, b)
+        if half:  # "an hour and a half", "two and a half years"
+            value, b = value + Decimal("0.5"), half.end()
         qualifier = qspan = None
         if not ordinal:
             q = _QUALIFIER_BEFORE.search(scan, max(0, a - 40), a)

@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.render.views import FactView, SiteData
+from generator.schema import DRAFT, schemas
 
 EXPORT_VERSION = 1
 
@@ -118,7 +119,6 @@ def facts_csv(site: SiteData) -> str:
 
 def schema_files(root: Path) -> dict[str, str]:
     """The JSON Schemas: the YAML files' (from ROOT/schema/ when present, else generated) and the export's."""
-    from generator.commands.schema import schemas  # the one definition of the YAML schemas
 
     out = dict(schemas())
     folder = root / "schema"
@@ -126,6 +126,6 @@ def schema_files(root: Path) -> dict[str, str]:
         for path in sorted(folder.glob("*.json")):
             out[path.name] = path.read_text(encoding="utf-8")
     export = Export.model_json_schema()
-    export = {"$schema": "https://json-schema.org/draft/2020-12/schema", **export}
+    export = {"$schema": DRAFT, **export}
     out["facts.schema.json"] = json.dumps(export, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     return out

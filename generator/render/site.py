@@ -22,7 +22,7 @@ from generator.render import escape, inline
 from generator.render.passages import Passage, mark_passages
 from generator.render.data import facts_csv, facts_json, schema_files
 from generator.render.values import date_label
-from generator.render.views import SiteData
+from generator.render.views import SiteData, caveat
 
 TEMPLATES_DIR = "site_templates"
 PAGES_DIR = "content/pages"
@@ -105,7 +105,7 @@ def environment(root: Path) -> Environment:
                       keep_trailing_newline=True)
     env.filters.update(inline=inline.inline, plain=inline.plain, url=escape.url, href=escape.href,
                        text=escape.text, date_label=date_label, tags=_tags, mark_passages=_mark,
-                       id=_id, attr=_attr, front_title=_front_title)
+                       id=_id, attr=_attr, front_title=_front_title, caveat=caveat)
     env.globals.update(rel=_rel)
     return env
 

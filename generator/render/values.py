@@ -35,8 +35,17 @@ def number_label(value: int | float | str) -> str:
     return f"{d:,}" if d != d.to_integral_value() else f"{int(d):,}"
 
 
-def figure_label(f: Figure) -> str:
-    parts = [f.qualifier or "", number_label(f.value), f.unit or ""]
+def ordinal_label(n: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``11th``, ``22nd``."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n:,}{suffix}"
+
+
+def figure_label(f: Figure, ordinal: bool = False) -> str:
+    """``more than 50 countries``; ``3rd anniversary`` when the sources state the figure as an ordinal."""
+    whole = f.amount == f.amount.to_integral_value() and f.amount > 0
+    number = ordinal_label(int(f.amount)) if ordinal and whole else number_label(f.value)
+    parts = [f.qualifier or "", number, f.unit or ""]
     return " ".join(p for p in parts if p)
 
 

@@ -15,7 +15,9 @@ from markupsafe import Markup
 from generator.findings import Finding, Severity
 from generator.loading import SheetFile, Source, Workspace
 from generator.matchers.dates import PartialDate, parse_partial_date
+from generator.matchers.numbers import find_numbers
 from generator.model import Fact, Person
+from generator.rules import RULES
 from generator.render.escape import text, text_fragment
 from generator.render.inline import plain
 from generator.render.passages import BackRef, Passage
@@ -47,6 +49,10 @@ class CitationView:
     inferred_year: bool
     start: int | None
     end: int | None
+    # Warnings the editors kept, in words for readers, with the rule id.
+    caveats: list[tuple[str, str]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    marked: list[str] = field(default_factory=list)  # the supporting words, as the source has them
 
     @property
     def byline(self) -> str:
@@ -171,16 +177,39 @@ class SiteData:
     def inferred_years(self) -> list[tuple[FactView, CitationView]]:
         return [(f, c) for f in self.facts for c in f.citations if c.inferred_year]
 
+    def warned(self) -> list[tuple[FactView, CitationView, Finding]]:
+        """Every warning the editors kept, with the fact and citation it is about."""
+        return [(f, c, w) for f in self.facts for c in f.citations for w in c.findings]
+
     def findings_by(self, severity: str) -> list[Finding]:
         return [f for f in self.findings if f.severity is Severity(severity)]
 
 
-def _value(fact: Fact, people: dict[str, Person]) -> ValueView | None:
+def stated_as_ordinal(res: FactResult, ws: Workspace) -> bool:
+    """True when every supporting citation gives the figure as an ordinal ("third anniversary").
+
+    The figure check accepts "third" for 3; shown as "3 anniversary" the chip
+    would misread the source, so it then reads "3rd anniversary".
+    """
+    seen = False
+    for c in res.citations:
+        source = ws.sources.get(c.source)
+        if c.verdict is not CitationVerdict.SUPPORTS or source is None or not c.highlights:
+            continue
+        a, b = c.highlights[0]
+        numbers = find_numbers(source.text[a:b])
+        if not numbers or not all(n.ordinal for n in numbers):
+            return False
+        seen = True
+    return seen
+
+
+def _value(fact: Fact, people: dict[str, Person], ordinal: bool = False) -> ValueView | None:
     if fact.date is not None:
         d = parse_partial_date(fact.date)
         return ValueView("date", date_label(d), str(d), date=d)
     if fact.figure is not None:
-        return ValueView("figure", figure_label(fact.figure), plain_decimal(fact.figure.amount))
+        return ValueView("figure", figure_label(fact.figure, ordinal), plain_decimal(fact.figure.amount))
     if fact.money is not None:
         return ValueView("money", money_label(fact.money), plain_decimal(fact.money.amount))
     if fact.quote is not None:
@@ -190,8 +219,29 @@ def _value(fact: Fact, people: dict[str, Person]) -> ValueView | None:
     return None
 
 
-def excerpt_markdown(source_text: str, start: int, end: int, highlights: list[tuple[int, int]]) -> Markup:
-    """The cited passage as inline Markdown, with the words that carry the value in ``<mark>``."""
+# What a kept warning means for someone reading the citation.
+CAVEATS: dict[str, str] = {
+    "quote-attribution-unresolved": "These words do not themselves name who said the quotation; "
+                                    "the speaker is the editor’s reading of the surrounding text.",
+    "excerpt-ambiguous": "These words occur more than once in the source; the link goes to the first.",
+    "qualifier-missing": "The source qualifies this number (for example “about” or “more than”).",
+    "date-weekday-only": "Only a weekday in these words supports the date.",
+    "duplicate-person-alias": "Two people in the site’s list share a name used here.",
+}
+
+
+def caveat(rule: str) -> str:
+    return CAVEATS.get(rule) or (RULES[rule][1] if rule in RULES else rule)
+
+
+def excerpt_markdown(source_text: str, start: int, end: int, highlights: list[tuple[int, int]],
+                     typed: bool = True) -> Markup:
+    """The cited passage as inline Markdown, with the words that carry the value in ``<mark>``.
+
+    A typed value (date, figure, amount, quotation) is marked even when it fills
+    the whole excerpt, so every citation of it shows where the value is; a plain
+    statement's evidence is the excerpt itself, and marking all of it adds nothing.
+    """
     spans = sorted((max(a, start), min(b, end)) for a, b in highlights if min(b, end) > max(a, start))
     merged: list[list[int]] = []
     for a, b in spans:
@@ -199,7 +249,7 @@ def excerpt_markdown(source_text: str, start: int, end: int, highlights: list[tu
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    if merged == [[start, end]]:  # the whole excerpt is the evidence: marking it adds nothing
+    if merged == [[start, end]] and not typed:
         merged = []
     parts: list[str] = []
     pos = start
@@ -215,14 +265,17 @@ def _citation(res: CitationResult, fact: Fact, ws: Workspace) -> CitationView:
     cited = fact.sources[res.index - 1]
     source = ws.sources.get(res.source)
     if source is not None and res.start is not None and res.end is not None:
-        excerpt = excerpt_markdown(source.text, res.start, res.end, res.highlights)
+        excerpt = excerpt_markdown(source.text, res.start, res.end, res.highlights, fact.kind != "statement")
         passage = source.text[res.start:res.end]
     else:
         excerpt, passage = text(cited.excerpt), cited.excerpt
     url = source.meta.url if source is not None else None
     original = f"{url.split('#')[0]}#{text_fragment(passage)}" if url else None
+    kept = [f for f in res.findings if f.severity is Severity.WARNING]
     return CitationView(res.index, res.source, source, res.verdict.value, res.anchor, excerpt, original,
-                        cited.note, res.inferred_year, res.start, res.end)
+                        cited.note, res.inferred_year, res.start, res.end,
+                        [(caveat(f.rule), f.rule) for f in kept], kept,
+                        [" ".join(source.text[a:b].split()) for a, b in res.highlights] if source else [])
 
 
 def _mentions(person: Person, claim: str, lowered: str | None = None) -> bool:
@@ -237,7 +290,8 @@ def build_views(ws: Workspace, report: Report) -> SiteData:
     by_sheet: dict[str, list[FactView]] = defaultdict(list)
     for res in report.facts:
         cites = [_citation(c, res.fact, ws) for c in res.citations]
-        by_sheet[res.sheet].append(FactView(res.sheet, res.fact, res, cites, _value(res.fact, ws.people)))
+        ordinal = res.fact.figure is not None and stated_as_ordinal(res, ws)
+        by_sheet[res.sheet].append(FactView(res.sheet, res.fact, res, cites, _value(res.fact, ws.people, ordinal)))
 
     sheets = [SheetView(sid, sf, by_sheet.get(sid, [])) for sid, sf in ws.sheets.items()]
     sheets.sort(key=lambda s: (tuple(-x for x in date_sort_key(s.date)) if s.date else (1, 0, 0), s.id))

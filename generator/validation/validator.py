@@ -102,7 +102,7 @@ def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], ci
             f"[{citation.source}] the excerpt occurs {_times(where.occurrences)}; add `prefix:` or `suffix:` "
             "with the words just before or after the place you mean", gid))
     published = source.meta.published
-    ctx = Context(parse_partial_date(published) if published else None, people)
+    ctx = Context(parse_partial_date(published) if published else None, people, source.text, where.start)
     outcome = check_value(fact, source.text[where.start:where.end], ctx)
     for rule, message in outcome.problems:
         # Value problems point at the excerpt: that is what fails to show the value.

@@ -12,6 +12,10 @@ from generator.matchers.people import PeopleIndex
 class Context:
     published: PartialDate | None  # the source's published date, for dates without a year
     people: PeopleIndex
+    # The whole source and where the cited text starts in it: what surrounds an excerpt
+    # that shows no quotation marks of its own tells a quotation from a paraphrase.
+    source_text: str = ""
+    offset: int = 0
 
 
 @dataclass(slots=True)

@@ -6,15 +6,22 @@ fact's precision or finer: ``2022`` is supported by any date in 2022,
 by that day. A day without a year takes the year of the source's published
 date, and only that year (one reading, so a changed year is always caught);
 the finding says so. A weekday alone is weak evidence (a warning)
-when it is the fact's weekday, and contradicts the fact when it is not.
+when it is the fact's weekday within a week of the published date, and
+contradicts the fact when it is another weekday or further away: news text
+says "on Wednesday" only of the week around its own date.
 """
 
 from __future__ import annotations
+
+import calendar
+from datetime import date as Day
+from datetime import timedelta
 
 from generator.matchers.dates import WEEKDAY_NAMES, DateMention, PartialDate, find_dates, parse_partial_date
 from generator.validation.checks.base import Context, Outcome
 
 _MAX_LISTED = 4
+_WEEKDAY_REACH = timedelta(days=7)  # how far from the published date a bare weekday can point
 
 
 def supports(mention: DateMention, target: PartialDate) -> bool:
@@ -39,6 +46,25 @@ def _said(m: DateMention, published: PartialDate | None) -> str:
     return f"{m.describe()} (\"{raw}\")"
 
 
+def _beyond_weekday_reach(target: PartialDate, published: PartialDate | None) -> str:
+    """How far ``target`` (a full date) lies outside the week around ``published``, or "" if inside.
+
+    A published date of year or month precision covers its whole year or month."""
+    if published is None:
+        return ""
+    assert target.month is not None and target.day is not None
+    first = Day(published.year, published.month or 1, published.day or 1)
+    last_month = published.month or 12
+    last = Day(published.year, last_month,
+               published.day or calendar.monthrange(published.year, last_month)[1])
+    day = Day(target.year, target.month, target.day)
+    if day < first - _WEEKDAY_REACH:
+        return f"{(first - day).days} days before it"
+    if day > last + _WEEKDAY_REACH:
+        return f"{(day - last).days} days after it"
+    return ""
+
+
 def check_date(date: str, text: str, ctx: Context) -> Outcome:
     target = parse_partial_date(date)
     default_year = ctx.published.year if ctx.published else None
@@ -59,6 +85,11 @@ def check_date(date: str, text: str, ctx: Context) -> Outcome:
         same_day = [m for m in weekdays if m.weekday == weekday]
         if same_day:
             m = same_day[0]
+            far = _beyond_weekday_reach(target, ctx.published)
+            if far:
+                return Outcome(problems=[("date-not-supported",
+                                          f"the excerpt only says \"{m.raw}\", which names a day within a week "
+                                          f"of the source's published date ({ctx.published}); {target} is {far}")])
             return Outcome(
                 problems=[("date-weekday-only",
                            f"the excerpt only says \"{m.raw}\"; {target} was a {WEEKDAY_NAMES[weekday]}, "

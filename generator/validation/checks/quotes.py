@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.matchers.quotes import Attribution, QuoteMatch, QuoteMiss, QuoteReader, find_quote
+from generator.matchers.quotes import (
+    Attribution,
+    QuoteMatch,
+    QuoteMiss,
+    QuoteReader,
+    find_quote,
+    find_quoted_spans,
+)
 from generator.model import Quote
 from generator.validation.checks.base import Context, Outcome
 from generator.validation.locate import word_diff
@@ -32,6 +39,12 @@ def check_quote(quote: Quote, text: str, ctx: Context) -> Outcome:
         if found.closest:
             message += f"; differences: {word_diff(found.part, found.closest)}"
         return Outcome(problems=[("quote-not-found", message)])
+    if not reader.spans:
+        found = _quoted_in_source(found, ctx)
+        if not found:
+            return Outcome(problems=[("quote-not-found", (
+                f"the words \"{_short(quote.text)}\" are not inside quotation marks in the source: "
+                "a paraphrase is not a quotation"))])
     judged = min((_judge(quote, m, reader, text, ctx) for m in found), key=lambda j: j.rank)
     highlights = list(judged.match.parts)
     if judged.rank == _SUPPORTED:
@@ -42,6 +55,20 @@ def check_quote(quote: Quote, text: str, ctx: Context) -> Outcome:
     elif judged.rank == _UNRESOLVED:
         outcome.problems.append(("quote-attribution-unresolved", judged.message))
     return outcome
+
+
+def _quoted_in_source(found: list[QuoteMatch], ctx: Context) -> list[QuoteMatch]:
+    """The matches that lie inside a quotation of the source, for an excerpt with no marks of its own.
+
+    An excerpt copied from inside a quotation shows no marks, and neither does
+    narrative; the source tells them apart. A source with no quotation marks at
+    all (a transcript) cannot, so there every match stands."""
+    spans = find_quoted_spans(ctx.source_text) if ctx.source_text else []
+    if not spans:
+        return found
+    at = ctx.offset
+    return [m for m in found
+            if all(any(s.holds(a + at, b + at) for s in spans) for a, b in m.parts)]
 
 
 def _judge(quote: Quote, match: QuoteMatch, reader: QuoteReader, text: str, ctx: Context) -> _Judged:

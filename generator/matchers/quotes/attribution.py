@@ -1,0 +1,251 @@
+"""Who the text says spoke a quotation: the reporting clause next to it, or the sentence before.
+
+``"…," X said``, ``said X``, ``X said: "…"``, ``X told Y "…"``, ``according to
+X``, and a quotation that continues the speaker of the sentence before it.
+``he``/``she`` resolve only when exactly one person is named, as a subject,
+before the quote. Anything else is left unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.matchers.people import PeopleIndex
+from generator.matchers.quotes.marks import QuotedSpan
+from generator.matchers.quotes.subjects import Subject, SubjectReader
+from generator.matchers.quotes.tokens import Tok
+
+_PRONOUN_REACH = 3  # sentences between a name and the he/she that stands for it
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who the text says spoke a quotation.
+
+    ``speaker_ids`` is empty when the text does not say (or this module cannot
+    tell); ``reason`` then says why. ``span`` is where the text names the speaker
+    (for a pronoun: the pronoun; its antecedent is in ``antecedent``).
+    """
+
+    speaker_ids: frozenset[str] = frozenset()
+    span: tuple[int, int] | None = None
+    evidence: str = ""  # the reporting words, e.g. "Yermak said"
+    reason: str = ""
+    antecedent: tuple[int, int] | None = None
+    negated: bool = False  # "X never said …": the text denies X said it
+    ambiguous: bool = False  # a name or alias shared by several people
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.speaker_ids) and not self.ambiguous and not self.negated
+
+    def highlight_spans(self) -> list[tuple[int, int]]:
+        return [s for s in (self.span, self.antecedent) if s is not None]
+
+
+_NO_VERB = "no reporting verb (said, told, according to, …) next to the quote names who spoke"
+
+
+class QuoteReader(SubjectReader):
+    """A text read once, and who it says spoke each of its quotations."""
+
+    def __init__(self, text: str, people: PeopleIndex, *, extra_span: tuple[int, int] | None = None):
+        super().__init__(text, people, extra_span=extra_span)
+        self._memo: dict[int, Attribution | None] = {}
+
+    def attribute_span(self, span: QuotedSpan) -> Attribution:
+        k = self.quote_token(span)
+        att = self._attribute(k)
+        return att if att is not None else Attribution(reason=_NO_VERB)
+
+    def _attribute(self, k: int) -> Attribution | None:
+        if k in self._memo:
+            return self._memo[k]
+        self._memo[k] = None  # guards the continuation chain
+        att = self._own(k)
+        if att is None:
+            att = self._continued(k)
+        self._memo[k] = att
+        return att
+
+    def _own(self, k: int) -> Attribution | None:
+        lo, hi = self._sentence_range(k)
+        toks = self.tokens
+        left = [i for i in range(lo, k) if toks[i].kind != "break"]
+        right = []
+        for i in range(k + 1, hi):
+            if toks[i].kind == "quote":
+                break
+            if toks[i].kind != "break":
+                right.append(i)
+        before = toks[left[-1]] if left else None
+        embedded = before is not None and not (before.kind == "punct" and before.low in (",", ";", "-", "(", "["))
+        sides = (self._from_left, self._from_right) if embedded else (self._from_right, self._from_left)
+        for side in sides:
+            found = side(left if side == self._from_left else right)
+            if found is not None:
+                return found
+        return None
+
+    def _continued(self, k: int) -> Attribution | None:
+        """A quotation that opens its sentence with no reporting words of its own
+        continues the speaker of the sentence before, in the same paragraph:
+        ``"…," Yermak said. "…"``, ``X said, according to Y. "…"``, or
+        ``X reiterated his call … . "…"``."""
+        lo, _ = self._sentence_range(k)
+        toks = self.tokens
+        if lo == 0 or any(toks[i].kind != "punct" for i in range(lo, k)):
+            return None
+        if toks[lo - 1].kind == "break":
+            return None  # a new paragraph may bring a new speaker
+        plo, _ = self._sentence_range(lo - 1)
+        quotes = [i for i in range(plo, lo) if toks[i].kind == "quote"]
+        if quotes:
+            return self._attribute(quotes[-1])
+        return self._first_clause([i for i in range(plo, lo) if toks[i].kind != "break"])
+
+    def _first_clause(self, idx: list[int]) -> Attribution | None:
+        toks = self.tokens
+        for n, i in enumerate(idx):
+            t = toks[i]
+            if t.kind == "word" and self._is_reporting(idx, n):
+                return self._reported_at(idx, n)
+        return None
+
+    def _reported_at(self, idx: list[int], n: int) -> Attribution | None:
+        """The reporting verb at ``n`` with its subject before it (the innermost of nested reports)."""
+        subj = self._subject_before(idx, n)
+        if subj.kind == "none":
+            return None
+        subj, n = self._descend(idx, n, subj)
+        return self._conclude(subj, idx[n])
+
+    # left: "X said “…”", "X told Y that “…”", "with X calling him his “…”"
+    def _from_left(self, idx: list[int]) -> Attribution | None:
+        toks = self.tokens
+        if len(idx) >= 2 and toks[idx[-1]].low == ":" and toks[idx[-2]].kind == "name":
+            name = toks[idx[-2]]
+            if not name.possessive:
+                return self._conclude(Subject("name", name, name.ids), idx[-2])
+        for n in range(len(idx) - 1, -1, -1):
+            if self._is_reporting(idx, n):
+                if toks[idx[n]].low == "according":
+                    subj = self._subject_after(idx, n + 2)
+                else:
+                    subj = self._subject_before(idx, n)
+                    if subj.kind == "unknown" and self._passive(idx, n):
+                        subj = self._agent(idx, n) or subj
+                if subj.kind == "none":
+                    return Attribution(reason=f"cannot tell who '{toks[idx[n]].low}' has as its subject")
+                return self._conclude(subj, idx[n])
+        return None
+
+    # right: "“…,” X said", "“…,” said X", "“…,” the government said Xi told Y", "“…,” according to X"
+    def _from_right(self, idx: list[int]) -> Attribution | None:
+        toks = self.tokens
+        n = 0
+        while n < len(idx) and toks[idx[n]].kind == "punct":
+            n += 1
+        idx = idx[n:]
+        if not idx:
+            return None
+        first = toks[idx[0]]
+        if first.kind == "word" and first.low == "according" and len(idx) > 1 and toks[idx[1]].low == "to":
+            return self._conclude(self._subject_after(idx, 2), idx[0])
+        if first.kind == "word" and self._is_reporting(idx, 0) and not first.low.endswith("ing"):
+            subj = self._subject_after(idx, 1)
+            return self._conclude(subj, idx[0])
+        for n, i in enumerate(idx[:14]):
+            t = toks[i]
+            if t.kind == "punct" and t.low in (".", ";", "!", "?", ":"):
+                return None
+            if t.kind == "word" and self._is_reporting(idx, n) and t.low != "according":
+                return self._reported_at(idx, n)
+        return None
+
+    def _conclude(self, subj: Subject, verb_i: int) -> Attribution:
+        toks = self.tokens
+        verb = toks[verb_i]
+        verb_words = self.text[verb.start:verb.end]
+        if verb.low == "according":
+            verb_words = "according to"
+        if subj.kind == "name" and subj.tok is not None:
+            name = self._words(subj.tok, subj.tok)
+            evidence = self._evidence(subj.tok, verb, name, verb_words)
+            ambiguous = len(subj.ids) > 1 and not subj.joint
+            reason = ""
+            if ambiguous:
+                reason = (f"'{name}' names {', '.join(sorted(subj.ids))} (a shared name or alias in "
+                          "facts/people.yml)")
+            if subj.negated:
+                reason = f"the text denies it: '{self._clause(subj.tok, verb)}'"
+            return Attribution(subj.ids, (subj.tok.start, subj.tok.end), evidence, reason,
+                               negated=subj.negated, ambiguous=ambiguous)
+        if subj.kind == "pronoun" and subj.tok is not None:
+            return self._resolve_pronoun(subj, verb, verb_words)
+        if subj.kind == "other-pronoun" and subj.tok is not None:
+            word = self.text[subj.tok.start:subj.tok.end]
+            return Attribution(evidence=f"{word} {verb_words}",
+                               reason=f"'{word} {verb_words}' does not say who '{word}' is")
+        if subj.kind == "unknown" and subj.words:
+            who = subj.words
+            return Attribution(evidence=f"{who} {verb_words}",
+                               reason=(f"the text attributes it to '{who}' ('{verb_words}'), which is not a "
+                                       "name or alias in facts/people.yml"))
+        return Attribution(reason=f"cannot tell who is the subject of '{verb_words}'")
+
+    def _evidence(self, who: Tok, verb: Tok, name: str, verb_words: str) -> str:
+        """The reporting words as the text has them: "Xi told", "said Macron", "Xi … saying"."""
+        lo, hi = min(who.start, verb.start), max(who.end, verb.end)
+        if verb_words == "according to" or hi - lo > 60:
+            return f"{name} … {verb_words}" if who.start < verb.start else f"{verb_words} {name}"
+        return self._clause(who, verb)
+
+    def _clause(self, a: Tok, b: Tok) -> str:
+        return self._words(min(a, b, key=lambda t: t.start), max(a, b, key=lambda t: t.end))
+
+    def _resolve_pronoun(self, subj: Subject, verb: Tok, verb_words: str) -> Attribution:
+        """``he``/``she`` is someone only when the excerpt names exactly one person
+        as a subject before it (outside quotations)."""
+        pron = subj.tok
+        assert pron is not None
+        # Names before the pronoun (and so before the quotation it reports).
+        upto = min(pron.start, verb.start)
+        positions = [i for i, t in enumerate(self.tokens) if t.end <= upto and t.kind != "break"]
+        cands = self._subject_names(positions)
+        ids = {c.ids for c in cands}
+        word = self.text[pron.start:pron.end]
+        evidence = self._evidence(pron, verb, word, verb_words)
+        if len(ids) == 1 and len(next(iter(ids))) == 1:
+            ante = cands[-1]
+            a_i = next(i for i, t in enumerate(self.tokens) if t.start == ante.start)
+            p_i = next(i for i, t in enumerate(self.tokens) if t.start == pron.start)
+            name = self._words(ante, ante)
+            # Anyone else named from the name's sentence on could be the one meant.
+            others = self._unknown_people(self._sentence_range(a_i)[0], p_i)
+            if others:
+                return Attribution(evidence=evidence, reason=(
+                    f"'{word}' could refer to {name} or to {others[-1]}, who is not in facts/people.yml"))
+            if self.sentence[p_i] - self.sentence[a_i] > _PRONOUN_REACH:
+                return Attribution(evidence=evidence, reason=(
+                    f"'{word}' is too far from '{name}' (more than {_PRONOUN_REACH} sentences) to be sure"))
+            return Attribution(ante.ids, (pron.start, pron.end), evidence,
+                               negated=subj.negated,
+                               reason=(f"the text denies it: '{self._clause(pron, verb)}'" if subj.negated else ""),
+                               antecedent=(ante.start, ante.end))
+        if not ids:
+            why = f"'{word}' refers to no one the excerpt names before it"
+        else:
+            names = sorted({self.people.display(i) for c in ids for i in c})
+            why = f"'{word}' could refer to any of {', '.join(names)}"
+        return Attribution(evidence=evidence, reason=why)
+
+
+def attribute(text: str, quote_span: tuple[int, int], people: PeopleIndex) -> Attribution:
+    """Who ``text`` says spoke the quotation at ``quote_span`` (offsets in ``text``,
+    marks included; any span when the text has no quotation marks there)."""
+    reader = QuoteReader(text, people, extra_span=quote_span)
+    span = next((s for s in reader.spans if s.start <= quote_span[0] and quote_span[1] <= s.end), None)
+    if span is None:
+        return Attribution(reason=_NO_VERB)
+    return reader.attribute_span(span)

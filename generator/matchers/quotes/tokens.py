@@ -1,0 +1,191 @@
+"""A text read once for attribution: its quotations, the people it names, its words and sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from generator.matchers.people import PeopleIndex
+from generator.matchers.quotes.marks import QuotedSpan, find_quoted_spans
+from generator.normalize import fold, fold_text
+
+# A full stop after these does not end the sentence ("Mr. Xi", "Gen. Milley").
+_ABBREVIATIONS = frozenset("mr mrs ms dr st gen sen rep gov lt col sgt capt jr sr prof rev hon no vs inc corp "
+                           "co ltd jan feb aug sept oct nov dec fig approx dept est".split())
+# A capitalised word before a one-word name that is a title, an opener or a nationality
+# ("President Xi", "But Xi", "Chinese Xi") leaves the name its own; any other makes it someone else's.
+_TITLES = frozenset("""
+president premier minister prime chancellor secretary secretary-general mr mrs ms dr lord lady sir dame baroness
+baron general gen chairman chair chairwoman leader senator sen governor gov king queen prince princess pope chief
+spokesman spokeswoman spokesperson ambassador envoy commissioner mayor judge justice deputy vice foreign defence
+defense home finance labour tory conservative democrat republican mp mep rep speaker commander colonel captain
+admiral director head ceo editor professor prof reverend rev archbishop bishop cardinal sheikh emir ayatollah lt col
+sgt capt state counterpart
+""".split())
+_STARTERS = frozenset("""
+the a an in on at but and or so when while after before as if then meanwhile however also yet it he she they we
+this that these those there here speaking writing according for with from by to of since despite although though
+earlier later last next asked his her their its our my i mr mrs ms
+""".split()) - {"mr", "mrs", "ms"}
+# A run of capitalised words with one of these names a body, not a person nobody indexed.
+_INSTITUTION_WORDS = frozenset("""
+house office council union nations party parliament ministry department agency court security assembly government
+committee bank fund organization organisation news media television times post street hall palace university church
+group trust charter kingdom states republic federation forces army navy corporation company commission service
+airlines association institute centre center foundation bureau police league club board authority summit
+conference programme program today monday tuesday wednesday thursday friday saturday sunday january february march
+april june july august september october november december christmas easter airbus european eu un us uk nato
+""".split())
+_NATIONALITY = re.compile(r"[^\W\d_]+(?:ian|ean|ese|ish|can|ch|ic|i|an)$")
+
+
+def _is_title_like(word: str) -> bool:
+    return word in _TITLES or word in _STARTERS or _NATIONALITY.match(word) is not None
+
+
+_TOKEN = re.compile(r"(?P<para>\n[ \t\r\f\v]*\n\s*)|(?P<brk>\n)|(?P<word>[^\W_]+(?:['\u2019\-.][^\W_]+)*)"
+                    r"|(?P<punct>\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    kind: str  # "word" | "punct" | "quote" | "name" | "break"
+    start: int
+    end: int
+    low: str = ""
+    ids: frozenset[str] = frozenset()
+    possessive: bool = False
+    upper: bool = False
+    quote: int = -1  # index of the quoted span, for kind == "quote"
+
+
+class TokenizedText:
+    """One text read once: its quotations, the names in it, its sentences."""
+
+    def __init__(self, text: str, people: PeopleIndex, *, extra_span: tuple[int, int] | None = None):
+        self.text = text
+        self.people = people
+        self.folded = fold(text)
+        self.spans = find_quoted_spans(text)
+        if extra_span is not None and not any(s.start == extra_span[0] and s.end == extra_span[1]
+                                              for s in self.spans):
+            a, b = extra_span
+            self.spans = sorted([s for s in self.spans if not s.overlaps(a, b)]
+                                + [QuotedSpan(a, b, a, b)], key=lambda s: s.start)
+        self.tokens = self._tokenize()
+        self.sentence = self._sentences()
+
+    # -- tokens
+
+    def _tokenize(self) -> list[Tok]:
+        text = self.text
+        regions: list[Tok] = []
+        for n, s in enumerate(self.spans):
+            regions.append(Tok("quote", s.start, s.end, quote=n))
+        for m in self.people.mentions(self.folded.text):
+            a, b = self.folded.span_in_original(m.start, m.end)
+            if any(s.overlaps(a, b) for s in self.spans):
+                continue
+            poss = re.match(r"['\u2019](?:s\b|(?![^\W_]))", text[b:b + 3]) is not None
+            regions.append(Tok("name", a, b, low=m.name, ids=m.ids, possessive=poss, upper=text[a].isupper()))
+        regions.sort(key=lambda t: (t.start, t.kind != "quote"))
+        tokens: list[Tok] = []
+        pos = 0
+        for r in regions:
+            if r.start < pos:
+                continue
+            tokens.extend(self._plain(pos, r.start))
+            tokens.append(r)
+            pos = r.end
+            if r.kind == "name" and r.possessive:
+                skip = re.match(r"['\u2019]s?", text[pos:pos + 2])
+                pos += skip.end() if skip else 0
+        tokens.extend(self._plain(pos, len(text)))
+        return [self._someone_else(tokens, i) for i in range(len(tokens))]
+
+    def _someone_else(self, tokens: list[Tok], i: int) -> Tok:
+        """"Helena Kennedy" is not Charles Kennedy: a one-word name after a capitalised
+        word that is no title or sentence opener names someone else."""
+        t = tokens[i]
+        if t.kind != "name" or " " in t.low or i == 0:
+            return t
+        prev = tokens[i - 1]
+        if prev.kind != "word" or not prev.upper or prev.end != t.start - 1 or _is_title_like(prev.low):
+            return t
+        return Tok("word", t.start, t.end, low=fold_text(self.text[t.start:t.end]), upper=t.upper)
+
+    def _unknown_people(self, lo: int, hi: int) -> list[str]:
+        """Names of people the index does not know, among tokens ``lo``..``hi``: runs of
+        capitalised words ("Klaus Ioannis", "Baroness Boothroyd") that are no institution."""
+        found, run = [], []
+        for t in self.tokens[lo:hi] + [Tok("punct", 0, 0)]:
+            if t.kind == "word" and t.upper and t.low not in _STARTERS:
+                run.append(t)
+                continue
+            if len(run) >= 2 and not any(u.low in _INSTITUTION_WORDS for u in run):
+                found.append(" ".join(self.text[run[0].start:run[-1].end].split()))
+            run = []
+        return found
+
+    def _plain(self, a: int, b: int) -> Iterable[Tok]:
+        for m in _TOKEN.finditer(self.text, a, b):
+            kind = m.lastgroup
+            s, e = m.span()
+            if kind in ("para", "brk"):
+                yield Tok("break", s, e, low="para" if kind == "para" else "line")
+            elif kind == "word":
+                yield Tok("word", s, e, low=fold_text(m.group()), upper=m.group()[0].isupper())
+            else:
+                yield Tok("punct", s, e, low=fold_text(m.group()))
+
+    # -- sentences and paragraphs
+
+    def _sentences(self) -> list[int]:
+        """Sentence number of every token; a break token starts a new one."""
+        out: list[int] = []
+        n = 0
+        for i in range(len(self.tokens)):
+            out.append(n)
+            if self._ends_sentence(i):
+                n += 1
+        return out
+
+    def _ends_sentence(self, i: int) -> bool:
+        toks = self.tokens
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if t.kind == "break":
+            return t.low == "para" or nxt is None or not (nxt.kind == "word" and not nxt.upper)
+        if nxt is not None and nxt.kind == "break":
+            return False  # the break itself ends it
+        if t.kind == "punct" and t.low in (".", "!", "?", "..."):
+            if nxt is None:
+                return True
+            prev = toks[i - 1] if i > 0 else None
+            if prev is not None and prev.kind == "word" and t.low == "." and (
+                    prev.low in _ABBREVIATIONS or "." in prev.low or (len(prev.low) == 1 and prev.upper)):
+                return False
+            return nxt.kind == "quote" or nxt.upper or (nxt.kind == "word" and nxt.low[:1].isdigit())
+        if t.kind == "quote":
+            inner = self.text[self.spans[t.quote].inner_start:self.spans[t.quote].inner_end].rstrip()
+            if inner[-1:] in (".", "!", "?", "\u2026") and nxt is not None:
+                return nxt.kind == "quote" or (nxt.kind in ("word", "name") and nxt.upper)
+        return False
+
+    def _sentence_range(self, k: int) -> tuple[int, int]:
+        n = self.sentence[k]
+        lo = k
+        while lo > 0 and self.sentence[lo - 1] == n:
+            lo -= 1
+        hi = k
+        while hi + 1 < len(self.tokens) and self.sentence[hi + 1] == n:
+            hi += 1
+        return lo, hi + 1
+
+    def quote_token(self, span: QuotedSpan) -> int:
+        return next(i for i, t in enumerate(self.tokens) if t.kind == "quote" and self.spans[t.quote] == span)
+
+    def _words(self, first: Tok, last: Tok) -> str:
+        """The text from ``first`` to ``last`` on one line: messages quote it, and a finding is one line."""
+        return " ".join(self.text[first.start:last.end].split())
