@@ -56,6 +56,33 @@ def test_json_shape(workspace):
     assert fact["citations"][0]["verdict"] == "not-found"
 
 
+def test_json_is_one_record_per_line(workspace):
+    # Two facts, one failing: findings and facts each come one JSON object per line.
+    make(workspace, excerpt="inked seven deals", extra="""
+          - id: talks
+            claim: Talks lasted.
+            sources:
+              - source: talks
+                excerpt: "The talks lasted"
+        """)
+    out = run_cli("validate", "--root", str(workspace), "--format", "json")
+    doc = json.loads(out.stdout)  # the whole output is one valid JSON document
+    lines = out.stdout.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    records = [line.strip().rstrip(",") for line in lines if line.startswith("    ")]
+    parsed = [json.loads(r) for r in records]  # every record line is a JSON object on its own
+    assert parsed == doc["findings"] + doc["facts"]
+    assert [f["id"] for f in doc["facts"]] == ["visit/deals", "visit/talks"]
+    top = [line.split(":")[0].strip() for line in lines[1:-1] if line.startswith('  "')]
+    assert top == ['"version"', '"valid"', '"stats"', '"findings"', '"facts"']
+
+
+def test_json_empty_lists_are_valid(workspace):
+    make(workspace)
+    doc = json.loads(run_cli("validate", "--format", "json", cwd=workspace).stdout)
+    assert doc["findings"] == [] and len(doc["facts"]) == 1
+
+
 def test_supported_citation_has_offsets(workspace):
     make(workspace)
     doc = json.loads(run_cli("validate", "--format", "json", cwd=workspace).stdout)

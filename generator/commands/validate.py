@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.loading import load_workspace
-from generator.reports import FORMATS
+from generator.reports import FORMATS, STREAMED
 from generator.validation import Report, validate
 
 
@@ -43,5 +43,8 @@ def only_paths(report: Report, root: Path, paths: list[str]) -> Report:
 
 def run(args: argparse.Namespace) -> int:
     report = only_paths(validate(load_workspace(args.root)), args.root, args.paths)
-    sys.stdout.write(FORMATS[args.format](report))
+    if args.format in STREAMED:  # record by record: the whole document is never held in memory
+        sys.stdout.writelines(STREAMED[args.format](report))
+    else:
+        sys.stdout.write(FORMATS[args.format](report))
     return 0 if report.ok(strict=args.strict) else 1
