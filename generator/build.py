@@ -21,6 +21,7 @@ from typing import Any, Callable
 
 import yaml
 
+from generator.engines import ENGINES  # noqa: F401 - re-exported for callers of generator.build
 from generator.findings import FactsheetError, Finding, Severity
 from generator.loading import Workspace, load_workspace
 from generator.matchers.dates import parse_partial_date
@@ -28,7 +29,6 @@ from generator.render import RenderedSite, render
 from generator.render.output import write_tree
 from generator.validation import Report, validate
 
-ENGINES = ("mkdocs", "zensical")
 CONFIG_FILE = "mkdocs.yml"
 PLUGIN_NAME = "factsheet"
 # The configuration shipped with this checkout, for a --root that has none of its own.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from generator.build import ENGINES, build
+from generator.engines import ENGINES
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,5 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace) -> int:
+    from generator.build import build  # the renderer and Jinja2: only when building
+
     result = build(args.root, args.site_dir, args.engine, args.strict)
     return 0 if result.ok else 1

@@ -6,11 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.findings import Severity
-from generator.loading import load_workspace
-from generator.render import render
-from generator.render.output import NotRenderedHere, write_tree
-from generator.validation import validate
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,6 +18,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here so that other commands do not load the renderer and Jinja2.
+    from generator.findings import Severity
+    from generator.loading import load_workspace
+    from generator.render import render
+    from generator.render.output import NotRenderedHere, write_tree
+    from generator.validation import validate
+
     ws = load_workspace(args.root)
     report = validate(ws)
     if not report.ok():

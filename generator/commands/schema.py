@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from generator.schema import schemas
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("schema", help="write the JSON Schemas of the YAML files",
@@ -17,6 +16,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace) -> int:
+    from generator.schema import schemas
+
     out: Path = args.out or args.root / "schema"
     stale = []
     for name, text in schemas().items():

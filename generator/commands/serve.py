@@ -15,10 +15,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
-from generator.build import PLUGIN_NAME, config_path, load_config
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("serve", help="live preview: rebuild and reload on every edit",
@@ -31,6 +27,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def serve_config(root: Path, scratch: Path) -> Path:
     """The site's configuration with the factsheet plugin on, pointed at ``root``."""
+    import yaml
+
+    from generator.build import PLUGIN_NAME, config_path, load_config  # the renderer: only when serving
+
     cfg = load_config(config_path(root))
     plugins = [p for p in cfg.get("plugins") or []
                if (p if isinstance(p, str) else next(iter(p), None)) != PLUGIN_NAME]

@@ -1,0 +1,40 @@
+"""The command line loads what the chosen command needs, not the whole site generator."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+HEAVY = "{'jinja2', 'markdown', 'mkdocs'}"
+
+
+def modules_after(code: str) -> list[str]:
+    probe = (f"import sys, json\n{code}\n"
+             f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY} "
+             "or m.startswith('generator.render'))))")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+                         capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(out.stdout)
+
+
+def test_building_the_parser_imports_no_renderer():
+    assert modules_after("import generator.cli; generator.cli.build_parser()") == []
+
+
+def test_the_probe_sees_the_renderer_when_it_is_imported():
+    # The same probe does find them once the build is imported: the test above can fail.
+    found = modules_after("import generator.cli, generator.build")
+    assert "jinja2" in found and "generator.render" in found
+
+
+def test_validate_runs_without_the_renderer(workspace):
+    # The whole validate command (its report to a discarded stdout) never needs the renderer.
+    code = ("import contextlib, io, generator.cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    code = generator.cli.main(['validate', '--root', {str(workspace)!r}, '--format', 'json'])\n"
+            "assert code == 0, code")
+    assert modules_after(code) == []
