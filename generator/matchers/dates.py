@@ -131,6 +131,8 @@ _MONTH_DAY = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"(?<![\w]){_MONTH},?{_SP}{_YEAR}")
 _BARE_MONTH = re.compile(rf"(?<![\w]){_MONTH_FULL}")
+# Every grammar with a month name matches where this does: texts without one skip those grammars.
+_ANY_MONTH_NAME = re.compile(rf"(?:{_names(list(MONTHS))})(?![\w])")
 # "May" is also a verb: alone, it is a month only after one of these words.
 _MAY_CONTEXT = re.compile(r"(?:\b(?:in|of|since|until|till|by|early|mid|late|last|next|this|from|through|"
                           r"during|before|after|end|beginning|start)[ \t\u00a0-]+)\Z", re.I)
@@ -191,6 +193,15 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
     A day-month or month without a year takes ``default_year`` (when given),
     with ``year_inferred`` set.
     """
+    return _scan(text, default_year, with_month_only=False)
+
+
+def _scan(text: str, default_year: int | None, with_month_only: bool) -> list[DateMention]:
+    """find_dates; with ``with_month_only``, only the dates that have a month.
+
+    Every grammar that yields a month runs before the bare years and weekdays, so
+    stopping before those gives exactly find_dates' dates with a month.
+    """
     taken = _Spans()
     out: list[DateMention] = []
     free = taken.free
@@ -228,7 +239,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
             taken.append(m.span())
         for mo, d in sorted(readings):
             add(m.start(), m.end(), y, mo, d)
-    for pattern in (_DAY_MONTH, _MONTH_DAY):
+    named = _ANY_MONTH_NAME.search(text) is not None
+    for pattern in (_DAY_MONTH, _MONTH_DAY) if named else ():
         for m in pattern.finditer(text):
             if not free(*m.span()):
                 continue
@@ -244,17 +256,20 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
             taken.append((m.start(), end))
             for d in days:
                 add(m.start(), end, y, mo, d, wd if len(days) == 1 else None)
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _MONTH_YEAR.finditer(text) if named else ():
         if free(*m.span()) and _valid(int(m["year"]), _month(m["month"]), None):
             taken.append(m.span())
             add(m.start(), m.end(), int(m["year"]), _month(m["month"]), None)
-    for m in _BARE_MONTH.finditer(text):
+    for m in _BARE_MONTH.finditer(text) if named else ():
         if not free(*m.span()):
             continue
         if m["month"].lower() == "may" and not _MAY_CONTEXT.search(text, max(0, m.start() - 24), m.start()):
             continue
         taken.append(m.span())
         add(m.start(), m.end(), None, _month(m["month"]), None)
+    if with_month_only:
+        out.sort(key=lambda d: (d.start, d.end, d.month or 0, d.day or 0))
+        return out
     for m in _BARE_YEAR.finditer(text):
         before = text[max(0, m.start() - 5):m.start()]
         # "F-2000" is a name; "mid-2022" and "2021-2022" are years.
@@ -283,6 +298,6 @@ def calendar_spans(text: str) -> list[tuple[int, int]]:
     The number matcher leaves these out: ``April 5`` states no figure 5. Bare
     years stay numbers too (``2022`` can be either).
     """
-    spans = [(d.start, d.end) for d in find_dates(text) if d.month is not None]
+    spans = [(d.start, d.end) for d in _scan(text, None, with_month_only=True)]
     spans += time_spans(text)
     return sorted(set(spans))
