@@ -118,6 +118,14 @@ def _load_workspace(root: Path) -> Workspace:
     return ws
 
 
+def _released(doc: Document) -> Document:
+    """``doc`` without its raw YAML tree, once its model is built: the model holds the same
+    data, and only the positions are needed later (to point findings at the file). Released
+    file by file, so a large workspace never holds all its trees at once."""
+    doc.value = None
+    return doc
+
+
 def _list(root: Path, rel: str, suffix: str) -> list[Path]:
     folder = root / rel
     if not folder.is_dir():
@@ -399,7 +407,7 @@ def _load_sources(ws: Workspace) -> None:
                                     f"{text_rel} has sha256 {digest}, not the {meta.sha256} recorded here: "
                                     "the text changed. Restore it, or run `factsheet rehash "
                                     f"{stem}` if the change is a deliberate correction", line, col))
-        ws.sources[stem] = Source(stem, text_rel, meta_rel, meta, text, doc, digest)
+        ws.sources[stem] = Source(stem, text_rel, meta_rel, meta, text, _released(doc), digest)
 
 
 def _load_people(ws: Workspace) -> None:
@@ -412,7 +420,8 @@ def _load_people(ws: Workspace) -> None:
     parsed = parse_file(raw, PEOPLE_FILE, People, ws)
     if parsed is None:
         return
-    people, ws.people_doc = parsed
+    people, doc = parsed
+    ws.people_doc = _released(doc)
     ws.people = dict(people.root)
 
 
@@ -434,7 +443,8 @@ def _load_sheets(ws: Workspace) -> None:
             continue
         loaded = _sheet_from(doc, ws)
         if loaded is not None:
-            ws.sheets[stem] = SheetFile(stem, rel, *loaded)
+            sheet, kept = loaded
+            ws.sheets[stem] = SheetFile(stem, rel, sheet, _released(kept))
 
 
 # Top-level sheet fields that can be left out when they are at fault (title cannot).

@@ -57,7 +57,11 @@ _SURPRISING_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|0[xob].*|[0-9][0-9_]*(:[0-9_]+
 
 @dataclass(slots=True)
 class Document:
-    """A loaded YAML file: its value and where each part of it stands (1-based)."""
+    """A loaded YAML file: its value and where each part of it stands (1-based).
+
+    ``load_workspace`` keeps the positions of the files it loads but releases their
+    ``value`` (None) once the models are built: the models hold that data.
+    """
 
     path: str
     value: Any
