@@ -10,6 +10,7 @@ import re
 
 import markdown
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -122,6 +123,21 @@ def site(workspace):
     assert report.errors == 0, report.findings
     return ws, report, render(ws, report, workspace)
 
+
+
+def _front_matter(page: bytes) -> dict:
+    m = re.match(r"---\n(.*?\n)---\n", page.decode(), re.S)
+    return yaml.safe_load(m[1]) if m else {}
+
+
+def test_aggregate_pages_are_left_out_of_search(site):
+    # They list every fact again; the sheets that hold them stay searchable (issue 6: Zensical's index limit).
+    files = site[2].files
+    for page in ("timeline.md", "figures.md", "quotes.md", "people.md", "verification.md"):
+        assert _front_matter(files[page]).get("search") == {"exclude": True}, page
+    assert _front_matter(files["figures.md"])["hide"] == ["toc"]
+    for page in ("index.md", "sheets/bridge.md", "sources/alpha.md", "sheets/index.md", "sources/index.md"):
+        assert "search" not in _front_matter(files[page]), page
 
 def test_site_pages_and_data(site):
     ws, report, rendered = site
