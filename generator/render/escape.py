@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
@@ -26,8 +27,13 @@ def text(value: object) -> Markup:
     """Any value as inline text, safe in Markdown, HTML and attribute values (line breaks fold to spaces)."""
     if isinstance(value, Markup):
         return value
-    s = _SPACE.sub(" ", "" if value is None else str(value))
-    return Markup("".join(_REFS.get(c, c) for c in s))
+    return _text("" if value is None else str(value))
+
+
+@lru_cache(maxsize=65536)
+def _text(s: str) -> Markup:
+    # The same names, titles and claims are escaped on every page that shows them.
+    return Markup("".join(_REFS.get(c, c) for c in _SPACE.sub(" ", s)))
 
 
 def raw_text(value: str) -> Markup:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -160,11 +161,15 @@ def to_plain(nodes: list[Node] | tuple[Node, ...]) -> str:
     return "".join(n.value if n.kind in {"text", "code"} else to_plain(n.children) for n in nodes)
 
 
+# Both are pure functions of a string, and a claim is shown on many pages (sheet, source, person,
+# timeline, figures): parse it once. Markup is an immutable str, safe to share.
+@lru_cache(maxsize=65536)
 def inline(source: str | None) -> Markup:
     """Jinja filter: an editor's inline Markdown as safe Markdown."""
     return to_markdown(parse(source or ""))
 
 
+@lru_cache(maxsize=65536)
 def plain(source: str | None) -> str:
     """Jinja filter: the words of an editor's inline Markdown, without markup."""
     return to_plain(parse(source or ""))

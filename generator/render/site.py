@@ -11,6 +11,7 @@ from html import escape as html_escape
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,12 @@ def _finalize(value: object) -> object:
 @pass_context
 def _rel(ctx: Any, target: str) -> Markup:
     """A link from the page being rendered to another docs file (``sheets/x.md#a``), for Markdown links."""
-    here = posixpath.dirname(ctx["page_path"])
+    return _relative(posixpath.dirname(ctx["page_path"]), target)
+
+
+@lru_cache(maxsize=65536)
+def _relative(here: str, target: str) -> Markup:
+    # Pages of one folder link to the same targets many times (relpath and safe_url are slow).
     path, _, anchor = target.partition("#")
     rel = posixpath.relpath(path, here or ".")
     return Markup(escape.safe_url(rel + (f"#{anchor}" if anchor else "")) or "#")

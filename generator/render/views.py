@@ -278,12 +278,22 @@ def _citation(res: CitationResult, fact: Fact, ws: Workspace) -> CitationView:
                         [" ".join(source.text[a:b].split()) for a, b in res.highlights] if source else [])
 
 
-def _mentions(person: Person, claim: str, lowered: str | None = None) -> bool:
-    """``lowered``: the claim in lower case when it is ASCII. An ASCII name can then only match
-    (ignoring case) where its lower case is a substring: a cheap test that skips most regexes."""
-    names = [person.name, *person.aliases]
-    return any((lowered is None or not n.isascii() or n.lower() in lowered)
-               and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", claim, re.IGNORECASE) for n in names)
+class _Mentions:
+    """Whether a claim names a person (any of their names, whole words, ignoring case).
+
+    Built once per person: one compiled pattern for all their names. ``lowered`` is the claim
+    in lower case when it is ASCII; an ASCII name can then only match (ignoring case) where
+    its lower case is a substring, a cheap test that skips most regex searches."""
+
+    def __init__(self, person: Person) -> None:
+        names = [person.name, *person.aliases]
+        self._pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names), re.IGNORECASE)
+        self._lowers = [n.lower() for n in names] if all(n.isascii() for n in names) else None
+
+    def __call__(self, claim: str, lowered: str | None = None) -> bool:
+        if lowered is not None and self._lowers is not None and not any(n in lowered for n in self._lowers):
+            return False
+        return self._pattern.search(claim) is not None
 
 
 def build_views(ws: Workspace, report: Report) -> SiteData:
@@ -327,7 +337,9 @@ def build_views(ws: Workspace, report: Report) -> SiteData:
     for pid in sorted(ws.people):
         person = ws.people[pid]
         quotes = [f for f in facts if f.fact.quote is not None and f.fact.quote.speaker == pid]
-        mentions = [f for f, claim, lowered in claims if f not in quotes and _mentions(person, claim, lowered)]
+        quoted = {id(f) for f in quotes}  # by identity: comparing FactViews field by field was most of the cost
+        named = _Mentions(person)
+        mentions = [f for f, claim, lowered in claims if id(f) not in quoted and named(claim, lowered)]
         people.append(PersonView(pid, person, quotes, mentions))
     person_views = {p.id: p for p in people}
 
