@@ -69,8 +69,23 @@ def _rel(ctx: Any, target: str) -> Markup:
 def _relative(here: str, target: str) -> Markup:
     # Pages of one folder link to the same targets many times (relpath and safe_url are slow).
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, here or ".")
-    return Markup(escape.safe_url(rel + (f"#{anchor}" if anchor else "")) or "#")
+    link = _relpath(path, here) + (f"#{anchor}" if anchor else "")
+    # A link of slug characters only is what safe_url would return unchanged.
+    return Markup(link if _PLAIN_LINK.fullmatch(link) else escape.safe_url(link) or "#")
+
+
+_PLAIN_LINK = re.compile(r"[A-Za-z0-9_.][A-Za-z0-9_./#-]*")
+
+
+def _relpath(path: str, here: str) -> str:
+    """posixpath.relpath for docs-relative paths, without its abspath (a getcwd per call)."""
+    parts, base = path.split("/"), here.split("/") if here else []
+    if any(p in ("", ".", "..") for p in (*parts, *base)):
+        return posixpath.relpath(path, here or ".")
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
 def _tags(tags: list[str]) -> Markup:

@@ -296,6 +296,45 @@ class _Mentions:
         return self._pattern.search(claim) is not None
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _mentioned(people: dict[str, Person],
+               claims: list[tuple[FactView, str, str | None]]) -> dict[str, list[FactView]]:
+    """Person id → the facts whose claim names them, in fact order.
+
+    Testing every person against every claim grew with people × facts. A name that starts
+    with a letter or digit can only match where its first word is a whole word of the claim,
+    so an ASCII claim is tested only against the people one of its words may name (the others,
+    and every claim that is not ASCII, against everyone)."""
+    tests = {pid: _Mentions(person) for pid, person in people.items()}
+    by_word: dict[str, list[str]] = defaultdict(list)
+    always: list[str] = []
+    for pid, person in people.items():
+        firsts = set()
+        for name in (person.name, *person.aliases):
+            first = _WORD.match(name.lower()) if name.isascii() else None
+            if first is None:
+                break
+            firsts.add(first[0])
+        else:
+            for word in firsts:
+                by_word[word].append(pid)
+            continue
+        always.append(pid)
+    out: dict[str, list[FactView]] = defaultdict(list)
+    for f, claim, lowered in claims:
+        if lowered is None:
+            candidates = list(people)
+        else:
+            found = {pid for word in set(_WORD.findall(lowered)) for pid in by_word.get(word, ())}
+            candidates = [*found, *always]
+        for pid in candidates:
+            if tests[pid](claim, lowered):
+                out[pid].append(f)
+    return out
+
+
 def build_views(ws: Workspace, report: Report) -> SiteData:
     by_sheet: dict[str, list[FactView]] = defaultdict(list)
     for res in report.facts:
@@ -333,14 +372,16 @@ def build_views(ws: Workspace, report: Report) -> SiteData:
     # Each claim's plain words once, not once per person.
     claims = [(f, claim, claim.lower() if claim.isascii() else None)
               for f in facts for claim in (plain(f.fact.claim),)]
+    said: dict[str, list[FactView]] = defaultdict(list)
+    for f in facts:
+        if f.fact.quote is not None:
+            said[f.fact.quote.speaker].append(f)
+    named = _mentioned(ws.people, claims)
     people = []
     for pid in sorted(ws.people):
-        person = ws.people[pid]
-        quotes = [f for f in facts if f.fact.quote is not None and f.fact.quote.speaker == pid]
-        quoted = {id(f) for f in quotes}  # by identity: comparing FactViews field by field was most of the cost
-        named = _Mentions(person)
-        mentions = [f for f, claim, lowered in claims if id(f) not in quoted and named(claim, lowered)]
-        people.append(PersonView(pid, person, quotes, mentions))
+        quoted = {id(f) for f in said.get(pid, ())}  # by identity: FactView equality compares every field
+        mentions = [f for f in named.get(pid, ()) if id(f) not in quoted]
+        people.append(PersonView(pid, ws.people[pid], said.get(pid, []), mentions))
     person_views = {p.id: p for p in people}
 
     timeline = [TimelineEntry(s.date, "sheet", s) for s in sheets if s.date]
