@@ -81,7 +81,8 @@ def export_fact(f: FactView) -> ExportFact:
 
 def facts_json(site: SiteData) -> str:
     doc = Export(version=EXPORT_VERSION, stats=site.report.stats(), facts=[export_fact(f) for f in site.facts])
-    return json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    # pydantic's own serialiser (compiled) writes what json.dumps(indent=2) wrote, at a fraction of the time.
+    return doc.model_dump_json(indent=2) + "\n"
 
 
 CSV_COLUMNS = ["id", "sheet", "fact", "kind", "claim", "value", "amount", "unit", "currency", "qualifier", "date",
