@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from generator.validation.results import passage_anchor
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
@@ -31,7 +33,7 @@ class Passage:
 
     @property
     def anchor(self) -> str:
-        return f"p{self.start}-{self.end}"
+        return passage_anchor(self.start, self.end)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -13,6 +13,11 @@ from generator.findings import Finding, Severity
 from generator.model import Fact
 
 
+def passage_anchor(start: int, end: int) -> str:
+    """The stable id of a cited passage on its source page (offsets in the source text)."""
+    return f"p{start}-{end}"
+
+
 class CitationVerdict(str, Enum):
     SUPPORTS = "supports"
     REFUTES = "refutes"
@@ -43,7 +48,7 @@ class CitationResult:
     @property
     def anchor(self) -> str | None:
         """The id of the passage's ``<mark>`` on the source page."""
-        return None if self.start is None else f"p{self.start}-{self.end}"
+        return None if self.start is None or self.end is None else passage_anchor(self.start, self.end)
 
     def as_dict(self) -> dict[str, object]:
         return {
