@@ -9,26 +9,29 @@ import traceback
 from typing import Sequence
 
 from generator import __version__
-from generator.commands import build, cite, ids, new_sheet, new_source, rehash, render, schema, serve, validate
 from generator.authoring import Refused, report_refusal
+from generator.commands import build, cite, ids, new_sheet, new_source, rehash, render, schema, serve, validate
 from generator.findings import FactsheetError, did_you_mean
 
 COMMANDS = [validate, render, build, serve, schema, new_source, new_sheet, cite, rehash, ids]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    return _parser_and_commands()[0]
+
+
+def _parser_and_commands() -> tuple[argparse.ArgumentParser, list[str]]:
     parser = argparse.ArgumentParser(prog="factsheet", description=__doc__)
     parser.add_argument("--version", action="version", version=f"factsheet {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(sub)
-    return parser
+    return parser, list(sub.choices)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    names = [a for a in parser._subparsers._group_actions[0].choices]  # type: ignore[union-attr]
+    parser, names = _parser_and_commands()
     if argv and not argv[0].startswith("-") and argv[0] not in names:
         print(f"factsheet: unknown command '{argv[0]}'{did_you_mean(argv[0], names)}", file=sys.stderr)
         print(f"commands: {', '.join(names)}", file=sys.stderr)

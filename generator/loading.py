@@ -22,6 +22,7 @@ from typing import Any, Iterator, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.findings import FactsheetError, Finding, Severity, did_you_mean
+from generator.matchers.dates import PartialDate, parse_partial_date
 from generator.model import SLUG_PATTERN, People, Person, Sheet, SourceMeta
 from generator.normalize import Folded, fold
 from generator.rules import severity_of
@@ -52,6 +53,11 @@ class Source:
     def folded(self) -> Folded:
         # Folded once per source, lazily: a source nobody cites costs nothing.
         return fold(self.text)
+
+    @cached_property
+    def published_date(self) -> PartialDate | None:
+        """For dates without a year in this text; parsed once, not per citation."""
+        return parse_partial_date(self.meta.published) if self.meta.published else None
 
 
 @dataclass(slots=True)

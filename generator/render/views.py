@@ -60,7 +60,8 @@ class CitationView:
             return ""
         meta = self.source.meta
         who = ", ".join(meta.authors) or (meta.publisher or "")
-        when = date_label(parse_partial_date(meta.published)) if meta.published else ""
+        published = self.source.published_date
+        when = date_label(published) if published else ""
         return ", ".join(p for p in (who, when) if p)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from generator.findings import Finding, Severity, did_you_mean
 from generator.loading import SheetFile, Source, Workspace, gc_paused
-from generator.matchers.dates import parse_partial_date
 from generator.matchers.people import PeopleIndex
 from generator.model import Citation, Fact
 from generator.redirects import check_redirects
@@ -101,8 +100,7 @@ def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], ci
             sf.path, excerpt_pos, "excerpt-ambiguous",
             f"[{citation.source}] the excerpt occurs {_times(where.occurrences)}; add `prefix:` or `suffix:` "
             "with the words just before or after the place you mean", gid))
-    published = source.meta.published
-    ctx = Context(parse_partial_date(published) if published else None, people, source.text, where.start)
+    ctx = Context(source.published_date, people, source.text, where.start)
     outcome = check_value(fact, source.text[where.start:where.end], ctx)
     for rule, message in outcome.problems:
         # Value problems point at the excerpt: that is what fails to show the value.
