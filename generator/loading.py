@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.findings import FactsheetError, Finding, Severity, did_you_mean
 from generator.matchers.dates import PartialDate, parse_partial_date
+from generator.matchers.quotes import QuotedSpan, find_quoted_spans
 from generator.model import SLUG_PATTERN, People, Person, Sheet, SourceMeta
 from generator.normalize import Folded, fold
 from generator.rules import severity_of
@@ -53,6 +54,11 @@ class Source:
     def folded(self) -> Folded:
         # Folded once per source, lazily: a source nobody cites costs nothing.
         return fold(self.text)
+
+    @cached_property
+    def quoted_spans(self) -> list[QuotedSpan]:
+        """The source's quotations, found once (only if a citation needs them)."""
+        return find_quoted_spans(self.text)
 
     @cached_property
     def published_date(self) -> PartialDate | None:

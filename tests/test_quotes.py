@@ -198,7 +198,7 @@ def in_source(n: int, text: str) -> tuple[str, Context]:
     """The seed's characters for ``text`` and a context that knows the whole seed around them."""
     cited = excerpt(n, text)
     src = seed(n)
-    return cited, Context(CTX.published, PEOPLE, src, src.index(cited))
+    return cited, Context(CTX.published, PEOPLE, lambda: find_quoted_spans(src), src.index(cited))
 
 
 @pytest.mark.parametrize("n, text, quote, speaker", [
@@ -223,7 +223,7 @@ def test_an_excerpt_copied_from_inside_a_quotation_is_still_a_quotation():
     # A source with no quotation marks at all (a transcript) cannot tell, so the words stand.
     plain = "There are no winners in nuclear wars, he said"
     outcome = check_quote(Quote(speaker="xi-jinping", text="no winners in nuclear wars"), plain,
-                          Context(CTX.published, PEOPLE, plain, 0))
+                          Context(CTX.published, PEOPLE, lambda: find_quoted_spans(plain), 0))
     assert "quote-not-found" not in rules(outcome)
 
 

@@ -100,7 +100,7 @@ def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], ci
             sf.path, excerpt_pos, "excerpt-ambiguous",
             f"[{citation.source}] the excerpt occurs {_times(where.occurrences)}; add `prefix:` or `suffix:` "
             "with the words just before or after the place you mean", gid))
-    ctx = Context(source.published_date, people, source.text, where.start)
+    ctx = Context(source.published_date, people, lambda: source.quoted_spans, where.start)
     outcome = check_value(fact, source.text[where.start:where.end], ctx)
     for rule, message in outcome.problems:
         # Value problems point at the excerpt: that is what fails to show the value.

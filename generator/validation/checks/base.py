@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable, Sequence
 
 from generator.matchers.dates import PartialDate
 from generator.matchers.people import PeopleIndex
+from generator.matchers.quotes import QuotedSpan
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
     published: PartialDate | None  # the source's published date, for dates without a year
     people: PeopleIndex
-    # The whole source and where the cited text starts in it: what surrounds an excerpt
-    # that shows no quotation marks of its own tells a quotation from a paraphrase.
-    source_text: str = ""
+    # The source's quotations (found once per source, asked for only when needed) and where the
+    # cited text starts in the source: what surrounds an excerpt that shows no quotation marks of
+    # its own tells a quotation from a paraphrase.
+    source_quotations: Callable[[], Sequence[QuotedSpan]] = tuple
     offset: int = 0
 
 

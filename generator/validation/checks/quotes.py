@@ -14,7 +14,6 @@ from generator.matchers.quotes import (
     QuoteMiss,
     QuoteReader,
     find_quote,
-    find_quoted_spans,
 )
 from generator.model import Quote
 from generator.validation.checks.base import Context, Outcome
@@ -63,7 +62,7 @@ def _quoted_in_source(found: list[QuoteMatch], ctx: Context) -> list[QuoteMatch]
     An excerpt copied from inside a quotation shows no marks, and neither does
     narrative; the source tells them apart. A source with no quotation marks at
     all (a transcript) cannot, so there every match stands."""
-    spans = find_quoted_spans(ctx.source_text) if ctx.source_text else []
+    spans = ctx.source_quotations()
     if not spans:
         return found
     at = ctx.offset
