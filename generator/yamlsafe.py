@@ -113,8 +113,22 @@ def _line_col(data: bytes, offset: int) -> Pos:
 def load_yaml(data: bytes | str, path: str) -> Document:
     """Parse one YAML document; raise :class:`FactsheetError` at the first thing at fault."""
     text = decode_text(data, path) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    try:
+        return _load(text, path, _Loader)
+    except _LibyamlTooDeep:
+        # libyaml >= 0.2.6 (PyYAML 6.0.4's wheels) stops at 1000 levels while scanning ahead, before
+        # our own limit sees the events. The pure-Python parser is lazy and has no limit of its own,
+        # so it reaches MAX_DEPTH and reports it where it is, whatever libyaml the machine has.
+        return _load(text, path, yaml.SafeLoader)
+
+
+class _LibyamlTooDeep(Exception):
+    """libyaml refused the nesting depth itself."""
+
+
+def _load(text: str, path: str, loader_class: Any) -> Document:
     doc = Document(path, None)
-    loader = _Loader(text)
+    loader = loader_class(text)
     lines: _LineIndex | None = None
     if text.endswith("\n") and _HIDDEN_BREAK.search(text) is None and text.count("\r") == text.count("\r\n"):
         # Only "\n" (or "\r\n") breaks lines, and the last line is ended: libyaml's marks are the
@@ -137,6 +151,8 @@ def load_yaml(data: bytes | str, path: str) -> Document:
             raise _fail(path, after.start_mark, "yaml-multiple-documents",
                         "a second YAML document starts here; a file holds exactly one (remove the `---`)")
     except yaml.MarkedYAMLError as exc:
+        if exc.problem and "maximum nesting depth" in exc.problem:
+            raise _LibyamlTooDeep from None
         lines = lines or _LineIndex(text)
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"

@@ -90,7 +90,21 @@ def test_pull_requests_validate_with_annotations_and_build_strictly() -> None:
     assert ["validate", "--format", "github"] in commands
     assert ["build", "--strict"] in commands
     assert ["schema", "--check"] in commands
-    assert any("pip install -e '.[test]'" in r for r in runs)
+    assert any("bash scripts/setup test" in r for r in runs)
+
+
+def test_every_workflow_installs_from_the_lock_file() -> None:
+    # A workflow that resolves dependencies itself would let a new release change what CI runs;
+    # only the scheduled upgrade check resolves the newest versions, on purpose.
+    for path in WORKFLOWS:
+        text = path.read_text(encoding="utf-8")
+        if path.name == "upgrade.yml":
+            assert "uv lock --upgrade" in text
+            continue
+        assert "pip install" not in text, path.name
+        runs = [s.get("run", "") for job in _load(path)["jobs"].values() for s in job["steps"]]
+        if any(_factsheet_commands(r) for r in runs) or any(".ci/run" in r for r in runs):
+            assert any("scripts/setup" in r or ".ci/run" in r for r in runs), path.name
 
 
 def _hooks(path: Path) -> list[dict]:

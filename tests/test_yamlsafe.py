@@ -56,3 +56,18 @@ def test_bom_and_crlf_are_fine():
     doc = load_yaml("\ufeffa: x\r\nb: 2\r\n".encode(), "f.yml")
     assert doc.value == {"a": "x", "b": 2}
     assert doc.pos(("b",)) == (2, 4)
+
+
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+@pytest.mark.parametrize("depth", [65, 999, 5000])
+def test_nesting_limit_is_ours_whatever_libyaml_does(monkeypatch: pytest.MonkeyPatch, loader: str,
+                                                      depth: int) -> None:
+    # libyaml 0.2.6+ stops at 1000 levels on its own while scanning; older libyaml and the
+    # pure-Python parser (SafeLoader) never stop. The rule and position must not depend on it.
+    import yaml
+
+    from generator import yamlsafe
+    monkeypatch.setattr(yamlsafe, "_Loader", getattr(yaml, loader))
+    rule, line, col, message = error_of("title: x\nnote: " + "[" * depth + "]" * depth + "\n")
+    assert (rule, line, col) == ("yaml-too-deep", 2, 7 + yamlsafe.MAX_DEPTH)
+    assert str(yamlsafe.MAX_DEPTH) in message
