@@ -20,12 +20,16 @@ def passage_anchor(start: int, end: int) -> str:
 
 class CitationVerdict(str, Enum):
     SUPPORTS = "supports"
+    # Found, and the words and value are there, but the source does not say who spoke them:
+    # weaker evidence than SUPPORTS, so it never makes a fact "verified".
+    SPEAKER_UNCONFIRMED = "speaker-unconfirmed"
     REFUTES = "refutes"
     NOT_FOUND = "not-found"
 
 
 class FactVerdict(str, Enum):
     VERIFIED = "verified"
+    SPEAKER_UNCONFIRMED = "speaker-unconfirmed"
     REFUTED = "refuted"
     UNVERIFIED = "unverified"
 
@@ -67,6 +71,8 @@ class FactResult:
     line: int
     column: int
     citations: list[CitationResult] = field(default_factory=list)
+    # Findings about the fact as a whole (its claim, its speaker), not about one citation.
+    findings: list[Finding] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -75,10 +81,12 @@ class FactResult:
     @property
     def verdict(self) -> FactVerdict:
         verdicts = {c.verdict for c in self.citations}
+        if CitationVerdict.REFUTES in verdicts or any(f.severity is Severity.ERROR for f in self.findings):
+            return FactVerdict.REFUTED
         if verdicts == {CitationVerdict.SUPPORTS}:
             return FactVerdict.VERIFIED
-        if CitationVerdict.REFUTES in verdicts:
-            return FactVerdict.REFUTED
+        if verdicts and verdicts <= {CitationVerdict.SUPPORTS, CitationVerdict.SPEAKER_UNCONFIRMED}:
+            return FactVerdict.SPEAKER_UNCONFIRMED
         return FactVerdict.UNVERIFIED
 
     @property
@@ -117,6 +125,7 @@ class Report:
         return {
             "facts": len(self.facts),
             "verified": sum(v is FactVerdict.VERIFIED for v in verdicts),
+            "speaker_unconfirmed": sum(v is FactVerdict.SPEAKER_UNCONFIRMED for v in verdicts),
             "refuted": sum(v is FactVerdict.REFUTED for v in verdicts),
             "unverified": sum(v is FactVerdict.UNVERIFIED for v in verdicts),
             "citations": sum(len(f.citations) for f in self.facts),
