@@ -186,17 +186,69 @@ def test_year_inferred_from_published_date():
     assert severity_of("date-year-inferred") is Severity.INFO
     assert "published date" in out.problems[0][1] and marked(text, out) == ["April 5"]
     assert check_date("2023-04-01", "the UN Security Council presidency on April 1", ctx("2023-04-06")).problems \
-        == [("date-year-inferred", "\"April 1\" gives no year: read as 2023-04-01 with the year of the source's "
-                                   "published date (2023-04-06)")]
+        == [("date-year-inferred", "\"April 1\" gives no year: read as 2023-04-01, the year that places it nearest "
+                                   "to the source's published date (2023-04-06)")]
 
 
-def test_day_without_year_takes_only_the_published_year():
+def test_day_without_year_takes_the_year_nearest_the_published_date():
+    # A January text's "December 28" is the December just gone, not the one eleven months ahead.
     text = "the talks held on December 28 failed"
-    out = check_date("2023-12-28", text, ctx("2023-01-05"))
-    assert rules(out) == ["date-year-inferred"] and out.inferred_year
-    # One reading only: the year before is not accepted, and the message says which year was read.
     out = check_date("2022-12-28", text, ctx("2023-01-05"))
-    assert rules(out) == ["date-not-supported"] and "2023-12-28" in out.problems[0][1]
+    assert rules(out) == ["date-year-inferred"] and out.inferred_year
+    # One reading only: the other year is not accepted, and the message says which year was read.
+    out = check_date("2023-12-28", text, ctx("2023-01-05"))
+    assert rules(out) == ["date-not-supported"] and "2022-12-28" in out.problems[0][1]
+    # "since November 15" in a February text is the previous November.
+    assert rules(check_date("2022-11-15", "since November 15", ctx("2023-02-10"))) == ["date-year-inferred"]
+    assert rules(check_date("2023-11-15", "since November 15", ctx("2023-02-10"))) == ["date-not-supported"]
+    # A December text's "January 3" is the coming January.
+    assert rules(check_date("2023-01-03", "talks on January 3", ctx("2022-12-20"))) == ["date-year-inferred"]
+    # A published date with no month gives its own year: nothing to measure from.
+    assert rules(check_date("2023-12-28", text, ctx("2023"))) == ["date-year-inferred"]
+
+
+@pytest.mark.parametrize("text,published,fact,expected", [
+    ("The minister said yesterday that", "2023-04-26", "2023-04-25", ["date-relative"]),
+    ("The minister said yesterday that", "2023-04-26", "2023-04-26", ["date-not-supported"]),
+    ("Talks are due to resume today.", "2023-04-26", "2023-04-26", ["date-relative"]),
+    ("Talks resume tomorrow.", "2023-04-30", "2023-05-01", ["date-relative"]),
+    ("Yesterday, in a call", "2023-04-01", "2023-03-31", ["date-relative"]),
+    ("He spoke last night", "2023-04-26", "2023-04-25", ["date-relative"]),
+    # A week is no day: "last week" gives its month when the whole week lies in one month ...
+    ("talks last week", "2023-04-26", "2023-04", ["date-relative"]),
+    ("talks last week", "2023-04-26", "2023-04-20", ["date-not-supported"]),
+    # ... and only its year when the week straddles two months.
+    ("talks last week", "2023-04-05", "2023-04", ["date-not-supported"]),  # Mar 27 to Apr 2
+    ("talks last week", "2023-04-05", "2023", ["date-relative"]),
+    ("the deal signed last month", "2023-01-10", "2022-12", ["date-relative"]),
+    ("the deal signed last month", "2023-01-10", "2023-01", ["date-not-supported"]),
+    ("elections next year", "2023-04-26", "2024", ["date-relative"]),
+    ("earlier this year", "2023-04-26", "2023", ["date-relative"]),
+    # A month-precise published date: "today" says only the month.
+    ("announced today", "2023-04", "2023-04", ["date-relative"]),
+    ("announced today", "2023-04", "2023-04-26", ["date-not-supported"]),
+])
+def test_relative_dates_are_read_against_the_published_date(text: str, published: str, fact: str,
+                                                            expected: list[str]) -> None:
+    assert rules(check_date(fact, text, ctx(published))) == expected
+
+
+def test_relative_dates_need_a_published_date():
+    assert rules(check_date("2023-04-25", "the minister said yesterday", ctx())) == ["date-not-supported"]
+
+
+def test_a_stated_date_beats_a_relative_word():
+    out = check_date("2023-04-25", "yesterday, 25 April 2023, the talks", ctx("2023-04-26"))
+    assert out.problems == [] and not out.inferred_year
+
+
+def test_another_day_is_not_called_less_precise():
+    msg = check_date("2023-04-26", "the call on April 25, 2023", ctx()).problems[0][1]
+    assert "2023-04-25" in msg and "less precise" not in msg
+    msg = check_date("2023-04-26", "the call in April 2023", ctx()).problems[0][1]
+    assert "less precise" in msg and "give the day" in msg
+    msg = check_date("2023-04-26", "the call in 2023", ctx()).problems[0][1]
+    assert "less precise" in msg and "give the month" in msg
 
 
 def test_date_without_year_and_no_published_date():

@@ -14,6 +14,8 @@ import calendar
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import date as Day
+from datetime import timedelta
 
 _PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
 
@@ -84,6 +86,8 @@ class DateMention:
     weekday: int | None = None  # Monday is 0
     year_inferred: bool = False
     raw: str = ""
+    # Read from a word relative to the source's published date ("yesterday", "last month").
+    relative: bool = False
 
     @property
     def weekday_only(self) -> bool:
@@ -187,16 +191,74 @@ def _month(token: str) -> int:
     return MONTHS[token.rstrip(".").lower()]
 
 
-def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
+def find_dates(text: str, default_year: int | None = None, *,
+               published: PartialDate | None = None) -> list[DateMention]:
     """Every date expression in ``text``, in order. Expressions never overlap.
 
-    A day-month or month without a year takes ``default_year`` (when given),
-    with ``year_inferred`` set.
+    A day-month or month without a year takes a year, with ``year_inferred`` set:
+    with ``published`` (the source's date), the year that places it nearest to that
+    date ("November 15" in a February text is the previous November); otherwise
+    ``default_year`` when given. With ``published``, relative words ("today",
+    "yesterday", "last month") are read against it too, with ``relative`` set.
     """
-    return _scan(text, default_year, with_month_only=False)
+    if published is not None:
+        default_year = published.year
+    return _scan(text, default_year, with_month_only=False, published=published)
 
 
-def _scan(text: str, default_year: int | None, with_month_only: bool) -> list[DateMention]:
+def nearest_year(month: int, day: int | None, published: PartialDate) -> int:
+    """The year that puts month/day nearest to ``published`` (ties go to the past: news looks back).
+
+    A published date without a month gives its own year: nothing to measure from."""
+    if published.month is None:
+        return published.year
+    anchor = Day(published.year, published.month, published.day or 15)
+    best = published.year
+    best_gap: int | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        last = calendar.monthrange(year, month)[1]
+        gap = (Day(year, month, min(day or 15, last)) - anchor).days
+        key = abs(gap) * 2 + (gap > 0)  # ties: the past reading wins
+        if best_gap is None or key < best_gap:
+            best, best_gap = year, key
+    return best
+
+
+def _relative_range(word: str, published: PartialDate) -> tuple[Day, Day] | None:
+    """The days a relative expression covers, read against the published date's own span."""
+    first = Day(published.year, published.month or 1, published.day or 1)
+    last_month = published.month or 12
+    last = Day(published.year, last_month,
+               published.day or calendar.monthrange(published.year, last_month)[1])
+    kind, offset = RELATIVE_WORDS[word]
+    if kind == "day":
+        return first + timedelta(days=offset), last + timedelta(days=offset)
+    if kind == "week":
+        if first != last:
+            return None  # "last week" of a month-precise text could be any of five weeks
+        monday = first - timedelta(days=first.weekday()) + timedelta(weeks=offset)
+        return monday, monday + timedelta(days=6)
+    if kind == "month":
+        if published.month is None:
+            return None
+        y, m = divmod(published.year * 12 + published.month - 1 + offset, 12)
+        return Day(y, m + 1, 1), Day(y, m + 1, calendar.monthrange(y, m + 1)[1])
+    return Day(published.year + offset, 1, 1), Day(published.year + offset, 12, 31)  # year
+
+
+def _coarsest_common(a: Day, b: Day) -> tuple[int | None, int | None, int | None]:
+    """The finest (year, month, day) that every day from ``a`` to ``b`` shares."""
+    if a == b:
+        return a.year, a.month, a.day
+    if (a.year, a.month) == (b.year, b.month):
+        return a.year, a.month, None
+    if a.year == b.year:
+        return a.year, None, None
+    return None, None, None
+
+
+def _scan(text: str, default_year: int | None, with_month_only: bool,
+          published: PartialDate | None = None) -> list[DateMention]:
     """find_dates; with ``with_month_only``, only the dates that have a month.
 
     Every grammar that yields a month runs before the bare years and weekdays, so
@@ -209,7 +271,9 @@ def _scan(text: str, default_year: int | None, with_month_only: bool) -> list[Da
     def add(a: int, b: int, year: int | None, month: int | None, day: int | None,
             weekday: int | None = None) -> None:
         inferred = False
-        if year is None and month is not None and default_year is not None:
+        if year is None and month is not None and published is not None:
+            year, inferred = nearest_year(month, day, published), True
+        elif year is None and month is not None and default_year is not None:
             year, inferred = default_year, True
         out.append(DateMention(a, b, year, month, day, weekday, inferred, text[a:b]))
 
@@ -270,6 +334,15 @@ def _scan(text: str, default_year: int | None, with_month_only: bool) -> list[Da
     if with_month_only:
         out.sort(key=lambda d: (d.start, d.end, d.month or 0, d.day or 0))
         return out
+    for m in _RELATIVE.finditer(text) if published is not None else ():
+        assert published is not None
+        span = _relative_range(" ".join(m.group().lower().split()), published)
+        if span is None or not free(*m.span()):
+            continue
+        y, mo, d = _coarsest_common(*span)
+        if y is not None:
+            taken.append(m.span())
+            out.append(DateMention(m.start(), m.end(), y, mo, d, None, True, m.group(), relative=True))
     for m in _BARE_YEAR.finditer(text):
         before = text[max(0, m.start() - 5):m.start()]
         # "F-2000" is a name; "mid-2022" and "2021-2022" are years.
@@ -285,6 +358,20 @@ def _scan(text: str, default_year: int | None, with_month_only: bool) -> list[Da
                                    False, m.group()))
     out.sort(key=lambda d: (d.start, d.end, d.month or 0, d.day or 0))
     return out
+
+
+# Relative words, read against the published date: (unit, offset in that unit).
+RELATIVE_WORDS: dict[str, tuple[str, int]] = {
+    "today": ("day", 0), "tonight": ("day", 0), "this morning": ("day", 0),
+    "this afternoon": ("day", 0), "this evening": ("day", 0),
+    "yesterday": ("day", -1), "last night": ("day", -1), "tomorrow": ("day", 1),
+    "this week": ("week", 0), "last week": ("week", -1), "next week": ("week", 1),
+    "this month": ("month", 0), "last month": ("month", -1), "next month": ("month", 1),
+    "this year": ("year", 0), "last year": ("year", -1), "next year": ("year", 1),
+}
+_RELATIVE = re.compile(
+    r"(?<![\w])(?:" + "|".join(w.replace(" ", r"[ \t\u00a0]+") for w in sorted(RELATIVE_WORDS, key=len, reverse=True))
+    + r")(?![\w])", re.I)
 
 
 def time_spans(text: str) -> list[tuple[int, int]]:

@@ -3,9 +3,10 @@
 A date in the text supports the fact when it says the fact's date at the
 fact's precision or finer: ``2022`` is supported by any date in 2022,
 ``2022-02`` by ``February 2022`` or a day in that month, ``2023-04-26`` only
-by that day. A day without a year takes the year of the source's published
-date, and only that year (one reading, so a changed year is always caught);
-the finding says so. A weekday alone is weak evidence (a warning)
+by that day. A day without a year takes the one year that places it nearest
+to the source's published date (one reading, so a changed year is always
+caught); the finding says so. Relative words ("yesterday", "last month") are
+read against the published date at the precision it allows, and said so too. A weekday alone is weak evidence (a warning)
 when it is the fact's weekday within a week of the published date, and
 contradicts the fact when it is another weekday or further away: news text
 says "on Wednesday" only of the week around its own date.
@@ -41,6 +42,8 @@ def _said(m: DateMention, published: PartialDate | None) -> str:
         return f"\"{raw}\""
     if m.year is None:
         return f"\"{raw}\" (no year, and the source has no published date)"
+    if m.relative:
+        return f"{m.describe()} (\"{raw}\", read from the published date {published})"
     if m.year_inferred:
         return f"{m.describe()} (\"{raw}\", year taken from the published date {published})"
     return f"{m.describe()} (\"{raw}\")"
@@ -67,17 +70,23 @@ def _beyond_weekday_reach(target: PartialDate, published: PartialDate | None) ->
 
 def check_date(date: str, text: str, ctx: Context) -> Outcome:
     target = parse_partial_date(date)
-    default_year = ctx.published.year if ctx.published else None
-    mentions = find_dates(text, default_year)
+    mentions = find_dates(text, published=ctx.published)
     good = [m for m in mentions if supports(m, target)]
     if good:
-        best = min(good, key=lambda m: m.year_inferred)  # a stated year beats an inferred one
+        # A stated year beats an inferred one, and an inferred year beats a relative word.
+        best = min(good, key=lambda m: (m.year_inferred, m.relative))
         out = Outcome(highlights=[(best.start, best.end)])
-        if best.year_inferred:
+        raw = " ".join(best.raw.split())
+        if best.relative:
+            out.inferred_year = True
+            out.problems.append(("date-relative",
+                                 f"\"{raw}\" is relative: read as {best.describe()} from the source's "
+                                 f"published date ({ctx.published})"))
+        elif best.year_inferred:
             out.inferred_year = True
             out.problems.append(("date-year-inferred",
-                                 f"\"{' '.join(best.raw.split())}\" gives no year: read as {best.describe()} "
-                                 f"with the year of the source's published date ({ctx.published})"))
+                                 f"\"{raw}\" gives no year: read as {best.describe()}, the year that places it "
+                                 f"nearest to the source's published date ({ctx.published})"))
         return out
     weekday = target.weekday
     if weekday is not None:
@@ -104,13 +113,15 @@ def check_date(date: str, text: str, ctx: Context) -> Outcome:
     dated = [m for m in mentions if not m.weekday_only]
     if not dated:
         return Outcome(problems=[("date-not-supported", f"the excerpt states no date; the fact says {target}")])
-    coarser = [m for m in dated if m.year == target.year and (m.month is None or m.month == target.month)]
+    # Less precise: the same year (and month), but no month (or no day) where the fact has one.
+    coarser = [m for m in dated if m.year == target.year
+               and (m.month is None or (m.month == target.month and m.day is None))]
     listed = ", ".join(_said(m, ctx.published) for m in dated[:_MAX_LISTED])
     more = len(dated) - _MAX_LISTED
     if more > 0:
         listed += f" and {more} more"
     hint = ""
     if coarser:
-        hint = f": {coarser[0].describe()} is less precise than the fact's date; cite words that give the day" \
-            if target.day is not None else ": cite words that give the month"
+        missing = "day" if coarser[0].month is not None else "month"
+        hint = f": {coarser[0].describe()} is less precise than the fact's date; cite words that give the {missing}"
     return Outcome(problems=[("date-not-supported", f"the excerpt states {listed}, not {target}{hint}")])
