@@ -18,7 +18,9 @@ JSON_VERSION = 1
 
 def _counts(report: Report) -> str:
     s = report.stats()
-    return (f"{s['facts']} facts, {s['verified']} verified, {s['citations']} citations: "
+    # speaker-unconfirmed is said apart from verified: the words are there, the speaker is not confirmed.
+    return (f"{s['facts']} facts, {s['verified']} verified, {s['speaker_unconfirmed']} speaker-unconfirmed, "
+            f"{s['citations']} citations: "
             f"{s['errors']} error(s), {s['warnings']} warning(s), {s['infos']} note(s)")
 
 
@@ -163,6 +165,8 @@ def format_sarif(report: Report) -> str:
                     for r in rule_ids
                 ],
             }},
+            # The verdict counts (verified, speaker_unconfirmed, refuted, …) as in the JSON report.
+            "properties": {"stats": report.stats()},
             "results": [
                 {
                     "ruleId": f.rule,

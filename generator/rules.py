@@ -59,8 +59,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "date-relative": (I, "A relative date (today, yesterday, last month) was read against the source's published date."),
     "date-weekday-only": (W, "Only a weekday supports the date: weak evidence."),
     "quote-not-found": (E, "The quoted words are not in the excerpt."),
-    "quote-wrong-speaker": (E, "The excerpt attributes the quote to someone else."),
-    "quote-attribution-unresolved": (W, "The validator cannot tell from the excerpt who said the quote."),
+    "quote-wrong-speaker": (E, "The source, read around the excerpt, gives the quote to someone else, named or "
+                               "described (an aide to X, officials)."),
+    "quote-attribution-unresolved": (W, "The source does not say who said the quote: the fact is "
+                                        "speaker-unconfirmed, not verified."),
     "redirect-missing": (W, "A fact id that was published is gone and has no redirect."),
     "redirect-invalid": (E, "A redirect's old id is still a fact, or its target is not a fact, or redirects loop."),
 }

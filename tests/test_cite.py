@@ -226,7 +226,7 @@ def test_the_listing_gives_each_quote_its_speaker_or_says_it_is_unresolved(works
     r = run_cli("cite", READOUTS, "He noted that China was Ukraine\u2019s main trading partner before the invasion "
                 "and the call will give a \u201cpowerful boost\u201d", "--fact", "boost", cwd=workspace)
     assert ("    # quote \"powerful boost\": speaker unresolved: extend the excerpt to the words that name the "
-            "speaker ('He' refers to no one the excerpt names before it)\n") in r.stdout
+            "speaker ('He' refers to no one named as a subject in the 3 sentences before it)\n") in r.stdout
     assert "    quote:" not in r.stdout  # nothing to fill in: the fact stays a statement
     # A name that is nobody in people.yml: more words would not help, so the reason is given instead.
     r = run_cli("cite", READOUTS, "of Ukrainian reading From the call said that \u201cZelenskyy expressed hope",

@@ -115,8 +115,12 @@ def example():
 
 
 def test_every_original_is_verified(example):
+    """Verified, or speaker-unconfirmed exactly where the source leaves a quote's speaker unresolved
+    (a warning the editors keep, explained above the citation)."""
     _, report = example
-    bad = [(f.id, f.verdict.value) for f in report.facts if f.verdict is not FactVerdict.VERIFIED]
+    unresolved = {f.fact for f in report.findings if f.rule == "quote-attribution-unresolved"}
+    bad = [(f.id, f.verdict.value) for f in report.facts
+           if f.verdict is not (FactVerdict.SPEAKER_UNCONFIRMED if f.id in unresolved else FactVerdict.VERIFIED)]
     assert bad == []
     assert [f.format_text() for f in report.findings if f.severity is Severity.ERROR] == []
 

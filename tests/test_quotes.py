@@ -342,16 +342,19 @@ CASES = [
     (1, 'The Ukrainian president noted that he hoped this first contact would trigger "a powerful boost in the '
         'development of bilateral relations" between Kyiv and Beijing.', "a powerful boost",
      {"volodymyr-zelensky": "ok", "xi-jinping": "quote-wrong-speaker"}),
-    # Reporters the people index does not know: unresolved, never a false "wrong speaker".
+    # Someone the text describes but does not name, who cannot be the speaker (an unnamed official
+    # is not Macron; a statement of 50 nations is not Lvova-Belova): the wrong speaker.
     (0, "The talks — which an Elysée Palace official nonetheless described as “frank and constructive” — ultimately "
         "lasted an hour and a half.", "frank and constructive",
-     {"emmanuel-macron": "quote-attribution-unresolved"}),
+     {"emmanuel-macron": "quote-wrong-speaker"}),
+    (0, "The remarks by Lvova-Belova were denounced by more than 50 nations in a statement that said: “The Russian "
+        "Federation will seek to present its actions in Ukraine",
+     "The Russian Federation will seek", {"maria-lvova-belova": "quote-wrong-speaker"}),
+    # Reporters the people index does not know, who may be the speaker: unresolved, never a false
+    # "wrong speaker".
     (0, "Britain has blocked a UN webcast of the meeting at which Maria Lvova-Belova spoke. “If she wants to give an "
         "account of her actions, she can do so in The Hague,” it said in a statement.",
      "If she wants to give an account of her actions", {"maria-lvova-belova": "quote-attribution-unresolved"}),
-    (0, "The remarks by Lvova-Belova were denounced by more than 50 nations in a statement that said: “The Russian "
-        "Federation will seek to present its actions in Ukraine",
-     "The Russian Federation will seek", {"maria-lvova-belova": "quote-attribution-unresolved"}),
     (0, "“China is willing to jointly appeal with France to the international community to remain rational and calm,” "
         "was as far as the Chinese leader would go",
      "China is willing to jointly appeal", {"xi-jinping": "quote-attribution-unresolved"}),

@@ -367,7 +367,7 @@ def test_kept_warnings_and_inferred_years_are_explained_to_readers(workspace):
     rendered = _checked_site(workspace)
     sheet = html.unescape(to_html(rendered.files["sheets/checked.md"].decode()))
     hague = sheet.split('id="hague"')[1]
-    assert 'data-rule="quote-attribution-unresolved"' in hague and "do not themselves name who said" in hague
+    assert 'data-rule="quote-attribution-unresolved"' in hague and "does not say, around these words, who said" in hague
     assert 'href="../verification.md#kept_warnings"' in hague
     arrived = sheet.split('id="arrived"')[1].split("<h2")[0]
     assert "These words give no year: 2023 is the year of the source’s date." in arrived

@@ -15,6 +15,7 @@ class PersonNames:
     id: str
     name: str
     aliases: tuple[str, ...] = ()
+    role: str = ""  # what they are ("President of China"): tells a description of them from someone else
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -41,9 +42,10 @@ class PeopleIndex:
 
     @classmethod
     def from_mapping(cls, people: Mapping[str, object]) -> "PeopleIndex":
-        """From model ``Person`` objects (anything with ``name`` and ``aliases``)."""
+        """From model ``Person`` objects (anything with ``name``, ``aliases`` and ``role``)."""
         return cls.build(
-            PersonNames(pid, getattr(p, "name"), tuple(getattr(p, "aliases", ()) or ()))
+            PersonNames(pid, getattr(p, "name"), tuple(getattr(p, "aliases", ()) or ()),
+                        getattr(p, "role", "") or "")
             for pid, p in people.items()
         )
 

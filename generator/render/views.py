@@ -222,8 +222,9 @@ def _value(fact: Fact, people: dict[str, Person], ordinal: bool = False) -> Valu
 
 # What a kept warning means for someone reading the citation.
 CAVEATS: dict[str, str] = {
-    "quote-attribution-unresolved": "These words do not themselves name who said the quotation; "
-                                    "the speaker is the editor’s reading of the surrounding text.",
+    "quote-attribution-unresolved": "The source does not say, around these words, who said the quotation; "
+                                    "the speaker is the editor’s reading of the text, so the fact is marked "
+                                    "“speaker not confirmed” rather than verified.",
     "excerpt-ambiguous": "These words occur more than once in the source; the link goes to the first.",
     "qualifier-missing": "The source qualifies this number (for example “about” or “more than”).",
     "date-weekday-only": "Only a weekday in these words supports the date.",

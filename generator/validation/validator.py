@@ -8,6 +8,7 @@ from generator.matchers.people import PeopleIndex
 from generator.model import Citation, Fact
 from generator.redirects import check_redirects
 from generator.rules import severity_of
+from generator.validation.attribution import SourceSpeakers
 from generator.validation.checks import Context, check_value
 from generator.validation.locate import MAX_OCCURRENCES, Located, line_of, locate
 from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
@@ -22,11 +23,25 @@ def _validate(ws: Workspace) -> Report:
     report = Report(findings=list(ws.findings))
     people = PeopleIndex.from_mapping(ws.people)
     _check_people(ws, people, report)
+    speakers = _Speakers(people)
     for sheet in ws.sheets.values():
-        _check_sheet(ws, sheet, people, report)
+        _check_sheet(ws, sheet, speakers, report)
     report.findings.extend(check_redirects(ws))
     report.findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     return report
+
+
+class _Speakers:
+    """Each source read for attribution once, and only when a quote cites it."""
+
+    def __init__(self, people: PeopleIndex):
+        self.people = people
+        self._by_source: dict[str, SourceSpeakers] = {}
+
+    def of(self, source: Source) -> SourceSpeakers:
+        if source.id not in self._by_source:
+            self._by_source[source.id] = SourceSpeakers(source.text, self.people)
+        return self._by_source[source.id]
 
 
 def _finding(path: str, pos: tuple[int, int], rule: str, message: str, fact: str | None = None) -> Finding:
@@ -45,7 +60,7 @@ def _check_people(ws: Workspace, people: PeopleIndex, report: Report) -> None:
             "keep it on one person"))
 
 
-def _check_sheet(ws: Workspace, sf: SheetFile, people: PeopleIndex, report: Report) -> None:
+def _check_sheet(ws: Workspace, sf: SheetFile, speakers: _Speakers, report: Report) -> None:
     doc = sf.doc
     seen: dict[str, int] = {}
     for i, fact in enumerate(sf.sheet.facts):
@@ -65,7 +80,7 @@ def _check_sheet(ws: Workspace, sf: SheetFile, people: PeopleIndex, report: Repo
                 f"speaker '{fact.quote.speaker}' is not in facts/people.yml"
                 f"{did_you_mean(fact.quote.speaker, ws.people)}", gid))
         for j, citation in enumerate(fact.sources):
-            cres = _check_citation(ws, sf, (*loc, "sources", j), citation, fact, people, gid)
+            cres = _check_citation(ws, sf, (*loc, "sources", j), citation, fact, speakers, gid)
             cres.index = j + 1
             report.findings.extend(cres.findings)
             result.citations.append(cres)
@@ -77,7 +92,7 @@ def _times(n: int) -> str:
 
 
 def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], citation: Citation,
-                    fact: Fact, people: PeopleIndex, gid: str) -> CitationResult:
+                    fact: Fact, speakers: _Speakers, gid: str) -> CitationResult:
     doc = sf.doc
     res = CitationResult(0, citation.source, CitationVerdict.NOT_FOUND)
     source: Source | None = ws.sources.get(citation.source)
@@ -100,7 +115,8 @@ def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], ci
             sf.path, excerpt_pos, "excerpt-ambiguous",
             f"[{citation.source}] the excerpt occurs {_times(where.occurrences)}; add `prefix:` or `suffix:` "
             "with the words just before or after the place you mean", gid))
-    ctx = Context(source.published_date, people, lambda: source.quoted_spans, where.start)
+    ctx = Context(source.published_date, speakers.people, lambda: source.quoted_spans, where.start,
+                  speakers.of(source))
     outcome = check_value(fact, source.text[where.start:where.end], ctx)
     for rule, message in outcome.problems:
         # Value problems point at the excerpt: that is what fails to show the value.
@@ -108,5 +124,10 @@ def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], ci
     res.highlights = [(where.start + a, where.start + b) for a, b in outcome.highlights]
     res.inferred_year = outcome.inferred_year
     errors = any(f.severity is Severity.ERROR for f in res.findings)
-    res.verdict = CitationVerdict.REFUTES if errors else CitationVerdict.SUPPORTS
+    if errors:
+        res.verdict = CitationVerdict.REFUTES
+    elif outcome.speaker_unconfirmed:
+        res.verdict = CitationVerdict.SPEAKER_UNCONFIRMED
+    else:
+        res.verdict = CitationVerdict.SUPPORTS
     return res

@@ -34,6 +34,9 @@ class Attribution:
     antecedent: tuple[int, int] | None = None
     negated: bool = False  # "X never said …": the text denies X said it
     ambiguous: bool = False  # a name or alias shared by several people
+    # The words the text gives them to when they are no name or alias ("an aide to Jones",
+    # "officials", "the president"): the validator tells whether that can be the fact's speaker.
+    described: str = ""
 
     @property
     def resolved(self) -> bool:
@@ -189,7 +192,7 @@ class QuoteReader(SubjectReader):
                                reason=f"'{word} {verb_words}' does not say who '{word}' is")
         if subj.kind == "unknown" and subj.words:
             who = subj.words
-            return Attribution(evidence=f"{who} {verb_words}",
+            return Attribution(evidence=f"{who} {verb_words}", described=who,
                                reason=(f"the text attributes it to '{who}' ('{verb_words}'), which is not a "
                                        "name or alias in facts/people.yml"))
         return Attribution(reason=f"cannot tell who is the subject of '{verb_words}'")
@@ -205,14 +208,22 @@ class QuoteReader(SubjectReader):
         return self._words(min(a, b, key=lambda t: t.start), max(a, b, key=lambda t: t.end))
 
     def _resolve_pronoun(self, subj: Subject, verb: Tok, verb_words: str) -> Attribution:
-        """``he``/``she`` is someone only when the excerpt names exactly one person
-        as a subject before it (outside quotations)."""
+        """``he``/``she`` is someone only when the nearest sentence that names anyone as a
+        subject (outside quotations, before the pronoun, within reach) names exactly one person."""
         pron = subj.tok
         assert pron is not None
-        # Names before the pronoun (and so before the quotation it reports).
+        # Names before the pronoun (and so before the quotation it reports), within reach: in a
+        # whole text, someone named pages earlier is no candidate.
         upto = min(pron.start, verb.start)
-        positions = [i for i, t in enumerate(self.tokens) if t.end <= upto and t.kind != "break"]
+        p_sentence = self.sentence[next(i for i, t in enumerate(self.tokens) if t.start == pron.start)]
+        positions = [i for i, t in enumerate(self.tokens) if t.end <= upto and t.kind != "break"
+                     and p_sentence - self.sentence[i] <= _PRONOUN_REACH]
         cands = self._subject_names(positions)
+        if cands:
+            # The nearest sentence that names a subject decides ("Zelenskyy said …. He later wrote").
+            at = {t.start: self.sentence[i] for i, t in enumerate(self.tokens) if t.kind == "name"}
+            nearest = at[cands[-1].start]
+            cands = [c for c in cands if at[c.start] == nearest]
         ids = {c.ids for c in cands}
         word = self.text[pron.start:pron.end]
         evidence = self._evidence(pron, verb, word, verb_words)
@@ -226,15 +237,12 @@ class QuoteReader(SubjectReader):
             if others:
                 return Attribution(evidence=evidence, reason=(
                     f"'{word}' could refer to {name} or to {others[-1]}, who is not in facts/people.yml"))
-            if self.sentence[p_i] - self.sentence[a_i] > _PRONOUN_REACH:
-                return Attribution(evidence=evidence, reason=(
-                    f"'{word}' is too far from '{name}' (more than {_PRONOUN_REACH} sentences) to be sure"))
             return Attribution(ante.ids, (pron.start, pron.end), evidence,
                                negated=subj.negated,
                                reason=(f"the text denies it: '{self._clause(pron, verb)}'" if subj.negated else ""),
                                antecedent=(ante.start, ante.end))
         if not ids:
-            why = f"'{word}' refers to no one the excerpt names before it"
+            why = f"'{word}' refers to no one named as a subject in the {_PRONOUN_REACH} sentences before it"
         else:
             names = sorted({self.people.display(i) for c in ids for i in c})
             why = f"'{word}' could refer to any of {', '.join(names)}"

@@ -41,6 +41,15 @@ _PREPOSITIONS = frozenset("of with to for by on in at from about against between
                           "near behind beside besides".split())
 _CLAUSE_WORDS = frozenset("that which who whom whose and but or nor as if when while because although though "
                           "since than where whether so".split())
+# Nouns for someone who speaks for, or near, another: "an aide to Jones", "officials close to the
+# talks", "a spokesman for the Kremlin". Their phrase runs on through the preposition.
+_PERSON_NOUNS = frozenset("""
+aide aides adviser advisers advisor advisors spokesman spokeswoman spokesperson spokespeople spokesmen
+spokeswomen official officials source sources diplomat diplomats ally allies member members people person
+someone friend friends associate associates representative representatives envoy envoys staff staffer
+staffers insider insiders lawyer lawyers secretary minister ministers deputy deputies colleague colleagues
+""".split())
+_LINKS = frozenset("to for of from at with in close near".split())
 _SUBJECT_PRONOUNS = frozenset("he she".split())
 _OTHER_PRONOUNS = frozenset("it they we i you him her them us me".split())
 
@@ -126,6 +135,9 @@ class SubjectReader(TokenizedText):
                     return Subject("pronoun", o, negated=negated)
                 return Subject("unknown", words=self._np_before(idx, j - 1, floor), negated=negated)
         if t.kind == "name" and not t.possessive and not passive:
+            if self._linked(idx, j, floor):
+                # "an aide to Jones said": the aide spoke, not Jones.
+                return Subject("unknown", words=self._np_before(idx, j, floor), negated=negated)
             return self._named(idx, j, floor, negated)
         if t.kind == "word" and t.low in _SUBJECT_PRONOUNS:
             return Subject("pronoun", t, negated=negated)
@@ -213,6 +225,8 @@ class SubjectReader(TokenizedText):
             prev = toks[positions[n - 1]] if n > 0 else None
             if prev is not None and prev.kind == "word" and prev.low in _PREPOSITIONS:
                 continue
+            if prev is not None and prev.kind == "word" and prev.low in ("a", "an"):
+                continue  # "A Chinese government reading": the name qualifies a noun, it is no subject
             out.append(t)
         return out
 
@@ -236,11 +250,26 @@ class SubjectReader(TokenizedText):
             return Subject("none")
         return Subject("unknown", words=self._words(words[0], words[-1]))
 
+    def _linked(self, idx: list[int], j: int, floor: int) -> bool:
+        """Whether the word at ``j`` follows a person noun and a preposition: "an aide to [Jones]",
+        "officials close to [the talks]"."""
+        toks = self.tokens
+        k = j - 1
+        if k < floor or toks[idx[k]].low not in _LINKS:
+            return False
+        k -= 1
+        if k >= floor and toks[idx[k]].low in ("close", "near"):
+            k -= 1
+        return k >= floor and toks[idx[k]].kind == "word" and toks[idx[k]].low in _PERSON_NOUNS
+
     def _np_before(self, idx: list[int], j: int, floor: int) -> str:
         toks = self.tokens
         first = j
-        while first - 1 >= floor and j - first < 6:
+        while first - 1 >= floor and j - first < 9:
             u = toks[idx[first - 1]]
+            if u.low in _LINKS and self._linked(idx, first, floor):
+                first -= 1
+                continue
             if u.kind not in ("word", "name") or u.low in _CLAUSE_WORDS or u.low in _PREPOSITIONS \
                     or u.low in _REPORTING:
                 break

@@ -8,6 +8,7 @@ from typing import Callable, Sequence
 from generator.matchers.dates import PartialDate
 from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes import QuotedSpan
+from generator.validation.attribution import SourceSpeakers
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +20,10 @@ class Context:
     # its own tells a quotation from a paraphrase.
     source_quotations: Callable[[], Sequence[QuotedSpan]] = tuple
     offset: int = 0
+    # The whole source read for attribution: a quote's speaker is read around the located span
+    # (the reporting clause after it, the sentence and paragraph before), not in the excerpt alone.
+    # None: judge from the cited text by itself.
+    speakers: SourceSpeakers | None = None
 
 
 @dataclass(slots=True)
@@ -26,3 +31,5 @@ class Outcome:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (rule id, message)
     highlights: list[tuple[int, int]] = field(default_factory=list)  # offsets in the cited text
     inferred_year: bool = False
+    # The value is there but the source does not say who spoke it: weaker than support.
+    speaker_unconfirmed: bool = False

@@ -1,7 +1,8 @@
 """Quotes: the quoted words in the cited text, said by the fact's speaker.
 
-The grammar lives in :mod:`generator.matchers.quotes`; this module only turns
-what it finds into problems and highlights.
+The grammar lives in :mod:`generator.matchers.quotes`; who spoke is read from
+the source around the located span by :mod:`generator.validation.attribution`.
+This module only turns what they find into problems and highlights.
 """
 
 from __future__ import annotations
@@ -16,18 +17,17 @@ from generator.matchers.quotes import (
     find_quote,
 )
 from generator.model import Quote
+from generator.validation.attribution import SUPPORTED, UNRESOLVED, WRONG, Judgement, judge
 from generator.validation.checks.base import Context, Outcome
 from generator.validation.locate import word_diff
-
-_SUPPORTED, _UNRESOLVED, _WRONG = 0, 1, 2
 
 
 @dataclass(frozen=True, slots=True)
 class _Judged:
-    rank: int
     match: QuoteMatch
     attribution: Attribution
-    message: str
+    judgement: Judgement
+    shift: int  # attribution offsets minus this are offsets in the cited text
 
 
 def check_quote(quote: Quote, text: str, ctx: Context) -> Outcome:
@@ -44,15 +44,18 @@ def check_quote(quote: Quote, text: str, ctx: Context) -> Outcome:
             return Outcome(problems=[("quote-not-found", (
                 f"the words \"{_short(quote.text)}\" are not inside quotation marks in the source: "
                 "a paraphrase is not a quotation"))])
-    judged = min((_judge(quote, m, reader, text, ctx) for m in found), key=lambda j: j.rank)
+    judged = min((_judge(quote, m, reader, text, ctx) for m in found), key=lambda j: j.judgement.rank)
     highlights = list(judged.match.parts)
-    if judged.rank == _SUPPORTED:
-        highlights += judged.attribution.highlight_spans()
+    rank = judged.judgement.rank
+    if rank == SUPPORTED:
+        highlights += [(a - judged.shift, b - judged.shift) for a, b in judged.attribution.highlight_spans()
+                       if 0 <= a - judged.shift and b - judged.shift <= len(text)]
     outcome = Outcome(highlights=sorted(set(highlights)))
-    if judged.rank == _WRONG:
-        outcome.problems.append(("quote-wrong-speaker", judged.message))
-    elif judged.rank == _UNRESOLVED:
-        outcome.problems.append(("quote-attribution-unresolved", judged.message))
+    if rank == WRONG:
+        outcome.problems.append(("quote-wrong-speaker", judged.judgement.message))
+    elif rank == UNRESOLVED:
+        outcome.problems.append(("quote-attribution-unresolved", judged.judgement.message))
+        outcome.speaker_unconfirmed = True
     return outcome
 
 
@@ -71,37 +74,27 @@ def _quoted_in_source(found: list[QuoteMatch], ctx: Context) -> list[QuoteMatch]
 
 
 def _judge(quote: Quote, match: QuoteMatch, reader: QuoteReader, text: str, ctx: Context) -> _Judged:
-    spans = list(dict.fromkeys(s for s in match.spans if s is not None))
-    if spans:
-        attributions = [reader.attribute_span(s) for s in spans]
-    else:
-        # No quotation marks in the excerpt: read the matched words as the quotation.
-        a, b = match.parts[0][0], match.parts[-1][1]
-        plain = QuoteReader(text, ctx.people, extra_span=(a, b))
-        attributions = [plain.attribute_span(next(s for s in plain.spans if s.start == a))]
-    verdicts = [_verdict(quote, att, ctx) for att in attributions]
-    worst = max(verdicts, key=lambda v: v[0])
-    return _Judged(worst[0], match, worst[1], worst[2])
-
-
-def _verdict(quote: Quote, att: Attribution, ctx: Context) -> tuple[int, Attribution, str]:
-    people = ctx.people
+    """The worst verdict over the quotations the match's parts lie in."""
     said = _short(quote.text)
-    speaker = f"{people.display(quote.speaker)} ({quote.speaker})"
-    others = ", ".join(f"{people.display(i)} ({i})" for i in sorted(att.speaker_ids - {quote.speaker}))
-    if att.negated and quote.speaker in att.speaker_ids:
-        return _WRONG, att, f"the excerpt denies that {speaker} said \"{said}\": {att.reason}"
-    if att.negated:
-        return _UNRESOLVED, att, (f"cannot tell from the excerpt who said \"{said}\": {att.reason}, which "
-                                  "does not say who did")
-    if att.speaker_ids and quote.speaker not in att.speaker_ids:
-        return _WRONG, att, (f"the excerpt attributes \"{said}\" to {others} ('{att.evidence}'), "
-                             f"not to {speaker}")
-    if att.resolved:
-        return _SUPPORTED, att, ""
-    return _UNRESOLVED, att, (f"cannot tell from the excerpt who said \"{said}\": {att.reason}; extend the "
-                              f"excerpt to the words that name the speaker (e.g. \"{people.display(quote.speaker)} "
-                              "said\")")
+    groups: dict[object, list[tuple[int, int]]] = {}
+    for part, span in zip(match.parts, match.spans):
+        groups.setdefault(span, []).append(part)
+    judged = []
+    for span, parts in groups.items():
+        a, b = parts[0][0], parts[-1][1]
+        if ctx.speakers is not None:
+            at = ctx.offset
+            att = ctx.speakers.attribute(a + at, b + at)
+            judged.append(_Judged(match, att, judge(quote.speaker, said, att, ctx.people, "the source"), at))
+            continue
+        if span is not None:
+            att = reader.attribute_span(span)  # type: ignore[arg-type]
+        else:
+            # No quotation marks in the excerpt: read the matched words as the quotation.
+            plain = QuoteReader(text, ctx.people, extra_span=(a, b))
+            att = plain.attribute_span(next(s for s in plain.spans if s.start == a))
+        judged.append(_Judged(match, att, judge(quote.speaker, said, att, ctx.people, "the excerpt"), 0))
+    return max(judged, key=lambda j: j.judgement.rank)
 
 
 def _short(text: str, limit: int = 60) -> str:
