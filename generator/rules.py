@@ -63,6 +63,10 @@ RULES: dict[str, tuple[Severity, str]] = {
                                "described (an aide to X, officials)."),
     "quote-attribution-unresolved": (W, "The source does not say who said the quote: the fact is "
                                         "speaker-unconfirmed, not verified."),
+    # Claims: the sentence readers read
+    "claim-contradicts-value": (E, "The claim states a figure, amount or date (or qualifier) other than the fact's value."),
+    "claim-not-in-excerpt": (E, "The claim states a number, amount, date or quotation that no cited excerpt states."),
+    "claim-wrong-speaker": (E, "The claim makes someone other than the quote's speaker the one who said it."),
     "redirect-missing": (W, "A fact id that was published is gone and has no redirect."),
     "redirect-invalid": (E, "A redirect's old id is still a fact, or its target is not a fact, or redirects loop."),
 }

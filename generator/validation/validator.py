@@ -9,6 +9,7 @@ from generator.model import Citation, Fact
 from generator.redirects import check_redirects
 from generator.rules import severity_of
 from generator.validation.attribution import SourceSpeakers
+from generator.validation.claims import Cited, check_claim
 from generator.validation.checks import Context, check_value
 from generator.validation.locate import MAX_OCCURRENCES, Located, line_of, locate
 from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
@@ -84,7 +85,19 @@ def _check_sheet(ws: Workspace, sf: SheetFile, speakers: _Speakers, report: Repo
             cres.index = j + 1
             report.findings.extend(cres.findings)
             result.citations.append(cres)
+        _check_claim(ws, sf, loc, fact, result, speakers.people, gid)
+        report.findings.extend(result.findings)
         report.facts.append(result)
+
+
+def _check_claim(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], fact: Fact, result: FactResult,
+                 people: PeopleIndex, gid: str) -> None:
+    """The claim against the value and the located spans; findings point at the claim."""
+    cited = [Cited(ws.sources[c.source].text[c.start:c.end], ws.sources[c.source].published_date)
+             for c in result.citations if c.start is not None and c.end is not None]
+    pos = sf.doc.pos((*loc, "claim"))
+    for rule, message in check_claim(fact, cited, people):
+        result.findings.append(_finding(sf.path, pos, rule, message, gid))
 
 
 def _times(n: int) -> str:

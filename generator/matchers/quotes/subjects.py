@@ -194,7 +194,10 @@ class SubjectReader(TokenizedText):
             seg = list(range(start + 1, end))
             if seg:
                 last = toks[idx[seg[-1]]]
-                if last.kind == "name" and not last.possessive:
+                # "Macron, accused of being too submissive to Putin, said": a name governed by a
+                # preposition is not the one the appositive describes.
+                governed = len(seg) > 1 and toks[idx[seg[-2]]].low in _PREPOSITIONS
+                if last.kind == "name" and not last.possessive and not governed:
                     return self._named(idx, seg[-1], floor, negated)
             if start < floor or toks[idx[start]].low != ",":
                 break

@@ -1,0 +1,351 @@
+"""Claim consistency: what the claim (the sentence readers read) states must be what the fact proves.
+
+The claim is read with the grammars that read sources (numbers, money, dates,
+quotations, reporting verbs). Every figure, amount, date and quotation in it
+must agree with the fact's typed value or be stated by one of its located
+excerpts, in any notation ("19.5 thousand" = 19,500, "€3.5bn" = 3.5 billion
+euros, "over fifty" = more than 50); a claim that makes someone other than a
+quote's speaker the sayer contradicts the quote. Agreement of qualifiers
+follows the entailment the value checks use: "more than 50" lets a claim say
+"at least 50", never "under 50"; an exact number lets it say "about", "at
+least", "at most" or "up to" that number.
+
+Two readings are left out on purpose, each measured on the example content:
+the word "one" (a determiner or pronoun far more often than a count: "one
+report", "one of the") and numbers inside the claim's own quotation marks
+(the quotation is checked as a whole, word for word).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Sequence
+
+from generator.matchers.dates import DateMention, PartialDate, find_dates
+from generator.matchers.markup import markup_to_text
+from generator.matchers.money import MoneyMention, find_money
+from generator.matchers.numbers import ENTAILS, NumberMention, find_numbers, format_number
+from generator.matchers.people import PeopleIndex
+from generator.matchers.quotes import QuotedSpan, QuoteMiss, find_quote, find_quoted_spans, quote_parts
+from generator.matchers.quotes.sayers import find_sayers
+from generator.model import Fact
+from generator.normalize import fold_text
+
+# What an exact number lets a claim say of it: "exactly 50" is "about 50" and "at least 50".
+_EXACT_ALLOWS = frozenset({"about", "at least", "at most", "up to"})
+# Number words that are a determiner or pronoun more often than a count.
+_NOT_COUNTS = frozenset({"one"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """One located citation: the source's own text at the span, and the source's published date."""
+
+    text: str
+    published: PartialDate | None = None
+
+
+@dataclass(slots=True)
+class _Excerpts:
+    """What the cited spans state, read once per fact."""
+
+    numbers: list[NumberMention] = field(default_factory=list)
+    money: list[MoneyMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, cited: Sequence[Cited]) -> "_Excerpts":
+        out = cls()
+        for c in cited:
+            numbers = find_numbers(c.text)
+            out.numbers += numbers
+            out.money += find_money(c.text, numbers)
+            out.dates += find_dates(c.text, published=c.published)
+            out.texts.append(c.text)
+        return out
+
+
+def qualifier_allows(claimed: str | None, stated: str | None) -> bool:
+    """May a claim qualify a number with ``claimed`` where the value or text qualifies it with ``stated``?"""
+    if claimed is None or claimed == stated:
+        return True
+    if stated is None:
+        return claimed in _EXACT_ALLOWS
+    return claimed in ENTAILS[stated]
+
+
+def _q(value: Decimal, qualifier: str | None) -> str:
+    return f"{qualifier} {format_number(value)}" if qualifier else format_number(value)
+
+
+def _words(text: str, a: int, b: int) -> str:
+    return " ".join(text[a:b].split())
+
+
+def check_claim(fact: Fact, cited: Sequence[Cited], people: PeopleIndex) -> list[tuple[str, str]]:
+    """(rule id, message) for everything the claim states that neither the value nor an excerpt says.
+
+    ``cited`` holds the located citations only; with none located, only the typed value is compared
+    (the fact already fails on its citations)."""
+    claim = markup_to_text(fact.claim)
+    reader = _ClaimReader(claim, fact, _Excerpts.read(cited), bool(cited), people)
+    return reader.problems()
+
+
+class _ClaimReader:
+    def __init__(self, claim: str, fact: Fact, seen: _Excerpts, located: bool, people: PeopleIndex):
+        self.claim, self.fact, self.seen, self.located, self.people = claim, fact, seen, located, people
+        # A quotation that is nothing but a value ("'3,500 million'", "“over 40”") is read as that
+        # value, in any notation; any other quotation is checked word for word.
+        self.quoted = [(s.start, s.end) for s in find_quoted_spans(claim) if not _only_a_value(claim, s)]
+        self.out: list[tuple[str, str]] = []
+
+    def _in_quote(self, a: int, b: int) -> bool:
+        return any(qa <= a and b <= qb for qa, qb in self.quoted)
+
+    def problems(self) -> list[tuple[str, str]]:
+        dates = [d for d in find_dates(self.claim) if not self._in_quote(d.start, d.end)]
+        numbers = [n for n in find_numbers(self.claim) if not self._in_quote(n.start, n.end)]
+        money = find_money(self.claim, numbers)
+        in_money = {id(m.number) for m in money}
+        years = {(d.start, d.end) for d in dates if d.month is None and d.year is not None}
+        figures = [n for n in numbers if id(n) not in in_money and (n.start, n.end) not in years
+                   and n.raw.lower() not in _NOT_COUNTS]
+        self._figures(figures)
+        self._money(money)
+        self._dates(dates)
+        self._quotations()
+        self._speaker()
+        return self.out
+
+    # -- figures
+
+    def _figures(self, figures: list[NumberMention]) -> None:
+        fig = self.fact.figure
+        target = fig.amount if fig is not None else None
+        stated = [n for n in self.seen.numbers]
+        agrees_value = [n for n in figures if target is not None and n.value == target]
+        for n in figures:
+            words = _words(self.claim, *n.span)
+            if target is not None and n.value == target:
+                assert fig is not None
+                if qualifier_allows(n.qualifier, fig.qualifier):
+                    continue
+                if any(e.value == n.value and qualifier_allows(n.qualifier, e.qualifier) for e in stated):
+                    continue
+                self.out.append(("claim-contradicts-value", (
+                    f"the claim says \"{words}\" ({_q(n.value, n.qualifier)}), but the figure is "
+                    f"{_q(target, fig.qualifier)}: say it as the value does")))
+                continue
+            if any(e.value == n.value and qualifier_allows(n.qualifier, e.qualifier) for e in stated):
+                continue
+            if target is not None and not agrees_value:
+                assert fig is not None
+                self.out.append(("claim-contradicts-value", (
+                    f"the claim says \"{words}\" ({_q(n.value, n.qualifier)}), but the figure is "
+                    f"{_q(target, fig.qualifier)} and no cited excerpt states {_q(n.value, n.qualifier)}")))
+            elif self.located:
+                self.out.append(("claim-not-in-excerpt", (
+                    f"the claim says \"{words}\" ({_q(n.value, n.qualifier)}), which no cited excerpt states"
+                    f"{self._numbers_listing(n.value)}")))
+
+    def _numbers_listing(self, value: Decimal) -> str:
+        same = [e for e in self.seen.numbers if e.value == value]
+        if same:
+            e = same[0]
+            return f"; the excerpt says {_q(e.value, e.qualifier)}"
+        if self.seen.numbers:
+            shown = ", ".join(_q(e.value, e.qualifier) for e in self.seen.numbers[:4])
+            return f"; the excerpts state {shown}"
+        return "; the excerpts state no number"
+
+    # -- money
+
+    def _money(self, money: list[MoneyMention]) -> None:
+        value = self.fact.money
+        for m in money:
+            words = _words(self.claim, m.start, m.end)
+            q = m.number.qualifier if m.number is not None else None
+            said = f"{'/'.join(m.currencies)} {_q(m.amount, q)}"
+            if value is not None and m.amount == value.amount and m.is_in(value.currency):
+                continue
+            if any(e.amount == m.amount and set(e.currencies) & set(m.currencies)
+                   and qualifier_allows(q, e.number.qualifier if e.number is not None else None)
+                   for e in self.seen.money):
+                continue
+            if value is not None and (m.amount == value.amount or not any(
+                    x.amount == value.amount and x.is_in(value.currency) for x in money)):
+                self.out.append(("claim-contradicts-value", (
+                    f"the claim says \"{words}\" ({said}), but the amount is "
+                    f"{value.currency} {format_number(value.amount)}")))
+            elif self.located:
+                listed = ", ".join(f"{'/'.join(e.currencies)} {format_number(e.amount)}" for e in self.seen.money[:4])
+                self.out.append(("claim-not-in-excerpt", (
+                    f"the claim says \"{words}\" ({said}), which no cited excerpt states"
+                    + (f"; the excerpts state {listed}" if listed else "; the excerpts state no amount of money"))))
+
+    # -- dates
+
+    def _dates(self, dates: list[DateMention]) -> None:
+        target = self.fact.date_value
+        for d in dates:
+            words = _words(self.claim, d.start, d.end)
+            own = _own_weekday_problem(d)
+            if own:
+                self.out.append(("claim-contradicts-value", f"the claim says \"{words}\", but {own}"))
+                continue
+            if target is not None and _date_agrees(d, target):
+                continue
+            if any(_date_states(e, d) for e in self.seen.dates):
+                continue
+            if d.month is None and d.day is None and d.year is not None and self._year_is_a_number(d.year):
+                continue
+            if target is not None and _date_conflicts(d, target):
+                self.out.append(("claim-contradicts-value", (
+                    f"the claim says \"{words}\" ({_describe(d)}), but the date is {target}")))
+            elif self.located:
+                listed = ", ".join(f"{_describe(e)} (\"{_words(e.raw, 0, len(e.raw))}\")"
+                                   for e in self.seen.dates[:4])
+                self.out.append(("claim-not-in-excerpt", (
+                    f"the claim says \"{words}\" ({_describe(d)}), which no cited excerpt states"
+                    + (f"; the excerpts state {listed}" if listed else "; the excerpts state no date"))))
+
+    def _year_is_a_number(self, year: int) -> bool:
+        """A bare four-digit number ("1500 soldiers") reads as a year too: as a figure it may agree."""
+        fig = self.fact.figure
+        return (fig is not None and fig.amount == year) or any(e.value == year for e in self.seen.numbers)
+
+    # -- quotations
+
+    def _quotations(self) -> None:
+        for span in find_quoted_spans(self.claim):
+            if _only_a_value(self.claim, span):
+                continue
+            words = " ".join(self.claim[span.inner_start:span.inner_end].split()).strip(" ,.;:")
+            if not any(c.isalnum() for c in words) or self._quoted_somewhere(words):
+                continue
+            if self.located or self.fact.quote is not None:
+                self.out.append(("claim-not-in-excerpt", (
+                    f"the claim quotes \"{words}\", but no cited excerpt has these words"
+                    + (f"; the quote is \"{self.fact.quote.text}\"" if self.fact.quote is not None else ""))))
+
+    def _quoted_somewhere(self, words: str) -> bool:
+        if self.fact.quote is not None and _contains_words(self.fact.quote.text, words):
+            return True
+        for text in self.seen.texts:
+            if not isinstance(find_quote(words, text), QuoteMiss) or _contains_words(text, words):
+                return True
+        return False
+
+    # -- the speaker
+
+    def _speaker(self) -> None:
+        quote = self.fact.quote
+        if quote is None:
+            return
+        sayers = [s for s in find_sayers(self.claim, self.people) if s.ids and not s.negated]
+        if not sayers or any(quote.speaker in s.ids for s in sayers):
+            return
+        s = sayers[0]
+        others = ", ".join(f"{self.people.display(i)} ({i})" for i in sorted(s.ids))
+        self.out.append(("claim-wrong-speaker", (
+            f"the claim makes {others} the one who said it (\"{s.words} … {s.verb}\"), but the quote's speaker "
+            f"is {self.people.display(quote.speaker)} ({quote.speaker})")))
+
+
+def _only_a_value(text: str, span: QuotedSpan) -> bool:
+    """Is the quotation one number, amount or date and nothing else?"""
+    inner = text[span.inner_start:span.inner_end].strip(" ,.;:")
+    if not inner:
+        return False
+    whole = [(n.span) for n in find_numbers(inner)] + [(m.start, m.end) for m in find_money(inner)]
+    whole += [(d.start, d.end) for d in find_dates(inner)]
+    return any(a == 0 and b == len(inner) for a, b in whole) or any(
+        (m.start, m.end) == (0, len(inner)) for m in find_money(inner))
+
+
+def _contains_words(text: str, words: str) -> bool:
+    """``words`` at word boundaries in ``text``, after folding quotes, dashes, space and case;
+    ``…`` or ``...`` in ``words`` elides, and the parts must come in order."""
+    hay = f" {_plain(text)} "
+    pos = 0
+    parts = [p for p in (_plain(x) for x in quote_parts(words)) if p]
+    for part in parts:
+        at = hay.find(f" {part} ", pos)
+        if at < 0:
+            return False
+        pos = at + len(part) + 1
+    return bool(parts)
+
+
+def _plain(text: str) -> str:
+    folded = fold_text(text)
+    return " ".join("".join(c if c.isalnum() or c in "'-" else " " for c in folded).split())
+
+
+def _describe(d: DateMention) -> str:
+    if d.year is None and d.month is None:
+        return calendar.day_name[d.weekday] if d.weekday is not None else d.raw
+    parts = [f"{d.year:04d}" if d.year is not None else "(no year)"]
+    if d.month is not None:
+        parts.append(calendar.month_name[d.month])
+    if d.day is not None:
+        parts.append(str(d.day))
+    return " ".join(parts)
+
+
+def _own_weekday_problem(d: DateMention) -> str:
+    """"Wednesday 27 April 2023": a weekday that is not the date's own is a contradiction in itself."""
+    if d.weekday is None or d.year is None or d.month is None or d.day is None or d.year_inferred:
+        return ""
+    actual = calendar.weekday(d.year, d.month, d.day)
+    if actual == d.weekday:
+        return ""
+    return f"{d.day} {calendar.month_name[d.month]} {d.year} was a {calendar.day_name[actual]}"
+
+
+def _date_agrees(d: DateMention, t: PartialDate) -> bool:
+    """Does the claim's date say only what the value says (at the value's precision or coarser)?"""
+    if d.year is None and d.month is None:  # a weekday alone
+        return d.weekday is not None and t.weekday == d.weekday
+    if d.year is not None and d.year != t.year:
+        return False
+    if d.month is not None and d.month != t.month:
+        return False
+    if d.day is not None and d.day != t.day:
+        return False
+    if d.weekday is not None and t.weekday is not None and d.weekday != t.weekday:
+        return False
+    return True
+
+
+def _date_conflicts(d: DateMention, t: PartialDate) -> bool:
+    """Does the claim's date differ from the value in a field both give?"""
+    if d.year is None and d.month is None:
+        return d.weekday is not None and t.weekday is not None and d.weekday != t.weekday
+    return ((d.year is not None and d.year != t.year) or (d.month is not None and t.month is not None
+                                                         and d.month != t.month)
+            or (d.day is not None and t.day is not None and d.day != t.day))
+
+
+def _date_states(e: DateMention, d: DateMention) -> bool:
+    """Does the excerpt's date ``e`` state the claim's date ``d`` (every field ``d`` gives)?"""
+    if d.year is None and d.month is None:  # a weekday alone
+        if d.weekday is None:
+            return False
+        if e.weekday == d.weekday:
+            return True
+        return e.year is not None and e.month is not None and e.day is not None \
+            and calendar.weekday(e.year, e.month, e.day) == d.weekday
+    if d.year is not None and e.year != d.year:
+        return False
+    if d.month is not None and e.month != d.month:
+        return False
+    if d.day is not None and e.day != d.day:
+        return False
+    if d.weekday is not None and e.weekday is not None and e.weekday != d.weekday:
+        return False
+    return True
