@@ -66,6 +66,9 @@ RULES: dict[str, tuple[Severity, str]] = {
     # Claims: the sentence readers read
     "claim-contradicts-value": (E, "The claim states a figure, amount or date (or qualifier) other than the fact's value."),
     "claim-not-in-excerpt": (E, "The claim states a number, amount, date or quotation that no cited excerpt states."),
+    "claim-place-not-in-source": (E, "The claim names a country (or its people, or its capital) that no cited source names."),
+    "claim-place-not-in-excerpt": (W, "The claim names a country that its sources name, but no cited excerpt does."),
+    "claim-name-not-in-excerpt": (W, "The claim names a person from people.yml whom no cited excerpt names."),
     "claim-wrong-speaker": (E, "The claim makes someone other than the quote's speaker the one who said it."),
     "redirect-missing": (W, "A fact id that was published is gone and has no redirect."),
     "redirect-invalid": (E, "A redirect's old id is still a fact, or its target is not a fact, or redirects loop."),

@@ -58,7 +58,7 @@ def site_workspace(root: Path) -> Path:
               - source: alpha
                 excerpt: "cost more than expected"
           - id: crowds
-            claim: Crowds watched the first cars cross after the ceremony.
+            claim: Crowds gathered along the river after the ceremony.
             sources:
               - source: alpha
                 excerpt: "at the ceremony. Crowds gathered along the river"

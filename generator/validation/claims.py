@@ -19,6 +19,7 @@ report", "one of the") and numbers inside the claim's own quotation marks
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Sequence
@@ -31,7 +32,8 @@ from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes import QuotedSpan, QuoteMiss, find_quote, find_quoted_spans, quote_parts
 from generator.matchers.quotes.sayers import find_sayers
 from generator.model import Fact
-from generator.normalize import fold_text
+from generator.lexicon.places import place_names
+from generator.normalize import fold, fold_text
 
 # What an exact number lets a claim say of it: "exactly 50" is "about 50" and "at least 50".
 _EXACT_ALLOWS = frozenset({"about", "at least", "at most", "up to"})
@@ -45,6 +47,8 @@ class Cited:
 
     text: str
     published: PartialDate | None = None
+    source_text: str = ""  # the whole source, for places named elsewhere in it
+    context: str = ""  # the paragraphs the span lies in: names read there count as the cited text's
 
 
 @dataclass(slots=True)
@@ -55,6 +59,8 @@ class _Excerpts:
     money: list[MoneyMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    contexts: list[str] = field(default_factory=list)
 
     @classmethod
     def read(cls, cited: Sequence[Cited]) -> "_Excerpts":
@@ -65,6 +71,8 @@ class _Excerpts:
             out.money += find_money(c.text, numbers)
             out.dates += find_dates(c.text, published=c.published)
             out.texts.append(c.text)
+            out.sources.append(c.source_text or c.text)
+            out.contexts.append(c.context or c.text)
         return out
 
 
@@ -102,6 +110,7 @@ class _ClaimReader:
         # value, in any notation; any other quotation is checked word for word.
         self.quoted = [(s.start, s.end) for s in find_quoted_spans(claim) if not _only_a_value(claim, s)]
         self.out: list[tuple[str, str]] = []
+        self.money_spans: list[tuple[int, int]] = []
 
     def _in_quote(self, a: int, b: int) -> bool:
         return any(qa <= a and b <= qb for qa, qb in self.quoted)
@@ -116,9 +125,12 @@ class _ClaimReader:
                    and n.raw.lower() not in _NOT_COUNTS]
         self._figures(figures)
         self._money(money)
+        self.money_spans = [(m.start, m.end) for m in money]
         self._dates(dates)
         self._quotations()
         self._speaker()
+        if self.located:
+            self._names()
         return self.out
 
     # -- figures
@@ -240,6 +252,45 @@ class _ClaimReader:
                 return True
         return False
 
+    # -- names: people and places the cited text never names
+
+    def _names(self) -> None:
+        folded = fold(self.claim)
+        claim_places = find_places(self.claim)
+        people = [(*folded.span_in_original(m.start, m.end), m) for m in self.people.mentions(folded.text)]
+        # "Russia" may be a speaker in people.yml (its government) and a place: it is checked as a place.
+        people = [(a, b, m) for a, b, m in people if not any(pa < b and a < pb for pa, pb, _ in claim_places)]
+        named: set[str] = set()
+        if self.fact.quote is not None:
+            named.add(self.fact.quote.speaker)  # who said it is read from the source around the span
+        for text in self.seen.contexts:
+            named |= {i for m in self.people.mentions(fold_text(text)) for i in m.ids}
+        for a, b, m in people:
+            if self._in_quote(a, b) or m.ids & named:
+                continue
+            who = ", ".join(self.people.display(i) for i in sorted(m.ids))
+            self.out.append(("claim-name-not-in-excerpt", (
+                f"the claim names \"{_words(self.claim, a, b)}\" ({who}), whom no cited excerpt names")))
+        places = {c for text in self.seen.contexts for c in places_named(text)}
+        in_sources = {c for text in self.seen.sources for c in places_named(text)}
+        reported: set[str] = set()
+        for a, b, country in claim_places:
+            if self._in_quote(a, b) or any(pa <= a and b <= pb for pa, pb, _ in people) \
+                    or any(ma <= a and b <= mb for ma, mb in self.money_spans):
+                continue  # "Ukrainian President Zelensky" is a person, "Canadian dollars" a currency
+            if country in places or country in reported:
+                continue
+            reported.add(country)
+            where = f"; the excerpts name {', '.join(sorted(places))}" if places else ""
+            if country in in_sources:
+                self.out.append(("claim-place-not-in-excerpt", (
+                    f"the claim names \"{_words(self.claim, a, b)}\" ({country}), which no cited excerpt names"
+                    f"{where}: extend the excerpt to the words that name it, or leave it out of the claim")))
+            else:
+                self.out.append(("claim-place-not-in-source", (
+                    f"the claim names \"{_words(self.claim, a, b)}\" ({country}), which no cited source "
+                    f"names anywhere{where}")))
+
     # -- the speaker
 
     def _speaker(self) -> None:
@@ -265,6 +316,31 @@ def _only_a_value(text: str, span: QuotedSpan) -> bool:
     whole += [(d.start, d.end) for d in find_dates(inner)]
     return any(a == 0 and b == len(inner) for a, b in whole) or any(
         (m.start, m.end) == (0, len(inner)) for m in find_money(inner))
+
+
+def _place_pattern(forms: list[str], flags: int = 0) -> "re.Pattern[str]":
+    forms = sorted(forms, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])", flags)
+
+
+_PLACES = place_names()
+_PLACES_FOLDED = {k.lower(): v for k, v in _PLACES.items()}
+_PLACE = _place_pattern(list(_PLACES))
+# Sources write "russian invaders" too; short capitals ("US", "UK") only as written ("us" is a pronoun).
+_ACRONYM = re.compile(r"[A-Z.]{1,5}")
+_PLACE_ANY_CASE = _place_pattern([f for f in _PLACES if not _ACRONYM.fullmatch(f)], re.I)
+_PLACE_ACRONYM = _place_pattern([f for f in _PLACES if _ACRONYM.fullmatch(f)])
+
+
+def find_places(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, country) for every country, demonym, short form or capital in ``text``, as written."""
+    return [(m.start(), m.end(), _PLACES[m.group()]) for m in _PLACE.finditer(text)]
+
+
+def places_named(text: str) -> set[str]:
+    """The countries a cited text names, in any letter case (acronyms as written)."""
+    found = {_PLACES_FOLDED[m.group().lower()] for m in _PLACE_ANY_CASE.finditer(text)}
+    return found | {_PLACES[m.group()] for m in _PLACE_ACRONYM.finditer(text)}
 
 
 def _contains_words(text: str, words: str) -> bool:

@@ -93,11 +93,19 @@ def _check_sheet(ws: Workspace, sf: SheetFile, speakers: _Speakers, report: Repo
 def _check_claim(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], fact: Fact, result: FactResult,
                  people: PeopleIndex, gid: str) -> None:
     """The claim against the value and the located spans; findings point at the claim."""
-    cited = [Cited(ws.sources[c.source].text[c.start:c.end], ws.sources[c.source].published_date)
+    cited = [Cited(ws.sources[c.source].text[c.start:c.end], ws.sources[c.source].published_date,
+                   ws.sources[c.source].text, _paragraphs(ws.sources[c.source].text, c.start, c.end))
              for c in result.citations if c.start is not None and c.end is not None]
     pos = sf.doc.pos((*loc, "claim"))
     for rule, message in check_claim(fact, cited, people):
         result.findings.append(_finding(sf.path, pos, rule, message, gid))
+
+
+def _paragraphs(text: str, start: int, end: int) -> str:
+    """The paragraphs a span lies in (blank lines part them)."""
+    a = text.rfind("\n\n", 0, start)
+    b = text.find("\n\n", end)
+    return text[a + 2 if a >= 0 else 0:b if b >= 0 else len(text)]
 
 
 def _times(n: int) -> str:
