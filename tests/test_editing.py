@@ -207,6 +207,10 @@ def test_rehash_edits_only_the_hash_and_lists_broken_citations(workspace: Path) 
     # Once the excerpt is fixed, validate passes and a second rehash changes nothing.
     sheet = workspace / "facts/sheet.yml"
     sheet.write_text(sheet.read_text().replace("on Monday", "on Tuesday"), encoding="utf-8")
+    # The claim still says Monday, which the corrected text no longer does: fixed too.
+    r = run_cli("validate", cwd=workspace)
+    assert r.returncode == 1 and "claim-not-in-excerpt" in r.stdout
+    sheet.write_text(sheet.read_text().replace("It was Monday.", "It was Tuesday."), encoding="utf-8")
     assert run_cli("validate", cwd=workspace).returncode == 0
     r = run_cli("rehash", "s", cwd=workspace)
     assert r.returncode == 0 and "already matches" in r.stdout and "all 2 citation(s)" in r.stdout

@@ -32,7 +32,7 @@ def _walk(root: Path) -> None:
     assert "excerpt: \"Russia’s commissioner for children’s rights\"" in r.stdout
     # 4. Paste under `facts:`, write the claim — and slip while tidying the excerpt by hand.
     pasted = r.stdout.replace("claim:   # one sentence, in your words",
-                              "claim: More than 50 countries denounced remarks by Russia's children's commissioner.")
+                              "claim: Countries denounced remarks by Russia's children's commissioner.")
     typo = pasted.replace("Russia’s commissioner for children’s rights", "Russia’s commissioner for childrens rights")
     assert typo != pasted
     text = sheet.read_text(encoding="utf-8").replace("facts: []\n", "facts:\n" + typo)

@@ -65,10 +65,15 @@ def q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
+# The claims are made of payloads, and a claim's numbers and quotations must be in its cited text:
+# the source carries them too, and the facts cite them (a second citation).
+PAYLOAD_LINES = f"\n{MARKDOWN}\n\nA claim {EVERYWHERE}\n"
+
+
 def payload_workspace(root: Path) -> Path:
     for name in ("facts", "content"):
         shutil.rmtree(root / name, ignore_errors=True)
-    write_source(root, "payload-source", SOURCE_TEXT)
+    write_source(root, "payload-source", SOURCE_TEXT + PAYLOAD_LINES)
     sidecar = root / "content/sources/payload-source.yml"
     sha = sidecar.read_text().split("sha256: ")[1].strip()
     sidecar.write_text("\n".join([
@@ -117,6 +122,9 @@ def payload_workspace(root: Path) -> Path:
                   f"        note: {q(MARKDOWN)}"]
         if suffix:
             lines.append(f"        suffix: {q(suffix)}")
+        for payload in (MARKDOWN, f"A claim {EVERYWHERE}"):
+            if payload in claim:
+                lines += ["      - source: payload-source", f"        excerpt: {q(payload)}"]
     write_yaml(root, "facts/payload-sheet.yml", "\n".join(lines) + "\n")
     return root
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Sequence
 
+from generator.matchers.durations import Duration, find_durations
 from generator.matchers.dates import DateMention, PartialDate, find_dates
 from generator.matchers.markup import markup_to_text
 from generator.matchers.money import MoneyMention, find_money
@@ -58,6 +59,7 @@ class _Excerpts:
     numbers: list[NumberMention] = field(default_factory=list)
     money: list[MoneyMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    durations: list[Duration] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     contexts: list[str] = field(default_factory=list)
@@ -70,6 +72,7 @@ class _Excerpts:
             out.numbers += numbers
             out.money += find_money(c.text, numbers)
             out.dates += find_dates(c.text, published=c.published)
+            out.durations += find_durations(c.text, numbers)
             out.texts.append(c.text)
             out.sources.append(c.source_text or c.text)
             out.contexts.append(c.context or c.text)
@@ -83,6 +86,12 @@ def qualifier_allows(claimed: str | None, stated: str | None) -> bool:
     if stated is None:
         return claimed in _EXACT_ALLOWS
     return claimed in ENTAILS[stated]
+
+
+def _number_states(e: NumberMention, n: NumberMention) -> bool:
+    """Does the excerpt's number ``e`` state the claim's ``n``? A rank ("2nd") needs a rank: "two
+    leaders" is no second contact; a count may be read from either ("third anniversary": three years)."""
+    return e.value == n.value and qualifier_allows(n.qualifier, e.qualifier) and (e.ordinal or not n.ordinal)
 
 
 def _q(value: Decimal, qualifier: str | None) -> str:
@@ -111,6 +120,7 @@ class _ClaimReader:
         self.quoted = [(s.start, s.end) for s in find_quoted_spans(claim) if not _only_a_value(claim, s)]
         self.out: list[tuple[str, str]] = []
         self.money_spans: list[tuple[int, int]] = []
+        self._claim_quotes = [(s.start, s.end) for s in find_quoted_spans(claim)]
 
     def _in_quote(self, a: int, b: int) -> bool:
         return any(qa <= a and b <= qb for qa, qb in self.quoted)
@@ -121,9 +131,11 @@ class _ClaimReader:
         money = find_money(self.claim, numbers)
         in_money = {id(m.number) for m in money}
         years = {(d.start, d.end) for d in dates if d.month is None and d.year is not None}
+        durations = [d for d in find_durations(self.claim, numbers) if not self._in_quote(d.start, d.end)]
         figures = [n for n in numbers if id(n) not in in_money and (n.start, n.end) not in years
-                   and n.raw.lower() not in _NOT_COUNTS]
-        self._figures(figures)
+                   and n.raw.lower() not in _NOT_COUNTS and not any(d.start <= n.start < d.end for d in durations)]
+        self._figures(figures, durations)
+        self._durations(durations, figures)
         self._money(money)
         self.money_spans = [(m.start, m.end) for m in money]
         self._dates(dates)
@@ -135,24 +147,25 @@ class _ClaimReader:
 
     # -- figures
 
-    def _figures(self, figures: list[NumberMention]) -> None:
+    def _figures(self, figures: list[NumberMention], durations: list[Duration]) -> None:
         fig = self.fact.figure
         target = fig.amount if fig is not None else None
-        stated = [n for n in self.seen.numbers]
-        agrees_value = [n for n in figures if target is not None and n.value == target]
+        stated = list(self.seen.numbers)
+        agrees_value = [n for n in figures if target is not None and n.value == target] + [
+            d for d in durations if target is not None and d.number is not None and d.number.value == target]
         for n in figures:
             words = _words(self.claim, *n.span)
             if target is not None and n.value == target:
                 assert fig is not None
                 if qualifier_allows(n.qualifier, fig.qualifier):
                     continue
-                if any(e.value == n.value and qualifier_allows(n.qualifier, e.qualifier) for e in stated):
+                if any(_number_states(e, n) for e in stated):
                     continue
                 self.out.append(("claim-contradicts-value", (
                     f"the claim says \"{words}\" ({_q(n.value, n.qualifier)}), but the figure is "
                     f"{_q(target, fig.qualifier)}: say it as the value does")))
                 continue
-            if any(e.value == n.value and qualifier_allows(n.qualifier, e.qualifier) for e in stated):
+            if any(_number_states(e, n) for e in stated):
                 continue
             if target is not None and not agrees_value:
                 assert fig is not None
@@ -163,6 +176,36 @@ class _ClaimReader:
                 self.out.append(("claim-not-in-excerpt", (
                     f"the claim says \"{words}\" ({_q(n.value, n.qualifier)}), which no cited excerpt states"
                     f"{self._numbers_listing(n.value)}")))
+
+    def _durations(self, durations: list[Duration], figures: list[NumberMention]) -> None:
+        """"about an hour" agrees with "almost an hour" and "three quarters of an hour" with "45 minutes";
+        "two hours" and "almost a day" do not."""
+        fig = self.fact.figure
+        for d in durations:
+            words = _words(self.claim, d.start, d.end)
+            value = d.number.value if d.number is not None else None
+            if fig is not None and value == fig.amount:
+                if qualifier_allows(d.qualifier, fig.qualifier):
+                    continue
+            elif any(e.same_length(d) and qualifier_allows(d.qualifier, e.qualifier) for e in self.seen.durations):
+                continue
+            if fig is not None and (value == fig.amount or not any(n.value == fig.amount for n in figures)
+                                    and not any(x.number is not None and x.number.value == fig.amount
+                                                for x in durations)):
+                self.out.append(("claim-contradicts-value", (
+                    f"the claim says \"{words}\", but the figure is {_q(fig.amount, fig.qualifier)}"
+                    + (f" {fig.unit}" if fig.unit else ""))))
+            elif self.located:
+                listed = ", ".join(f"\"{_words(e_text, 0, len(e_text))}\"" for e_text in self._duration_words()[:4])
+                self.out.append(("claim-not-in-excerpt", (
+                    f"the claim says \"{words}\", a length of time no cited excerpt states"
+                    + (f"; the excerpts state {listed}" if listed else "; the excerpts state no length of time"))))
+
+    def _duration_words(self) -> list[str]:
+        out = []
+        for text in self.seen.texts:
+            out += [text[d.start:d.end] for d in find_durations(text)]
+        return out
 
     def _numbers_listing(self, value: Decimal) -> str:
         same = [e for e in self.seen.numbers if e.value == value]
@@ -298,13 +341,34 @@ class _ClaimReader:
         if quote is None:
             return
         sayers = [s for s in find_sayers(self.claim, self.people) if s.ids and not s.negated]
-        if not sayers or any(quote.speaker in s.ids for s in sayers):
+        if any(quote.speaker in s.ids for s in sayers):
             return
-        s = sayers[0]
-        others = ", ".join(f"{self.people.display(i)} ({i})" for i in sorted(s.ids))
-        self.out.append(("claim-wrong-speaker", (
-            f"the claim makes {others} the one who said it (\"{s.words} … {s.verb}\"), but the quote's speaker "
-            f"is {self.people.display(quote.speaker)} ({quote.speaker})")))
+        if sayers:
+            s = sayers[0]
+            others = ", ".join(f"{self.people.display(i)} ({i})" for i in sorted(s.ids))
+            self.out.append(("claim-wrong-speaker", (
+                f"the claim makes {others} the one who said it (\"{s.words} … {s.verb}\"), but the quote's "
+                f"speaker is {self.people.display(quote.speaker)} ({quote.speaker})")))
+            return
+        # No reporting verb says who spoke ("Putin went no further than offering …"): a claim that
+        # never names the speaker but names someone the cited text does not is giving the words away.
+        folded = fold(self.claim)
+        mentions = [m for m in self.people.mentions(folded.text)
+                    if self._outside_quotes(*folded.span_in_original(m.start, m.end))]
+        if any(quote.speaker in m.ids for m in mentions):
+            return
+        named = {i for text in self.seen.contexts for m in self.people.mentions(fold_text(text)) for i in m.ids}
+        strangers = [m for m in mentions if not m.ids & named]
+        if strangers and (self.located or not named):
+            m = strangers[0]
+            words = _words(self.claim, *folded.span_in_original(m.start, m.end))
+            self.out.append(("claim-wrong-speaker", (
+                f"the claim names \"{words}\" but never the quote's speaker, "
+                f"{self.people.display(quote.speaker)} ({quote.speaker}), and no cited excerpt names "
+                f"\"{words}\": name the speaker")))
+
+    def _outside_quotes(self, a: int, b: int) -> bool:
+        return not any(qa <= a and b <= qb for qa, qb in self._claim_quotes)
 
 
 def _only_a_value(text: str, span: QuotedSpan) -> bool:
