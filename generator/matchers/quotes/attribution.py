@@ -100,12 +100,38 @@ class QuoteReader(SubjectReader):
         if lo == 0 or any(toks[i].kind != "punct" for i in range(lo, k)):
             return None
         if toks[lo - 1].kind == "break":
-            return None  # a new paragraph may bring a new speaker
+            return self._across_paragraph(k, lo)  # a new paragraph may bring a new speaker
         plo, _ = self._sentence_range(lo - 1)
         quotes = [i for i in range(plo, lo) if toks[i].kind == "quote"]
         if quotes:
             return self._attribute(quotes[-1])
         return self._first_clause([i for i in range(plo, lo) if toks[i].kind != "break"])
+
+    def _across_paragraph(self, k: int, lo: int) -> Attribution | None:
+        """A quotation opening its paragraph with no reporting words of its own: after
+        ``X said:`` (``X, the Home Secretary, said:``) ending the paragraph before; or, when
+        the quotation is its whole paragraph, the speaker of the paragraph before's last
+        sentence (``X tells the BBC …``, ``X says …``, ``"…," X said.``, or another such
+        paragraph). Anything else in between may bring a new speaker: unresolved."""
+        toks = self.tokens
+        j = lo - 1
+        while j >= 0 and toks[j].kind == "break":
+            j -= 1
+        if j < 0:
+            return None
+        plo, _ = self._sentence_range(j)
+        prev = [i for i in range(plo, j + 1) if toks[i].kind != "break"]
+        if toks[j].kind == "punct" and toks[j].low == ":":
+            return self._from_left(prev)
+        end = k + 1
+        while end < len(toks) and toks[end].kind == "punct":
+            end += 1
+        if end < len(toks) and toks[end].kind != "break":
+            return None  # more than a quotation in this paragraph
+        quotes = [i for i in prev if toks[i].kind == "quote"]
+        if quotes:
+            return self._attribute(quotes[-1])
+        return self._first_clause(prev)
 
     def _first_clause(self, idx: list[int]) -> Attribution | None:
         toks = self.tokens
@@ -186,6 +212,10 @@ class QuoteReader(SubjectReader):
                                negated=subj.negated, ambiguous=ambiguous)
         if subj.kind == "pronoun" and subj.tok is not None:
             return self._resolve_pronoun(subj, verb, verb_words)
+        if subj.kind == "other-pronoun" and subj.tok is not None and subj.tok.low == "it":
+            found = self._resolve_it(subj, verb, verb_words)
+            if found is not None:
+                return found
         if subj.kind == "other-pronoun" and subj.tok is not None:
             word = self.text[subj.tok.start:subj.tok.end]
             return Attribution(evidence=f"{word} {verb_words}",
@@ -206,6 +236,30 @@ class QuoteReader(SubjectReader):
 
     def _clause(self, a: Tok, b: Tok) -> str:
         return self._words(min(a, b, key=lambda t: t.start), max(a, b, key=lambda t: t.end))
+
+    def _resolve_it(self, subj: Subject, verb: Tok, verb_words: str) -> Attribution | None:
+        """``it`` stands for a body (a government, an office), never a person: the body that opens
+        the nearest sentence before (``Britain has blocked …. "…," it said``), when that sentence
+        opens with a name at all; otherwise None (unresolved)."""
+        pron = subj.tok
+        assert pron is not None
+        p_i = next(i for i, t in enumerate(self.tokens) if t.start == pron.start)
+        lo, _ = self._sentence_range(p_i)
+        if lo == 0:
+            return None
+        plo, _ = self._sentence_range(lo - 1)
+        first = next((i for i in range(plo, lo) if self.tokens[i].kind not in ("break", "punct")
+                      and self.tokens[i].low != "the"), None)
+        if first is None:
+            return None
+        t = self.tokens[first]
+        if t.kind != "name" or t.possessive or len(t.ids) != 1 or not self.people.is_body(next(iter(t.ids))):
+            return None
+        word = self.text[pron.start:pron.end]
+        return Attribution(t.ids, (pron.start, pron.end), self._evidence(pron, verb, word, verb_words),
+                           negated=subj.negated,
+                           reason=(f"the text denies it: '{self._clause(pron, verb)}'" if subj.negated else ""),
+                           antecedent=(t.start, t.end))
 
     def _resolve_pronoun(self, subj: Subject, verb: Tok, verb_words: str) -> Attribution:
         """``he``/``she`` is someone only when the nearest sentence that names anyone as a
