@@ -38,6 +38,7 @@ MAX_SOURCE_BYTES = 16 * 1024 * 1024
 _SLUG = re.compile(SLUG_PATTERN)
 
 M = TypeVar("M", bound=BaseModel)
+_LINE_BLOCK = 4096
 
 
 @dataclass
@@ -59,6 +60,22 @@ class Source:
     def quoted_spans(self) -> list[QuotedSpan]:
         """The source's quotations, found once (only if a citation needs them)."""
         return find_quoted_spans(self.text)
+
+    @cached_property
+    def _lines_before_block(self) -> list[int]:
+        # Line breaks before each block of _LINE_BLOCK characters, counted once: a line number
+        # is then a count within one block, not over the whole text before it for every citation
+        # (and, unlike a list of every line start, small whatever the text).
+        out, n = [], 0
+        for a in range(0, len(self.text) + 1, _LINE_BLOCK):
+            out.append(n)
+            n += self.text.count("\n", a, a + _LINE_BLOCK)
+        return out
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line holding ``offset`` (``text.count("\\n", 0, offset) + 1``)."""
+        block = offset // _LINE_BLOCK
+        return self._lines_before_block[block] + self.text.count("\n", block * _LINE_BLOCK, offset) + 1
 
     @cached_property
     def published_date(self) -> PartialDate | None:

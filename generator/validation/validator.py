@@ -10,7 +10,7 @@ from generator.redirects import check_redirects
 from generator.rules import severity_of
 from generator.validation.attribution import SourceSpeakers
 from generator.validation.checks import Context, check_value
-from generator.validation.locate import MAX_OCCURRENCES, Located, line_of, locate
+from generator.validation.locate import MAX_OCCURRENCES, Located, locate
 from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
 
 
@@ -109,7 +109,7 @@ def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], ci
                                      f"[{citation.source}] {where.message}", gid))
         return res
     res.start, res.end, res.occurrences = where.start, where.end, where.occurrences
-    res.line = line_of(source.text, where.start)
+    res.line = source.line_of(where.start)
     if where.occurrences > 1:
         res.findings.append(_finding(
             sf.path, excerpt_pos, "excerpt-ambiguous",
