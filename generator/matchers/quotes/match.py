@@ -88,7 +88,12 @@ def _holder(spans: list[QuotedSpan], starts: list[int], a: int, b: int) -> Quote
     """The quotation holding ``a``..``b``: spans are in order and do not overlap, so only the
     last one starting at or before ``a`` can (a bisection, not a scan of every span)."""
     k = bisect_right(starts, a) - 1
-    return spans[k] if k >= 0 and spans[k].holds(a, b) else None
+    first = starts[k] if k >= 0 else None
+    while k >= 0 and starts[k] == first:  # an empty span may stand at the same start
+        if spans[k].holds(a, b):
+            return spans[k]
+        k -= 1
+    return None
 
 
 def _word_occurrences(hay: str, needle: str) -> list[int]:

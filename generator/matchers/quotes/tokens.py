@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -118,9 +118,15 @@ class TokenizedText:
         return [self._someone_else(tokens, i) for i in range(len(tokens))]
 
     def _in_quotation(self, starts: list[int], a: int, b: int) -> bool:
-        # Spans are in order and do not overlap: only the last one starting before b can overlap a..b.
+        # Spans are in order and do not overlap: only the last one starting before b can overlap a..b
+        # (or one beside it at the same start, when an empty span was added there).
         k = bisect_right(starts, b - 1) - 1
-        return k >= 0 and self.spans[k].overlaps(a, b)
+        first = starts[k] if k >= 0 else None
+        while k >= 0 and starts[k] == first:
+            if self.spans[k].overlaps(a, b):
+                return True
+            k -= 1
+        return False
 
     def _someone_else(self, tokens: list[Tok], i: int) -> Tok:
         """"Helena Kennedy" is not Charles Kennedy: a one-word name after a capitalised
@@ -196,10 +202,12 @@ class TokenizedText:
         return self._sentence_lo[n], self._sentence_hi[n]
 
     def quote_token(self, span: QuotedSpan) -> int:
-        k = bisect_right(self._span_starts, span.start) - 1
-        if k < 0 or self.spans[k] != span or k not in self._quote_tokens:
-            raise StopIteration(f"no token holds the quotation at {span.start}")  # as next() did
-        return self._quote_tokens[k]
+        k = bisect_left(self._span_starts, span.start)
+        while k < len(self.spans) and self._span_starts[k] == span.start:
+            if self.spans[k] == span and k in self._quote_tokens:
+                return self._quote_tokens[k]
+            k += 1
+        raise StopIteration(f"no token holds the quotation at {span.start}")  # as next() did
 
     def _words(self, first: Tok, last: Tok) -> str:
         """The text from ``first`` to ``last`` on one line: messages quote it, and a finding is one line."""
