@@ -127,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     env = {**os.environ, "PYTHONPATH": str(args.code.resolve())}
     only = {s for s in args.only.split(",") if s}
-    startup = measure([PY, "-m", "generator", "--version"], repeat=args.repeat, cwd=REPO, env=env)
+    # Run from the checkout timed: `python -m` puts the working directory first on sys.path.
+    code = args.code.resolve()
+    startup = measure([PY, "-m", "generator", "--version"], repeat=args.repeat, cwd=code, env=env)
     print(f"Interpreter start (`python -m generator --version`): {startup.best:.2f} s, "
           f"{startup.best_cpu:.2f} s CPU\n")
     print("| shape | what | command | sizes (bytes) | wall, best of %d | CPU | peak RSS | slope |" % args.repeat)
@@ -143,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
             shape.build(ws, n)
             sized = (ws / "content" / "sources" / "s.txt").stat().st_size if shape.command == "validate" \
                 else (ws / "facts" / "a.yml").stat().st_size
-            m = measure(run_command(shape, ws, ws / "out"), repeat=args.repeat, cwd=REPO, env=env, ok=OK)
+            m = measure(run_command(shape, ws.resolve(), (ws / "out").resolve()), repeat=args.repeat, cwd=code,
+                        env=env, ok=OK)
             sizes.append(sized)
             walls.append(m.best)
             cpus.append(m.best_cpu)
