@@ -26,7 +26,7 @@ from generator.matchers.dates import PartialDate, parse_partial_date
 from generator.matchers.quotes import QuotedSpan, find_quoted_spans
 from generator.model import SLUG_PATTERN, People, Person, Sheet, SourceMeta
 from generator.normalize import Folded, fold
-from generator.rules import severity_of
+from generator.rules import finding
 from generator.yamlsafe import Document, Loc, decode_text, load_yaml
 
 SOURCES_DIR = "content/sources"
@@ -134,7 +134,7 @@ def load_workspace(root: Path) -> Workspace:
 def _load_workspace(root: Path) -> Workspace:
     if not (root / FACTS_DIR).is_dir() and not (root / SOURCES_DIR).is_dir():
         raise FactsheetError(
-            Finding(".", 1, 1, Severity.ERROR, "schema-missing-field",
+            finding(".", (1, 1), "schema-missing-field",
                     f"{root} holds neither facts/ nor content/sources/: pass --root the folder that does")
         )
     ws = Workspace(root=root)
@@ -218,7 +218,7 @@ def _read(root: Path, path: Path, limit: int, ws: Workspace) -> bytes | None:
 
 
 def _err(path: str, rule: str, message: str, line: int = 1, col: int = 1, fact: str | None = None) -> Finding:
-    return Finding(path, line, col, severity_of(rule), rule, message, fact)
+    return finding(path, (line, col), rule, message, fact)
 
 
 def _check_stem(rel: str, stem: str, ws: Workspace, what: str) -> bool:
