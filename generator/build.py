@@ -22,6 +22,7 @@ from typing import Any, Callable
 import yaml
 
 from generator.engines import ENGINES  # noqa: F401 - re-exported for callers of generator.build
+from generator.config import load_rules_config
 from generator.findings import FactsheetError, Finding, Severity
 from generator.loading import Workspace, load_workspace
 from generator.matchers.dates import parse_partial_date
@@ -145,8 +146,10 @@ def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", stri
     # Absolute paths: the engine runs with its working directory in the build folder.
     root = Path(root).resolve()
     site_dir = Path(site_dir).resolve() if site_dir else root / "site"
+    rules = load_rules_config(root)
     ws = load_workspace(root)
     report = validate(ws)
+    report.findings = rules.apply(report.findings)
     # Validation errors stop the build; warnings are allowed, as with `validate` (gate them with
     # `validate --strict`). --strict is the engine's: a broken link or anchor fails the site.
     if report.errors:

@@ -24,6 +24,8 @@ class Finding:
     rule: str
     message: str
     fact: str | None = None
+    # A warning the editors reviewed and accepted for this citation (`accept:`): reported as a note.
+    accepted: bool = False
 
     def as_dict(self) -> dict[str, object]:
         d = asdict(self)
@@ -32,7 +34,7 @@ class Finding:
 
     def format_text(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
-        return f"{where}: [{self.severity.value}] {self.message} ({self.rule})"
+        return f"{where}: [{self.severity.value}] {self.message} ({self.rule}{', accepted' if self.accepted else ''})"
 
 
 class FactsheetError(Exception):

@@ -26,7 +26,7 @@ from generator.matchers.dates import PartialDate, parse_partial_date
 from generator.matchers.quotes import QuotedSpan, find_quoted_spans
 from generator.model import SLUG_PATTERN, People, Person, Sheet, SourceMeta
 from generator.normalize import Folded, fold
-from generator.rules import severity_of
+from generator.rules import finding
 from generator.yamlsafe import Document, Loc, decode_text, load_yaml
 
 SOURCES_DIR = "content/sources"
@@ -38,6 +38,7 @@ MAX_SOURCE_BYTES = 16 * 1024 * 1024
 _SLUG = re.compile(SLUG_PATTERN)
 
 M = TypeVar("M", bound=BaseModel)
+_LINE_BLOCK = 4096
 
 
 @dataclass
@@ -59,6 +60,22 @@ class Source:
     def quoted_spans(self) -> list[QuotedSpan]:
         """The source's quotations, found once (only if a citation needs them)."""
         return find_quoted_spans(self.text)
+
+    @cached_property
+    def _lines_before_block(self) -> list[int]:
+        # Line breaks before each block of _LINE_BLOCK characters, counted once: a line number
+        # is then a count within one block, not over the whole text before it for every citation
+        # (and, unlike a list of every line start, small whatever the text).
+        out, n = [], 0
+        for a in range(0, len(self.text) + 1, _LINE_BLOCK):
+            out.append(n)
+            n += self.text.count("\n", a, a + _LINE_BLOCK)
+        return out
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line holding ``offset`` (``text.count("\\n", 0, offset) + 1``)."""
+        block = offset // _LINE_BLOCK
+        return self._lines_before_block[block] + self.text.count("\n", block * _LINE_BLOCK, offset) + 1
 
     @cached_property
     def published_date(self) -> PartialDate | None:
@@ -117,7 +134,7 @@ def load_workspace(root: Path) -> Workspace:
 def _load_workspace(root: Path) -> Workspace:
     if not (root / FACTS_DIR).is_dir() and not (root / SOURCES_DIR).is_dir():
         raise FactsheetError(
-            Finding(".", 1, 1, Severity.ERROR, "schema-missing-field",
+            finding(".", (1, 1), "schema-missing-field",
                     f"{root} holds neither facts/ nor content/sources/: pass --root the folder that does")
         )
     ws = Workspace(root=root)
@@ -201,7 +218,7 @@ def _read(root: Path, path: Path, limit: int, ws: Workspace) -> bytes | None:
 
 
 def _err(path: str, rule: str, message: str, line: int = 1, col: int = 1, fact: str | None = None) -> Finding:
-    return Finding(path, line, col, severity_of(rule), rule, message, fact)
+    return finding(path, (line, col), rule, message, fact)
 
 
 def _check_stem(rel: str, stem: str, ws: Workspace, what: str) -> bool:

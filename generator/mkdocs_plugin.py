@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from generator.config import load_rules_config
 from generator.findings import FactsheetError, Severity
 from generator.loading import FACTS_DIR, load_workspace
 from generator.render import render
@@ -59,10 +60,12 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self._root(config)
         try:
+            rules = load_rules_config(root)
             ws = load_workspace(root)
         except FactsheetError as exc:
             raise PluginError(exc.finding.format_text()) from None
         report = validate(ws)
+        report.findings = rules.apply(report.findings)
         for f in report.findings:
             if f.severity is not Severity.INFO:
                 log.warning(f.format_text())

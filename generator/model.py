@@ -21,9 +21,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.findings import Severity, did_you_mean
 from generator.matchers.dates import PartialDate, parse_partial_date
 from generator.matchers.money import ISO_4217
 from generator.matchers.numbers import parse_value
+from generator.rules import RULES
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
@@ -65,6 +67,17 @@ def _url(value: str) -> str:
     return value
 
 
+def _acceptable(value: str) -> str:
+    if value not in RULES:
+        raise PydanticCustomError("value_error", "'{value}' is not a rule id{hint}",
+                                  {"value": value, "hint": did_you_mean(value, RULES)})
+    if RULES[value].severity is Severity.ERROR:
+        raise PydanticCustomError(
+            "value_error", "'{value}' is an error, and only warnings and notes can be accepted: fix what it finds",
+            {"value": value})
+    return value
+
+
 DateStr = Annotated[
     str,
     Field(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD, quoted"),
@@ -77,6 +90,8 @@ NumberValue = Annotated[
 ]
 Currency = Annotated[str, Field(description="ISO 4217 code: EUR, USD, GBP, ..."), AfterValidator(_currency)]
 Url = Annotated[str, AfterValidator(_url)]
+AcceptedRule = Annotated[str, Field(description="a warning's rule id, e.g. excerpt-ambiguous"),
+                         AfterValidator(_acceptable)]
 
 
 class _Strict(BaseModel):
@@ -139,6 +154,9 @@ class Citation(_Strict):
     prefix: str | None = None
     suffix: str | None = None
     note: str | None = None
+    accept: list[AcceptedRule] | None = Field(
+        default=None, description="warnings the editors reviewed and accept for this citation: reported as "
+                                  "notes, and an accepted rule that finds nothing is itself a warning")
 
 
 class Fact(_Strict):

@@ -25,7 +25,7 @@ from generator.authoring import replace_file
 from generator.findings import Finding, did_you_mean
 from generator.loading import FACTS_DIR, SheetFile, Workspace
 from generator.model import SLUG_PATTERN
-from generator.rules import severity_of
+from generator.rules import finding
 
 PUBLISHED_IDS = f"{FACTS_DIR}/published-ids.txt"
 HEADER = (
@@ -86,10 +86,6 @@ def _declared(ws: Workspace) -> list[Redirect]:
     return out
 
 
-def _finding(sf: SheetFile, pos: tuple[int, int], rule: str, message: str, fact: str | None) -> Finding:
-    return Finding(sf.path, pos[0], pos[1], severity_of(rule), rule, message, fact)
-
-
 def _resolve(ws: Workspace) -> tuple[dict[str, str], list[Finding]]:
     """Old id → the current id it ends at, following chains; and the findings of what cannot work."""
     live = current_ids(ws)
@@ -99,19 +95,19 @@ def _resolve(ws: Workspace) -> tuple[dict[str, str], list[Finding]]:
         key_pos = r.sheet.doc.key_pos(("redirects", r.key))
         value_pos = r.sheet.doc.pos(("redirects", r.key))
         if not _GLOBAL_ID.match(r.old):
-            findings.append(_finding(r.sheet, key_pos, "redirect-invalid",
+            findings.append(finding(r.sheet.path, key_pos, "redirect-invalid",
                                      f"redirect '{r.key}': write the old fact id, or sheet-id/fact-id", None))
         elif not _GLOBAL_ID.match(r.target):
-            findings.append(_finding(r.sheet, value_pos, "redirect-invalid",
+            findings.append(finding(r.sheet.path, value_pos, "redirect-invalid",
                                      f"redirect '{r.key}' → '{r.target}': write the new id as sheet-id/fact-id",
                                      r.old))
         elif r.old in live:
-            findings.append(_finding(r.sheet, key_pos, "redirect-invalid",
+            findings.append(finding(r.sheet.path, key_pos, "redirect-invalid",
                                      f"redirect '{r.key}': '{r.old}' is still a fact, so its page is not gone; "
                                      "remove the redirect (or the fact)", r.old))
         elif r.old in edges:
             first = edges[r.old]
-            findings.append(_finding(r.sheet, key_pos, "redirect-invalid",
+            findings.append(finding(r.sheet.path, key_pos, "redirect-invalid",
                                      f"'{r.old}' is already redirected in {first.sheet.path} to '{first.target}'",
                                      r.old))
         else:
@@ -126,10 +122,10 @@ def _resolve(ws: Workspace) -> tuple[dict[str, str], list[Finding]]:
         if at in live:
             resolved[old] = at
         elif at in seen:
-            findings.append(_finding(r.sheet, value_pos, "redirect-invalid",
+            findings.append(finding(r.sheet.path, value_pos, "redirect-invalid",
                                      f"redirects loop: {' → '.join([*seen, at])}", old))
         else:
-            findings.append(_finding(r.sheet, value_pos, "redirect-invalid",
+            findings.append(finding(r.sheet.path, value_pos, "redirect-invalid",
                                      f"redirect '{r.key}' → '{r.target}': '{at}' is not a fact"
                                      f"{did_you_mean(at, sorted(live))}", old))
     return resolved, findings
@@ -146,7 +142,7 @@ def check_redirects(ws: Workspace) -> list[Finding]:
     live = current_ids(ws)
     for line, gid in read_published(ws):
         if not _GLOBAL_ID.match(gid):
-            findings.append(Finding(PUBLISHED_IDS, line, 1, severity_of("redirect-invalid"), "redirect-invalid",
+            findings.append(finding(PUBLISHED_IDS, (line, 1), "redirect-invalid",
                                     f"'{gid}' is not a fact id: write sheet-id/fact-id"))
             continue
         if gid in live or gid in resolved:
@@ -161,11 +157,11 @@ def check_redirects(ws: Workspace) -> list[Finding]:
         if sf is not None:
             # The sheet that lost the fact: at its redirects, where the fix goes, else at `facts:`.
             pos = sf.doc.key_pos(("redirects",)) if sf.sheet.redirects else sf.doc.key_pos(("facts",))
-            findings.append(_finding(sf, pos, "redirect-missing",
+            findings.append(finding(sf.path, pos, "redirect-missing",
                                      f"fact '{fact_id}' {advice}: `redirects: {{{fact_id}: sheet-id/fact-id}}`",
                                      gid))
         else:
-            findings.append(Finding(PUBLISHED_IDS, line, 1, severity_of("redirect-missing"), "redirect-missing",
+            findings.append(finding(PUBLISHED_IDS, (line, 1), "redirect-missing",
                                     f"'{gid}' {advice}: in the sheet that replaces it, "
                                     f"`redirects: {{{gid}: sheet-id/fact-id}}`", gid))
     return findings

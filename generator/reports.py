@@ -24,10 +24,18 @@ def _counts(report: Report) -> str:
             f"{s['errors']} error(s), {s['warnings']} warning(s), {s['infos']} note(s)")
 
 
-def format_text(report: Report) -> str:
-    lines = [f.format_text() for f in report.findings]
-    lines.append(_counts(report))
-    return "\n".join(lines) + "\n"
+_COLOURS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+
+
+def format_text(report: Report, *, summary: bool = True, colour: bool = False) -> str:
+    if colour:
+        lines = [f.format_text().replace(f"[{f.severity.value}]", f"{_COLOURS[f.severity]}[{f.severity.value}]\033[0m", 1)
+                 for f in report.findings]
+    else:
+        lines = [f.format_text() for f in report.findings]
+    if summary:
+        lines.append(_counts(report))
+    return "".join(line + "\n" for line in lines)
 
 
 def _json_line(value: object) -> str:
@@ -149,7 +157,16 @@ def step_summary(report: Report, *, max_rows: int = SUMMARY_ROWS) -> str:
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+def help_base() -> str | None:
+    """Where README's rule table lives, for help links: in GitHub Actions, this commit's README."""
+    server, repo, sha = (os.environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"))
+    if server and repo and sha:
+        return f"{server}/{repo}/blob/{sha}/README.md"
+    return None
+
+
 def format_sarif(report: Report) -> str:
+    help_base_url = help_base()
     rule_ids = sorted(RULES)
     index = {r: i for i, r in enumerate(rule_ids)}
     doc = {
@@ -160,8 +177,10 @@ def format_sarif(report: Report) -> str:
                 "name": "factsheet",
                 "version": __version__,
                 "rules": [
-                    {"id": r, "shortDescription": {"text": RULES[r][1]},
-                     "defaultConfiguration": {"level": _SARIF_LEVEL[RULES[r][0]]}}
+                    {"id": r, "shortDescription": {"text": RULES[r].summary},
+                     **({"help": {"text": RULES[r].help}} if RULES[r].help else {}),
+                     **({"helpUri": f"{help_base_url}#{RULES[r].anchor}"} if help_base_url else {}),
+                     "defaultConfiguration": {"level": _SARIF_LEVEL[RULES[r].severity]}}
                     for r in rule_ids
                 ],
             }},

@@ -28,7 +28,8 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from generator.findings import FactsheetError, Finding, Severity
+from generator.findings import FactsheetError
+from generator.rules import finding
 
 try:  # libyaml when present: the same events, much faster
     from yaml import CSafeLoader as _Loader
@@ -80,7 +81,7 @@ class Document:
 
 def _fail(path: str, mark: Any, rule: str, message: str) -> FactsheetError:
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    return FactsheetError(Finding(path, line, col, Severity.ERROR, rule, message))
+    return FactsheetError(finding(path, (line, col), rule, message))
 
 
 def decode_text(data: bytes, path: str) -> str:
@@ -89,7 +90,7 @@ def decode_text(data: bytes, path: str) -> str:
     if nul >= 0:
         line, col = _line_col(data, nul)
         raise FactsheetError(
-            Finding(path, line, col, Severity.ERROR, "file-binary",
+            finding(path, (line, col), "file-binary",
                     f"NUL byte at byte offset {nul}: this is a binary file, not UTF-8 text")
         )
     try:
@@ -97,7 +98,7 @@ def decode_text(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
         raise FactsheetError(
-            Finding(path, line, col, Severity.ERROR, "file-encoding",
+            finding(path, (line, col), "file-encoding",
                     f"not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {exc.start} "
                     f"({exc.reason}); save the file as UTF-8")
         ) from None
@@ -162,8 +163,8 @@ def _load(text: str, path: str, loader_class: Any) -> Document:
         if hidden is not None and _parses(_HIDDEN_BREAK.sub(" ", text)):
             # Invisible in editors, a line break to YAML 1.1: name it, or the error makes no sense.
             line, col = lines.pos(hidden.start())
-            raise FactsheetError(Finding(
-                path, line, col, Severity.ERROR, "yaml-syntax",
+            raise FactsheetError(finding(
+                path, (line, col), "yaml-syntax",
                 f"invisible line separator U+{ord(hidden.group()):04X} here: YAML reads it as a line break "
                 f"(then: {message.lower()}); delete it, or put the text in quotes")) from None
         raise _fail(path, lines.mark(mark), "yaml-syntax", message) from None
@@ -172,7 +173,7 @@ def _load(text: str, path: str, loader_class: Any) -> Document:
         pos = getattr(exc, "position", None)
         line, col = lines.pos(pos) if isinstance(pos, int) else (1, 1)
         raise FactsheetError(
-            Finding(path, line, col, Severity.ERROR, "yaml-syntax",
+            finding(path, (line, col), "yaml-syntax",
                     f"YAML cannot read the file{f' at character {pos}' if pos is not None else ''}: {exc}")
         ) from None
     finally:

@@ -49,7 +49,8 @@ def test_json_shape(workspace):
     assert doc["version"] == 1 and doc["valid"] is False
     assert set(doc["stats"]) >= {"facts", "verified", "errors", "warnings"}
     finding = doc["findings"][0]
-    assert set(finding) == {"path", "line", "column", "severity", "rule", "message", "fact"}
+    assert set(finding) == {"path", "line", "column", "severity", "rule", "message", "fact", "accepted"}
+    assert finding["accepted"] is False
     assert finding["fact"] == "visit/deals" and finding["path"] == "facts/visit.yml"
     fact = doc["facts"][0]
     assert fact["id"] == "visit/deals" and fact["verdict"] == "unverified"

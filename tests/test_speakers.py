@@ -171,3 +171,135 @@ def test_example_quotes_are_never_verified_without_a_confirmed_speaker():
     for fact in report.facts:
         unresolved = any(f.rule == "quote-attribution-unresolved" for c in fact.citations for f in c.findings)
         assert (fact.verdict.value == "speaker-unconfirmed") == unresolved, fact.id
+
+
+# ---------------------------------------------------------------- house styles (issue 11)
+
+ALBANESE = """
+anthony-albanese:
+  name: Anthony Albanese
+  aliases: [Albanese]
+  role: Prime Minister of Australia
+"""
+
+TRANSCRIPT = (
+    "PRIME MINISTER: Thanks everyone. We are investing $5 million in flood defences this year.\n\n"
+    "QUESTION: Prime Minister, is $5 million enough when councils asked for ten?\n\n"
+    "PRIME MINISTER: It is a start, and we will do more.\n\n"
+    "It will not be the last word either.\n\n"
+    "MR JONES: The opposition will hold them to it.\n"
+)
+
+
+def _with_albanese(root: Path) -> None:
+    write_yaml(root, "facts/people.yml", PEOPLE + ALBANESE)
+
+
+def _run_people(root: Path, text: str, *facts: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+    write_source(root, "src", text, published="2024-05-02")
+    _with_albanese(root)
+    (root / "facts" / "s.yml").write_text("title: S\nfacts:\n" + "".join(facts), encoding="utf-8")
+    report = validate(load_workspace(root))
+    rules: dict[str, list[str]] = {}
+    for f in report.findings:
+        if f.fact:
+            rules.setdefault(f.fact.split("/")[1], []).append(f.rule)
+    return {f.fact.id: f.verdict.value for f in report.facts}, rules
+
+
+def test_transcript_speaker_labels_give_each_turn_its_speaker(workspace: Path):
+    verdicts, rules = _run_people(
+        workspace, TRANSCRIPT,
+        _fact("anthony-albanese", "We are investing $5 million in flood defences", "We are investing $5 million "
+              "in flood defences this year.", "pm-opening"),
+        _fact("anthony-albanese", "is $5 million enough when councils asked for ten",
+              "QUESTION: Prime Minister, is $5 million enough when councils asked for ten?", "question-as-pm"),
+        _fact("anthony-albanese", "It is a start", "It is a start", "pm-answer"),
+        _fact("anthony-albanese", "It will not be the last word", "It will not be the last word", "pm-turn-runs-on"),
+        _fact("jones", "The opposition will hold them to it", "The opposition will hold them to it", "jones"),
+        _fact("anthony-albanese", "The opposition will hold them to it", "MR JONES: The opposition will hold them "
+              "to it.", "jones-as-pm"),
+    )
+    assert verdicts == {"pm-opening": "verified", "question-as-pm": "refuted", "pm-answer": "verified",
+                        "pm-turn-runs-on": "verified", "jones": "verified", "jones-as-pm": "refuted"}, rules
+    assert rules["question-as-pm"] == ["quote-wrong-speaker"]
+
+
+def test_the_questioners_words_given_to_the_prime_minister_fail_in_the_cli(workspace: Path):
+    _run_people(workspace, TRANSCRIPT, _fact("anthony-albanese", "is $5 million enough",
+                                             "is $5 million enough", "q"))
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 1
+    assert "gives \"is $5 million enough\" to 'QUESTION' ('QUESTION:'), who is not Anthony Albanese" in r.stdout
+
+
+def test_one_label_is_no_transcript():
+    # A dateline is no speaker: with one label, unquoted words are narrative.
+    from generator.matchers.people import PeopleIndex
+    from generator.validation.attribution import SourceSpeakers
+    one = SourceSpeakers("CANBERRA: The government will spend $5 million.\n", PeopleIndex())
+    assert one.turns == [] and not one.is_quotation(10, 40)
+    two = SourceSpeakers(TRANSCRIPT, PeopleIndex())
+    assert [TRANSCRIPT[t.label_start:t.label_end] for t in two.turns] == [
+        "PRIME MINISTER", "QUESTION", "PRIME MINISTER", "MR JONES"]
+
+
+HOME = (
+    "The deal was signed in Canberra on Tuesday after two years of talks.\n\n"
+    "Jones, the Trade Minister, said:\n\n"
+    "“This agreement opens markets for our farmers.”\n\n"
+    "“It will take time to see the benefits.”\n\n"
+    "Smith tells the ABC the deal was rushed.\n\n"
+    "“Nobody asked the farmers.”\n\n"
+    "Smith says the signing was “theatre”.\n\n"
+    "“People should see the small print.”\n\n"
+    "“We were not consulted,” she said. “Not once.”\n"
+)
+
+
+@pytest.mark.parametrize(("quote", "speaker", "other"), [
+    ("This agreement opens markets for our farmers", "jones", "smith"),  # "X, the Trade Minister, said:" ¶ "…"
+    ("It will take time to see the benefits", "jones", "smith"),  # the quotation paragraph after that one
+    ("Nobody asked the farmers", "smith", "jones"),  # a quotation paragraph after "X tells the ABC"
+    ("People should see the small print", "smith", "jones"),  # a quotation paragraph after "X says"
+    ("Not once", "smith", "jones"),  # the second half of a split quotation
+])
+def test_house_styles_give_quotation_paragraphs_their_speaker(workspace: Path, quote: str, speaker: str,
+                                                              other: str):
+    verdicts, rules = _run(workspace, HOME, _fact(speaker, quote, quote, "right"), _fact(other, quote, quote, "wrong"))
+    assert verdicts == {"right": "verified", "wrong": "refuted"}, rules
+
+
+def test_a_quotation_paragraph_after_something_else_stays_unconfirmed(workspace: Path):
+    text = "Smith said the deal was rushed. Jones arrived later.\n\n“Nobody asked the farmers.”\n"
+    verdicts, rules = _run(workspace, text, _fact("smith", "Nobody asked the farmers", "Nobody asked the farmers"))
+    assert verdicts == {"q": "speaker-unconfirmed"}, rules
+
+
+PRESS_RELEASE = (
+    "The minister announced today that the government is providing $5 million for flood defences.\n\n"
+    "Flood defences will be built in 12 towns by June.\n\n"
+    "We will not leave these towns behind, Jones said.\n\n"
+    "Jones said: The money is there.\n"
+)
+
+
+@pytest.mark.parametrize(("quote", "expected"), [
+    ("the government is providing $5 million for flood defences", "refuted"),  # indirect speech
+    ("Flood defences will be built in 12 towns", "refuted"),  # narrative
+    ("We will not leave these towns behind", "verified"),  # direct speech: "…, Jones said"
+    ("The money is there", "verified"),  # "Jones said: …"
+])
+def test_a_press_release_without_quotation_marks(workspace: Path, quote: str, expected: str):
+    verdicts, rules = _run(workspace, PRESS_RELEASE, _fact("jones", quote, quote))
+    assert verdicts == {"q": expected}, rules
+    if expected == "refuted":
+        assert rules["q"] == ["quote-not-found"]
+
+
+def test_indirect_speech_is_not_a_quotation_in_the_cli(workspace: Path):
+    _run(workspace, PRESS_RELEASE, _fact("jones", "the government is providing $5 million", "The minister "
+                                         "announced today that the government is providing $5 million"))
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 1
+    assert "are narrative in the source, not a quotation" in r.stdout and "(quote-not-found)" in r.stdout

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from generator.config import at_least, load_rules_config
+from generator.findings import Severity
 from generator.loading import load_workspace
-from generator.reports import FORMATS, STREAMED
+from generator.reports import FORMATS, STREAMED, format_text
 from generator.validation import Report, validate
 
 
@@ -18,6 +21,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--root", type=Path, default=Path("."), help="folder holding facts/ and content/ (default: .)")
     p.add_argument("--format", choices=sorted(FORMATS), default="text")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--min-severity", choices=[s.value for s in Severity], default=None,
+                   help="show only findings at this severity or above (the counts and exit code are unchanged)")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="text format: only the findings, no summary line (nothing at all when clean)")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour the text format (auto: on a terminal, unless NO_COLOR is set)")
     p.add_argument("paths", nargs="*", metavar="PATH", help="report only on these files or folders")
     p.set_defaults(run=run)
 
@@ -42,9 +51,24 @@ def only_paths(report: Report, root: Path, paths: list[str]) -> Report:
 
 
 def run(args: argparse.Namespace) -> int:
+    config = load_rules_config(args.root)
     report = only_paths(validate(load_workspace(args.root)), args.root, args.paths)
-    if args.format in STREAMED:  # record by record: the whole document is never held in memory
-        sys.stdout.writelines(STREAMED[args.format](report))
+    report.findings = config.apply(report.findings)
+    ok = report.ok(strict=args.strict)  # decided before --min-severity hides anything
+    shown = report
+    if args.min_severity:
+        shown = Report(at_least(report.findings, Severity(args.min_severity)), report.facts, report.findings)
+    if args.format == "text" and (args.quiet or _colour(args.color)):
+        sys.stdout.write(format_text(shown, summary=not args.quiet, colour=_colour(args.color)))
+    elif args.format in STREAMED:  # record by record: the whole document is never held in memory
+        sys.stdout.writelines(STREAMED[args.format](shown))
     else:
-        sys.stdout.write(FORMATS[args.format](report))
-    return 0 if report.ok(strict=args.strict) else 1
+        sys.stdout.write(FORMATS[args.format](shown))
+    return 0 if ok else 1
+
+
+def _colour(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    # https://no-color.org: any non-empty NO_COLOR turns colour off.
+    return not os.environ.get("NO_COLOR") and sys.stdout.isatty() and os.environ.get("TERM") != "dumb"

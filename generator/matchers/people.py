@@ -57,6 +57,14 @@ class PeopleIndex:
         person = self.people.get(pid)
         return person.name if person is not None else pid
 
+    def is_body(self, pid: str) -> bool:
+        """A government, office, agency or statement rather than a person: what "it" can stand for,
+        and what speaks through a spokesman. Read from the name and role in people.yml."""
+        person = self.people.get(pid)
+        if person is None:
+            return False
+        return any(w in BODY_WORDS for w in _WORD.findall(fold_text(f"{person.name} {person.role}")))
+
     def mentions(self, folded: str) -> list["NameMention"]:
         """Names and aliases in text already folded by ``generator.normalize.fold``."""
         return find_mentions(self, folded)
@@ -77,6 +85,12 @@ class NameMention:
 
 
 _WORD = re.compile(r"[^\W_]+")
+# Words in a name or role that make it a body, not a person.
+BODY_WORDS = frozenset("""
+government office ministry department agency council commission committee kremlin palace house embassy
+statement paper readout party company corporation organisation organization union nations assembly
+parliament court bank bureau service administration presidency cabinet authority federation
+""".split())
 
 
 def find_mentions(index: PeopleIndex, folded: str) -> list[NameMention]:

@@ -61,7 +61,10 @@ def safe_url(url: str) -> str | None:
     if not url:
         return None
     if _SCHEME.match(url):
-        scheme = urlsplit(url).scheme.lower()
+        try:
+            scheme = urlsplit(url).scheme.lower()
+        except ValueError:  # "http://[x": a bracketed host that does not parse; no link, not a crash
+            return None
         if scheme not in {"http", "https"}:
             return None
     elif url.startswith("//") or url.startswith("\\"):

@@ -233,7 +233,7 @@ CAVEATS: dict[str, str] = {
 
 
 def caveat(rule: str) -> str:
-    return CAVEATS.get(rule) or (RULES[rule][1] if rule in RULES else rule)
+    return CAVEATS.get(rule) or (RULES[rule].summary if rule in RULES else rule)
 
 
 def excerpt_markdown(source_text: str, start: int, end: int, highlights: list[tuple[int, int]],

@@ -16,7 +16,8 @@ from functools import cached_property
 
 from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes import Attribution, QuoteReader
-from generator.normalize import fold_text
+from generator.matchers.quotes.subjects import REPORTING_VERBS
+from generator.normalize import fold, fold_text
 
 SUPPORTED, UNRESOLVED, WRONG = 0, 1, 2
 
@@ -32,12 +33,50 @@ class SourceSpeakers:
     def reader(self) -> QuoteReader:
         return QuoteReader(self.text, self.people)
 
+    @cached_property
+    def turns(self) -> list[Turn]:
+        """A transcript's turns: each speaker label (``MR SMITH:``, ``QUESTION:``, ``PRIME
+        MINISTER:``) at a line's start, to the next label. A text with fewer than two labels is
+        no transcript (a ``BEIJING:`` dateline is not a speaker)."""
+        found = [m for m in _LABEL.finditer(self.text) if re.search(r"[A-Z]{2}|^\s*Q\b", m.group("label"))]
+        if len(found) < 2:
+            return []
+        ends = [m.start() for m in found[1:]] + [len(self.text)]
+        return [Turn(m.start("label"), m.end("label"), m.end(), end) for m, end in zip(found, ends)]
+
+    def turn_at(self, a: int, b: int) -> Turn | None:
+        return next((t for t in self.turns if t.start <= a and b <= t.end), None)
+
+    def is_quotation(self, a: int, b: int) -> bool:
+        """Whether the source gives the words at ``a``..``b`` as someone's own words: inside its
+        quotation marks, in a transcript's turn, or, in a text with no quotation marks at all,
+        direct speech (``…, he said``, ``X said: …``). Narrative and indirect speech
+        (``X announced that …``) are not."""
+        if any(s.holds(a, b) for s in self.reader.spans) or self.turn_at(a, b) is not None:
+            return True
+        if self.reader.spans:
+            return False
+        before = self.text[max(0, a - 120):a].rstrip()
+        if before.endswith(":"):
+            # "Jones said: …", "Jones said in a statement: …"; a dateline ("CANBERRA: …") is no speech.
+            clause = re.split(r"[.!?\n]", before[:-1])[-1]
+            words = re.findall(r"[^\W\d_]+", clause.lower())[-6:]
+            return any(w in REPORTING_VERBS and not w.endswith("ing") for w in words)
+        return _postposed_clause(self.text, b)
+
+    @property
+    def has_marks(self) -> bool:
+        return bool(self.reader.spans)
+
     def attribute(self, a: int, b: int) -> Attribution:
         """Who the source says spoke the words at ``a``..``b`` (source offsets)."""
         reader = self.reader
         span = next((s for s in reader.spans if s.inner_start <= a and b <= s.inner_end), None)
         if span is not None:
             return reader.attribute_span(span)
+        turn = self.turn_at(a, b)
+        if turn is not None:
+            return self._labelled(turn)
         # No quotation marks hold these words in the source (a transcript): read them as the
         # quotation, within their paragraph and the one before.
         lo, hi = self._paragraphs_around(a, b)
@@ -52,7 +91,53 @@ class SourceSpeakers:
         return lo, after.start() if after else len(self.text)
 
 
+    def _labelled(self, turn: Turn) -> Attribution:
+        label = " ".join(self.text[turn.label_start:turn.label_end].split())
+        ids = frozenset(i for m in self.people.mentions(fold(label).text) for i in m.ids)
+        evidence = f"{label}:"
+        if ids:
+            ambiguous = len(ids) > 1
+            reason = f"'{label}' names {', '.join(sorted(ids))}" if ambiguous else ""
+            return Attribution(ids, (turn.label_start, turn.label_end), evidence, reason, ambiguous=ambiguous)
+        # "PRIME MINISTER:" is the one person whose role has those words, when there is exactly one.
+        title = [w for w in _words(label) if w not in _TITLE_FILLERS]
+        holders = {pid for pid, p in self.people.people.items()
+                   if title and p.role and set(title) <= set(_words(p.role))}
+        if len(holders) == 1:
+            return Attribution(frozenset(holders), (turn.label_start, turn.label_end), evidence)
+        return Attribution(evidence=evidence, described=label, reason=(
+            f"the transcript gives it to '{label}', which is not a name or alias in facts/people.yml"
+            + (f" and the role of {', '.join(sorted(holders))}" if holders else "")))
+
+
+_TITLE_FILLERS = frozenset("the mr mrs ms dr".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """A transcript's turn: the speaker label, and the words it covers (to the next label)."""
+
+    label_start: int
+    label_end: int
+    start: int
+    end: int
+
+
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n")
+# A speaker label opening a line: capitals (MR SMITH, PRIME MINISTER, Q, MS. JEAN-PIERRE), then a colon.
+_LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z'\u2019.\-]*(?:[ \t]+[A-Z][A-Z'\u2019.\-]*){0,5})[ \t]*:(?=\s)",
+                    re.MULTILINE)
+# Direct speech with no marks: a reporting clause right after the words ("…, he said", "…, said Jones").
+_CLAUSE_AFTER = re.compile(r"[ \t]*[,\u2014\u2013][ \t]*(?P<clause>[^.!?;:\n]{0,80})")
+
+
+def _postposed_clause(text: str, at: int) -> bool:
+    m = _CLAUSE_AFTER.match(text, at)
+    if m is None:
+        return False
+    words = re.findall(r"[^\W\d_]+", m.group("clause").lower())[:6]
+    return any(w in REPORTING_VERBS and not w.endswith("ing") and words[n + 1:n + 2] != ["that"]
+               for n, w in enumerate(words))
 
 
 def _shifted(att: Attribution, by: int) -> Attribution:
@@ -142,18 +227,8 @@ def _known_words(speaker: str, people: PeopleIndex) -> list[str]:
 # Who speaks for another: a spokesman, an aide, a source.
 _STAND_INS = _VOICES | frozenset("aide aides adviser advisers advisor advisors source sources ally allies lawyer "
                                  "lawyers staff staffer staffers insider insiders".split())
-# Words in a name or role that make it a body (a government, an office, a statement), which speaks
-# through spokespeople and statements, not a person.
-_BODY_WORDS = frozenset("""
-government office ministry department agency council commission committee kremlin palace house embassy
-statement paper readout party company corporation organisation organization union nations assembly
-parliament court bank bureau service administration presidency cabinet authority federation
-""".split())
-
-
 def _is_body(speaker: str, people: PeopleIndex) -> bool:
-    person = people.people.get(speaker)
-    return person is not None and any(w in _BODY_WORDS for w in _words(f"{person.name} {person.role}"))
+    return people.is_body(speaker)
 
 
 def could_be(described: str, speaker: str, people: PeopleIndex) -> bool:

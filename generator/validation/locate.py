@@ -40,7 +40,9 @@ def locate(citation: Citation, folded: Folded) -> Located | Missed:
         return Missed("excerpt-not-found", _explain_miss(needle, folded))
     chosen = starts
     if citation.prefix or citation.suffix:
-        chosen = [s for s in starts if _fits(hay, s, s + len(needle), citation)]
+        prefix = fold_text(citation.prefix).strip() if citation.prefix else ""
+        suffix = fold_text(citation.suffix).strip() if citation.suffix else ""
+        chosen = [s for s in starts if _fits(hay, s, s + len(needle), prefix, suffix)]
         if not chosen:
             return Missed("excerpt-context-mismatch", _explain_context(starts, len(needle), citation, folded))
     first = chosen[0]
@@ -67,15 +69,14 @@ def _all(hay: str, needle: str) -> list[int]:
     return found
 
 
-def _fits(hay: str, start: int, end: int, citation: Citation) -> bool:
+def _fits(hay: str, start: int, end: int, prefix: str, suffix: str) -> bool:
     # Folded text has at most one space in a row, so the characters that decide lie within
     # len + 1 of the excerpt: look there, not at a copy of the whole text before or after it.
-    if citation.prefix:
-        prefix = fold_text(citation.prefix).strip()
+    # prefix and suffix come folded once per citation, not once per occurrence.
+    if prefix:
         if not hay[max(0, start - len(prefix) - 1):start].rstrip().endswith(prefix):
             return False
-    if citation.suffix:
-        suffix = fold_text(citation.suffix).strip()
+    if suffix:
         if not hay[end:end + len(suffix) + 1].lstrip().startswith(suffix):
             return False
     return True

@@ -105,9 +105,12 @@ class FactResult:
 class Report:
     findings: list[Finding] = field(default_factory=list)
     facts: list[FactResult] = field(default_factory=list)
+    # When only some findings are shown (--min-severity), the counts still cover them all.
+    counted: list[Finding] | None = None
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
+        every = self.findings if self.counted is None else self.counted
+        return sum(1 for f in every if f.severity is severity)
 
     @property
     def errors(self) -> int:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.findings import Finding, Severity, did_you_mean
 from generator.loading import SheetFile, Source, Workspace, gc_paused
 from generator.matchers.people import PeopleIndex
 from generator.model import Citation, Fact
 from generator.redirects import check_redirects
-from generator.rules import severity_of
+from generator.rules import finding as _finding
 from generator.validation.attribution import SourceSpeakers
 from generator.validation.claims import Cited, check_claim
 from generator.validation.checks import Context, check_value
-from generator.validation.locate import MAX_OCCURRENCES, Located, line_of, locate
+from generator.validation.locate import MAX_OCCURRENCES, Located, locate
 from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
 
 
@@ -43,10 +45,6 @@ class _Speakers:
         if source.id not in self._by_source:
             self._by_source[source.id] = SourceSpeakers(source.text, self.people)
         return self._by_source[source.id]
-
-
-def _finding(path: str, pos: tuple[int, int], rule: str, message: str, fact: str | None = None) -> Finding:
-    return Finding(path, pos[0], pos[1], severity_of(rule), rule, message, fact)
 
 
 def _check_people(ws: Workspace, people: PeopleIndex, report: Report) -> None:
@@ -108,6 +106,17 @@ def _paragraphs(text: str, start: int, end: int) -> str:
     return text[a + 2 if a >= 0 else 0:b if b >= 0 else len(text)]
 
 
+def _accepted(findings: list[Finding], accept: list[str], path: str, pos: tuple[int, int],
+              gid: str) -> list[Finding]:
+    """The citation's findings with the warnings its editors accepted reported as accepted notes."""
+    out = [replace(f, severity=Severity.INFO, accepted=True) if f.rule in accept else f for f in findings]
+    fired = {f.rule for f in findings}
+    out += [_finding(path, pos, "accept-unused",
+                     f"`accept: [{rule}]` accepts nothing: this citation has no {rule} finding; remove it", gid)
+            for rule in dict.fromkeys(accept) if rule not in fired]
+    return out
+
+
 def _times(n: int) -> str:
     return f"at least {n} times" if n >= MAX_OCCURRENCES else f"{n} times"
 
@@ -130,7 +139,7 @@ def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], ci
                                      f"[{citation.source}] {where.message}", gid))
         return res
     res.start, res.end, res.occurrences = where.start, where.end, where.occurrences
-    res.line = line_of(source.text, where.start)
+    res.line = source.line_of(where.start)
     if where.occurrences > 1:
         res.findings.append(_finding(
             sf.path, excerpt_pos, "excerpt-ambiguous",
@@ -142,6 +151,8 @@ def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], ci
     for rule, message in outcome.problems:
         # Value problems point at the excerpt: that is what fails to show the value.
         res.findings.append(_finding(sf.path, excerpt_pos, rule, f"[{citation.source}] {message}", gid))
+    if citation.accept is not None:
+        res.findings = _accepted(res.findings, citation.accept, sf.path, doc.pos((*loc, "accept")), gid)
     res.highlights = [(where.start + a, where.start + b) for a, b in outcome.highlights]
     res.inferred_year = outcome.inferred_year
     errors = any(f.severity is Severity.ERROR for f in res.findings)

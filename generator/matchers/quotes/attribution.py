@@ -8,7 +8,9 @@ before the quote. Anything else is left unresolved rather than guessed.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes.marks import QuotedSpan
@@ -16,6 +18,10 @@ from generator.matchers.quotes.subjects import Subject, SubjectReader
 from generator.matchers.quotes.tokens import Tok
 
 _PRONOUN_REACH = 3  # sentences between a name and the he/she that stands for it
+# Tokens read back from a quotation for its reporting clause, and back from a he/she for other
+# people it could mean. A clause is a few words; the bound keeps reading every quotation of a text
+# linear in it when a "sentence" never ends (hostile text: thousands of quotations, no full stop).
+_CLAUSE_REACH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,25 +62,46 @@ class QuoteReader(SubjectReader):
         super().__init__(text, people, extra_span=extra_span)
         self._memo: dict[int, Attribution | None] = {}
 
+    @cached_property
+    def _token_ends(self) -> list[int]:
+        return [t.end for t in self.tokens]
+
+    @cached_property
+    def _token_at(self) -> dict[int, int]:
+        return {t.start: i for i, t in enumerate(self.tokens)}
+
     def attribute_span(self, span: QuotedSpan) -> Attribution:
         k = self.quote_token(span)
         att = self._attribute(k)
         return att if att is not None else Attribution(reason=_NO_VERB)
 
     def _attribute(self, k: int) -> Attribution | None:
-        if k in self._memo:
-            return self._memo[k]
-        self._memo[k] = None  # guards the continuation chain
-        att = self._own(k)
-        if att is None:
-            att = self._continued(k)
-        self._memo[k] = att
+        # A quotation that continues the one before continues its speaker: follow that chain
+        # in a loop (a text may hold thousands of such quotations in a row), then memoise the
+        # answer for every quotation on it.
+        chain: list[int] = []
+        att: Attribution | None = None
+        while k not in self._memo:
+            self._memo[k] = None  # guards the chain
+            chain.append(k)
+            att = self._own(k)
+            if att is not None:
+                break
+            nxt = self._continued(k)
+            if not isinstance(nxt, int):
+                att = nxt
+                break
+            k = nxt
+        else:
+            att = self._memo[k]
+        for c in chain:
+            self._memo[c] = att
         return att
 
     def _own(self, k: int) -> Attribution | None:
         lo, hi = self._sentence_range(k)
         toks = self.tokens
-        left = [i for i in range(lo, k) if toks[i].kind != "break"]
+        left = [i for i in range(max(lo, k - _CLAUSE_REACH), k) if toks[i].kind != "break"]
         right = []
         for i in range(k + 1, hi):
             if toks[i].kind == "quote":
@@ -90,22 +117,49 @@ class QuoteReader(SubjectReader):
                 return found
         return None
 
-    def _continued(self, k: int) -> Attribution | None:
+    def _continued(self, k: int) -> Attribution | int | None:
         """A quotation that opens its sentence with no reporting words of its own
         continues the speaker of the sentence before, in the same paragraph:
         ``"…," Yermak said. "…"``, ``X said, according to Y. "…"``, or
-        ``X reiterated his call … . "…"``."""
+        ``X reiterated his call … . "…"``. Returns the attribution, or the token of
+        the quotation before whose speaker this one continues."""
         lo, _ = self._sentence_range(k)
         toks = self.tokens
-        if lo == 0 or any(toks[i].kind != "punct" for i in range(lo, k)):
+        if lo == 0 or k - lo > _CLAUSE_REACH or any(toks[i].kind != "punct" for i in range(lo, k)):
             return None
         if toks[lo - 1].kind == "break":
-            return None  # a new paragraph may bring a new speaker
+            return self._across_paragraph(k, lo)  # a new paragraph may bring a new speaker
         plo, _ = self._sentence_range(lo - 1)
         quotes = [i for i in range(plo, lo) if toks[i].kind == "quote"]
         if quotes:
-            return self._attribute(quotes[-1])
+            return quotes[-1]
         return self._first_clause([i for i in range(plo, lo) if toks[i].kind != "break"])
+
+    def _across_paragraph(self, k: int, lo: int) -> Attribution | None:
+        """A quotation opening its paragraph with no reporting words of its own: after
+        ``X said:`` (``X, the Home Secretary, said:``) ending the paragraph before; or, when
+        the quotation is its whole paragraph, the speaker of the paragraph before's last
+        sentence (``X tells the BBC …``, ``X says …``, ``"…," X said.``, or another such
+        paragraph). Anything else in between may bring a new speaker: unresolved."""
+        toks = self.tokens
+        j = lo - 1
+        while j >= 0 and toks[j].kind == "break":
+            j -= 1
+        if j < 0:
+            return None
+        plo, _ = self._sentence_range(j)
+        prev = [i for i in range(plo, j + 1) if toks[i].kind != "break"]
+        if toks[j].kind == "punct" and toks[j].low == ":":
+            return self._from_left(prev)
+        end = k + 1
+        while end < len(toks) and toks[end].kind == "punct":
+            end += 1
+        if end < len(toks) and toks[end].kind != "break":
+            return None  # more than a quotation in this paragraph
+        quotes = [i for i in prev if toks[i].kind == "quote"]
+        if quotes:
+            return self._attribute(quotes[-1])
+        return self._first_clause(prev)
 
     def _first_clause(self, idx: list[int]) -> Attribution | None:
         toks = self.tokens
@@ -186,6 +240,10 @@ class QuoteReader(SubjectReader):
                                negated=subj.negated, ambiguous=ambiguous)
         if subj.kind == "pronoun" and subj.tok is not None:
             return self._resolve_pronoun(subj, verb, verb_words)
+        if subj.kind == "other-pronoun" and subj.tok is not None and subj.tok.low == "it":
+            found = self._resolve_it(subj, verb, verb_words)
+            if found is not None:
+                return found
         if subj.kind == "other-pronoun" and subj.tok is not None:
             word = self.text[subj.tok.start:subj.tok.end]
             return Attribution(evidence=f"{word} {verb_words}",
@@ -207,6 +265,30 @@ class QuoteReader(SubjectReader):
     def _clause(self, a: Tok, b: Tok) -> str:
         return self._words(min(a, b, key=lambda t: t.start), max(a, b, key=lambda t: t.end))
 
+    def _resolve_it(self, subj: Subject, verb: Tok, verb_words: str) -> Attribution | None:
+        """``it`` stands for a body (a government, an office), never a person: the body that opens
+        the nearest sentence before (``Britain has blocked …. "…," it said``), when that sentence
+        opens with a name at all; otherwise None (unresolved)."""
+        pron = subj.tok
+        assert pron is not None
+        p_i = next(i for i, t in enumerate(self.tokens) if t.start == pron.start)
+        lo, _ = self._sentence_range(p_i)
+        if lo == 0:
+            return None
+        plo, _ = self._sentence_range(lo - 1)
+        first = next((i for i in range(plo, lo) if self.tokens[i].kind not in ("break", "punct")
+                      and self.tokens[i].low != "the"), None)
+        if first is None:
+            return None
+        t = self.tokens[first]
+        if t.kind != "name" or t.possessive or len(t.ids) != 1 or not self.people.is_body(next(iter(t.ids))):
+            return None
+        word = self.text[pron.start:pron.end]
+        return Attribution(t.ids, (pron.start, pron.end), self._evidence(pron, verb, word, verb_words),
+                           negated=subj.negated,
+                           reason=(f"the text denies it: '{self._clause(pron, verb)}'" if subj.negated else ""),
+                           antecedent=(t.start, t.end))
+
     def _resolve_pronoun(self, subj: Subject, verb: Tok, verb_words: str) -> Attribution:
         """``he``/``she`` is someone only when the nearest sentence that names anyone as a
         subject (outside quotations, before the pronoun, within reach) names exactly one person."""
@@ -215,25 +297,27 @@ class QuoteReader(SubjectReader):
         # Names before the pronoun (and so before the quotation it reports), within reach: in a
         # whole text, someone named pages earlier is no candidate.
         upto = min(pron.start, verb.start)
-        p_sentence = self.sentence[next(i for i, t in enumerate(self.tokens) if t.start == pron.start)]
-        positions = [i for i, t in enumerate(self.tokens) if t.end <= upto and t.kind != "break"
-                     and p_sentence - self.sentence[i] <= _PRONOUN_REACH]
+        p_i = self._token_at[pron.start]
+        p_sentence = self.sentence[p_i]
+        before = bisect_right(self._token_ends, upto)  # tokens[:before] end by upto
+        # From the first sentence within reach (and at most _CLAUSE_REACH tokens back, for a
+        # hostile "sentence" that never ends): a window, not a pass over the whole text per pronoun.
+        first = max(self._sentence_lo[max(0, p_sentence - _PRONOUN_REACH)], before - _CLAUSE_REACH, 0)
+        positions = [i for i in range(first, before) if self.tokens[i].kind != "break"]
         cands = self._subject_names(positions)
         if cands:
             # The nearest sentence that names a subject decides ("Zelenskyy said …. He later wrote").
-            at = {t.start: self.sentence[i] for i, t in enumerate(self.tokens) if t.kind == "name"}
-            nearest = at[cands[-1].start]
-            cands = [c for c in cands if at[c.start] == nearest]
+            nearest = self.sentence[self._token_at[cands[-1].start]]
+            cands = [c for c in cands if self.sentence[self._token_at[c.start]] == nearest]
         ids = {c.ids for c in cands}
         word = self.text[pron.start:pron.end]
         evidence = self._evidence(pron, verb, word, verb_words)
         if len(ids) == 1 and len(next(iter(ids))) == 1:
             ante = cands[-1]
-            a_i = next(i for i, t in enumerate(self.tokens) if t.start == ante.start)
-            p_i = next(i for i, t in enumerate(self.tokens) if t.start == pron.start)
+            a_i = self._token_at[ante.start]
             name = self._words(ante, ante)
             # Anyone else named from the name's sentence on could be the one meant.
-            others = self._unknown_people(self._sentence_range(a_i)[0], p_i)
+            others = self._unknown_people(max(self._sentence_range(a_i)[0], first), p_i)
             if others:
                 return Attribution(evidence=evidence, reason=(
                     f"'{word}' could refer to {name} or to {others[-1]}, who is not in facts/people.yml"))

@@ -8,6 +8,7 @@ don’t, ’90s, a stray ‘s).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
@@ -20,6 +21,8 @@ _SINGLE_ANY = "'"
 _OPEN_BEFORE = "([{/\u2014\u2013-"  # what may stand right before an opening mark
 _CLOSE_AFTER = ".,;:!?)]}\u2014\u2013-\u2026/"  # what may stand right after a closing mark
 _SINGLE_REACH = 400  # a single-quoted span longer than this is not believed
+_DOUBLE_MARK = re.compile(f"[{re.escape(_DOUBLES)}]")
+_SINGLE_MARK = re.compile(f"[{re.escape(_SINGLE_OPEN + _SINGLE_CLOSE + _SINGLE_ANY)}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,13 +94,14 @@ def _double_spans(text: str) -> list[QuotedSpan]:
     (hard-wrapped text).
     """
     spans: list[QuotedSpan] = []
-    marks = [i for i, c in enumerate(text) if c in _DOUBLES]
+    # Every step below is a bisection or a scan of the text between two marks: linear in the text.
+    marks = [m.start() for m in _DOUBLE_MARK.finditer(text)]
     para_ends = [m.start() for m in _PARA.finditer(text)] + [len(text)]
     opened: int | None = None
     first = True
-    for n, i in enumerate(marks):
+    for i in marks:
         if opened is not None:
-            cut = _open_until(text, opened, i, marks[n:], para_ends)
+            cut = _open_until(text, opened, i, i, para_ends)
             if cut is not None:  # the open quotation ended before this mark
                 spans.append(_span(text, opened, cut, closed=False))
                 opened = None
@@ -113,21 +117,20 @@ def _double_spans(text: str) -> list[QuotedSpan]:
             opened = None
         first = False
     if opened is not None:
-        cut = _open_until(text, opened, len(text), [], para_ends)
+        cut = _open_until(text, opened, len(text), None, para_ends)
         spans.append(_span(text, opened, cut if cut is not None else len(text), closed=False))
     return spans
 
 
-def _open_until(text: str, opened: int, upto: int, later: list[int], para_ends: list[int]) -> int | None:
+def _open_until(text: str, opened: int, upto: int, nxt: int | None, para_ends: list[int]) -> int | None:
     """Where a quotation opened at ``opened`` ends if not at ``upto``: a paragraph end
-    or a line break not followed by a closing mark; None when it runs on."""
-    for p in para_ends:
-        if opened < p < upto:
-            return p
+    or a line break not followed by a closing mark (``nxt``, the next mark); None when it runs on."""
+    k = bisect_right(para_ends, opened)
+    if k < len(para_ends) and para_ends[k] < upto:
+        return para_ends[k]
     nl = text.find("\n", opened, upto)
     if nl < 0:
         return None
-    nxt = later[0] if later else None
     if nxt is not None and _is_closer(text, nxt):
         return None
     return nl
@@ -157,10 +160,9 @@ def _single_spans(text: str, a: int, b: int) -> list[QuotedSpan]:
     """Single-quoted spans (‘capitulation’) between ``a`` and ``b``, telling
     quote marks from apostrophes (Russia’s, don’t, ’90s, a stray ‘s)."""
     openers, closers = [], []
-    for i in range(a, b):
+    for m in _SINGLE_MARK.finditer(text, a, b):
+        i = m.start()
         c = text[i]
-        if c not in _SINGLE_OPEN and c not in _SINGLE_CLOSE and c not in _SINGLE_ANY:
-            continue
         prev, nxt = _around(text, i)
         if prev.isalnum() and nxt.isalnum():
             continue  # an apostrophe inside a word
@@ -171,6 +173,10 @@ def _single_spans(text: str, a: int, b: int) -> list[QuotedSpan]:
             openers.append(i)
         elif (c in _SINGLE_CLOSE or c in _SINGLE_ANY) and _closing_context(text, i):
             closers.append(i)
+    # next_plain[k]: the first closer from k on that does not follow an s (a plural possessive).
+    next_plain = [len(closers)] * (len(closers) + 1)
+    for k in range(len(closers) - 1, -1, -1):
+        next_plain[k] = k if text[closers[k] - 1] not in "sS" else next_plain[k + 1]
     spans: list[QuotedSpan] = []
     reach = a
     for n, o in enumerate(openers):
@@ -180,12 +186,12 @@ def _single_spans(text: str, a: int, b: int) -> list[QuotedSpan]:
         para = _PARA.search(text, o, limit)
         if para is not None:
             limit = para.start()
-        cands = [c for c in closers if o + 1 < c < limit]
-        if not cands:
+        k = bisect_right(closers, o + 1)  # the first closer after o + 1
+        if k >= len(closers) or closers[k] >= limit:
             continue
         # A plural possessive (countries’) closes only when nothing else can.
-        plain = [c for c in cands if text[c - 1] not in "sS"]
-        close = plain[0] if plain else cands[0]
+        p = next_plain[k]
+        close = closers[p] if p < len(closers) and closers[p] < limit else closers[k]
         spans.append(QuotedSpan(o, close + 1, o + 1, close))
         reach = close + 1
     return spans

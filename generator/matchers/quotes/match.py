@@ -6,6 +6,7 @@ quotation marks is not a quotation. A miss says why, for the validator's message
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -63,6 +64,7 @@ def find_quote(quote_text: str, text: str, *, folded: Folded | None = None,
     hay = _unify_marks(folded.text)
     occurrences: list[list[tuple[int, int, QuotedSpan | None]]] = []
     loose: list[list[tuple[int, int]]] = []
+    starts = [s.start for s in spans]
     for part in parts:
         here, anywhere = [], []
         for i in _word_occurrences(hay, part):
@@ -71,7 +73,7 @@ def find_quote(quote_text: str, text: str, *, folded: Folded | None = None,
             if not spans:
                 here.append((a, b, None))
                 continue
-            holder = next((s for s in spans if s.holds(a, b)), None)
+            holder = _holder(spans, starts, a, b)
             if holder is not None:
                 here.append((a, b, holder))
         occurrences.append(here)
@@ -80,6 +82,18 @@ def find_quote(quote_text: str, text: str, *, folded: Folded | None = None,
     if matches:
         return matches
     return QuoteMiss(*_explain(parts, occurrences, loose, folded, spans))
+
+
+def _holder(spans: list[QuotedSpan], starts: list[int], a: int, b: int) -> QuotedSpan | None:
+    """The quotation holding ``a``..``b``: spans are in order and do not overlap, so only the
+    last one starting at or before ``a`` can (a bisection, not a scan of every span)."""
+    k = bisect_right(starts, a) - 1
+    first = starts[k] if k >= 0 else None
+    while k >= 0 and starts[k] == first:  # an empty span may stand at the same start
+        if spans[k].holds(a, b):
+            return spans[k]
+        k -= 1
+    return None
 
 
 def _word_occurrences(hay: str, needle: str) -> list[int]:
@@ -97,13 +111,16 @@ def _word_occurrences(hay: str, needle: str) -> list[int]:
 
 def _chains(occurrences: list[list[tuple[int, int, QuotedSpan | None]]]) -> list[QuoteMatch]:
     matches = []
+    # Each part's occurrences are in text order: the next part's first one at or after the end
+    # of the chain so far is found by bisection.
+    later_starts = [[o[0] for o in later] for later in occurrences[1:]]
     for first in occurrences[0][:50]:
         chain = [first]
-        for later in occurrences[1:]:
-            nxt = next((o for o in later if o[0] >= chain[-1][1]), None)
-            if nxt is None:
+        for later, starts in zip(occurrences[1:], later_starts):
+            k = bisect_left(starts, chain[-1][1])
+            if k >= len(later):
                 break
-            chain.append(nxt)
+            chain.append(later[k])
         if len(chain) == len(occurrences):
             matches.append(QuoteMatch(tuple((a, b) for a, b, _ in chain), tuple(s for _, _, s in chain)))
     return matches

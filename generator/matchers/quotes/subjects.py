@@ -27,6 +27,7 @@ suggesting tweeting quoting citing hailing praising lauding welcoming branding l
 dubbing terming promising pledging vowing predicting underlining highlighting affirming reaffirming
 demanding acknowledging admitting cautioning recalling repeating
 """.split())
+REPORTING_VERBS = _REPORTING  # for the validator's test of direct speech with no quotation marks
 _AUX = frozenset("has have had was were is are been be being would will shall should could can may might "
                  "must did does do".split())
 _BE = frozenset("was were is are been be being".split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -75,6 +76,17 @@ class TokenizedText:
                                 + [QuotedSpan(a, b, a, b)], key=lambda s: s.start)
         self.tokens = self._tokenize()
         self.sentence = self._sentences()
+        # Where each sentence starts and ends, and which token holds each quotation: looked up,
+        # not walked to, so reading every quotation of a text stays linear in it.
+        self._sentence_lo: list[int] = []  # sentence numbers run 0, 1, 2, … in token order
+        self._sentence_hi: list[int] = []
+        for i, n in enumerate(self.sentence):
+            if n == len(self._sentence_lo):
+                self._sentence_lo.append(i)
+                self._sentence_hi.append(i)
+            self._sentence_hi[n] = i + 1
+        self._quote_tokens = {t.quote: i for i, t in enumerate(self.tokens) if t.kind == "quote"}
+        self._span_starts = [s.start for s in self.spans]
 
     # -- tokens
 
@@ -83,9 +95,10 @@ class TokenizedText:
         regions: list[Tok] = []
         for n, s in enumerate(self.spans):
             regions.append(Tok("quote", s.start, s.end, quote=n))
+        starts = [s.start for s in self.spans]
         for m in self.people.mentions(self.folded.text):
             a, b = self.folded.span_in_original(m.start, m.end)
-            if any(s.overlaps(a, b) for s in self.spans):
+            if self._in_quotation(starts, a, b):
                 continue
             poss = re.match(r"['\u2019](?:s\b|(?![^\W_]))", text[b:b + 3]) is not None
             regions.append(Tok("name", a, b, low=m.name, ids=m.ids, possessive=poss, upper=text[a].isupper()))
@@ -103,6 +116,17 @@ class TokenizedText:
                 pos += skip.end() if skip else 0
         tokens.extend(self._plain(pos, len(text)))
         return [self._someone_else(tokens, i) for i in range(len(tokens))]
+
+    def _in_quotation(self, starts: list[int], a: int, b: int) -> bool:
+        # Spans are in order and do not overlap: only the last one starting before b can overlap a..b
+        # (or one beside it at the same start, when an empty span was added there).
+        k = bisect_right(starts, b - 1) - 1
+        first = starts[k] if k >= 0 else None
+        while k >= 0 and starts[k] == first:
+            if self.spans[k].overlaps(a, b):
+                return True
+            k -= 1
+        return False
 
     def _someone_else(self, tokens: list[Tok], i: int) -> Tok:
         """"Helena Kennedy" is not Charles Kennedy: a one-word name after a capitalised
@@ -175,16 +199,15 @@ class TokenizedText:
 
     def _sentence_range(self, k: int) -> tuple[int, int]:
         n = self.sentence[k]
-        lo = k
-        while lo > 0 and self.sentence[lo - 1] == n:
-            lo -= 1
-        hi = k
-        while hi + 1 < len(self.tokens) and self.sentence[hi + 1] == n:
-            hi += 1
-        return lo, hi + 1
+        return self._sentence_lo[n], self._sentence_hi[n]
 
     def quote_token(self, span: QuotedSpan) -> int:
-        return next(i for i, t in enumerate(self.tokens) if t.kind == "quote" and self.spans[t.quote] == span)
+        k = bisect_left(self._span_starts, span.start)
+        while k < len(self.spans) and self._span_starts[k] == span.start:
+            if self.spans[k] == span and k in self._quote_tokens:
+                return self._quote_tokens[k]
+            k += 1
+        raise StopIteration(f"no token holds the quotation at {span.start}")  # as next() did
 
     def _words(self, first: Tok, last: Tok) -> str:
         """The text from ``first`` to ``last`` on one line: messages quote it, and a finding is one line."""

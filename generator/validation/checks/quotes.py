@@ -41,6 +41,12 @@ def check_quote(quote: Quote, text: str, ctx: Context) -> Outcome:
     if not reader.spans:
         found = _quoted_in_source(found, ctx)
         if not found:
+            if ctx.speakers is not None and not ctx.speakers.has_marks:
+                return Outcome(problems=[("quote-not-found", (
+                    f"the words \"{_short(quote.text)}\" are narrative in the source, not a quotation: it has no "
+                    "quotation marks, and no speaker label (`NAME:`) or reporting clause (`…, X said`, "
+                    "`X said: …`) gives them as someone's own words; indirect speech (`X announced that …`) "
+                    "is a paraphrase: cite the fact as a statement instead"))])
             return Outcome(problems=[("quote-not-found", (
                 f"the words \"{_short(quote.text)}\" are not inside quotation marks in the source: "
                 "a paraphrase is not a quotation"))])
@@ -60,15 +66,19 @@ def check_quote(quote: Quote, text: str, ctx: Context) -> Outcome:
 
 
 def _quoted_in_source(found: list[QuoteMatch], ctx: Context) -> list[QuoteMatch]:
-    """The matches that lie inside a quotation of the source, for an excerpt with no marks of its own.
+    """The matches the source gives as someone's words, for an excerpt with no marks of its own.
 
     An excerpt copied from inside a quotation shows no marks, and neither does
-    narrative; the source tells them apart. A source with no quotation marks at
-    all (a transcript) cannot, so there every match stands."""
+    narrative; the source tells them apart (its marks, a transcript's speaker
+    labels, direct speech before "…, X said"). Without the source (a bare
+    excerpt) a text with no quotation marks cannot tell, so every match stands."""
+    at = ctx.offset
+    if ctx.speakers is not None:
+        # The source decides: its quotation marks, a transcript's turns, or direct speech.
+        return [m for m in found if all(ctx.speakers.is_quotation(a + at, b + at) for a, b in m.parts)]
     spans = ctx.source_quotations()
     if not spans:
         return found
-    at = ctx.offset
     return [m for m in found
             if all(any(s.holds(a + at, b + at) for s in spans) for a, b in m.parts)]
 
