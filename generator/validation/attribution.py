@@ -68,17 +68,25 @@ class SourceSpeakers:
     def has_marks(self) -> bool:
         return bool(self.reader.spans)
 
-    def attribute(self, a: int, b: int) -> Attribution:
-        """Who the source says spoke the words at ``a``..``b`` (source offsets)."""
+    def attribute(self, a: int, b: int, marks: tuple[int, int] | None = None) -> Attribution:
+        """Who the source says spoke the words at ``a``..``b`` (source offsets); ``marks``: the
+        quotation around them, marks included, as the excerpt shows it whole."""
         reader = self.reader
         span = next((s for s in reader.spans if s.inner_start <= a and b <= s.inner_end), None)
+        if marks is not None and (span is None or (span.start, span.end) != marks):
+            # A stray mark earlier in the text pairs the source's marks otherwise; the excerpt shows
+            # this quotation whole, between its own marks: read it so, in its paragraphs.
+            return self._local(marks[0], marks[1])
         if span is not None:
             return reader.attribute_span(span)
         turn = self.turn_at(a, b)
         if turn is not None:
             return self._labelled(turn)
-        # No quotation marks hold these words in the source (a transcript): read them as the
-        # quotation, within their paragraph and the one before.
+        # No quotation marks hold these words in the source: read them as the quotation.
+        return self._local(a, b)
+
+    def _local(self, a: int, b: int) -> Attribution:
+        """``a``..``b`` read as a quotation within its paragraph and the one before."""
         lo, hi = self._paragraphs_around(a, b)
         local = QuoteReader(self.text[lo:hi], self.people, extra_span=(a - lo, b - lo))
         held = next(s for s in local.spans if s.start == a - lo)
