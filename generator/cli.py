@@ -10,10 +10,11 @@ from typing import Sequence
 
 from generator import __version__
 from generator.authoring import Refused, report_refusal
-from generator.commands import build, cite, ids, new_sheet, new_source, rehash, render, schema, serve, validate
+from generator.commands import (build, cite, ids, new_sheet, new_source, refresh, rehash, render, schema, serve,
+                                validate)
 from generator.findings import FactsheetError, did_you_mean
 
-COMMANDS = [validate, render, build, serve, schema, new_source, new_sheet, cite, rehash, ids]
+COMMANDS = [validate, render, build, serve, schema, new_source, new_sheet, cite, rehash, refresh, ids]
 
 
 def build_parser() -> argparse.ArgumentParser:

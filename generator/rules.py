@@ -96,6 +96,17 @@ _TABLE: dict[str, tuple[Severity, str] | tuple[Severity, str, str]] = {
         "Add the text beside its sidecar, or remove the sidecar."),
     "source-missing-sidecar": (E, "A source text has no sidecar beside it.",
         "Run `factsheet new-source` to write the sidecar, or add it by hand."),
+    # Importing sources (new-source from a URL, a web page or a PDF; refresh)
+    "fetch-failed": (E, "A URL could not be fetched: no answer in time, TLS, an HTTP error, too many redirects.",
+        "Check the address in a browser; --timeout raises the time allowed, or save the page and import the file."),
+    "fetch-wrong-type": (E, "A URL answered with something other than a web page or a PDF.",
+        "Give the address of the article page or the PDF itself."),
+    "fetch-too-large": (E, "A URL's document is larger than the download limit.",
+        "Check it is the article you meant; --max-bytes raises the limit."),
+    "no-main-text": (E, "No article text could be found in a web page or a PDF.",
+        "Copy the text by hand into a .txt file and run new-source on that."),
+    "extractor-missing": (E, "Importing a web page or a PDF needs the optional `import` dependencies.",
+        "Install them: pip install 'factsheet[import]' (or bash scripts/setup test import)."),
     # Citations
     "excerpt-not-found": (E, "The excerpt is not in the source (after folding quotes, dashes, space and case).",
         "Copy the words from the source again; the message shows the closest passage and what differs."),

@@ -15,7 +15,7 @@ LAYERS = [
     ["generator.model", "generator.schema"],
     ["generator.loading", "generator.authoring"],
     ["generator.validation", "generator.redirects"],
-    ["generator.reports"],
+    ["generator.reports", "generator.sources"],
     ["generator.render"],
     ["generator.build", "generator.mkdocs_plugin"],
     ["generator.commands", "generator.cli", "generator.__main__"],

@@ -7,6 +7,7 @@ import html
 import io
 import json
 import re
+import urllib.parse
 
 import markdown
 import pytest
@@ -403,3 +404,20 @@ def test_urls_are_judged_as_the_browser_reads_them():
     # A double-encoded one decodes to harmless text, and its & stays a reference.
     assert safe_url("&amp;#106;avascript:x") == "&amp;#106;avascript:x"
     assert safe_url("https://example.org/?a=1&b=2") == "https://example.org/?a=1&amp;b=2"
+
+
+
+def test_a_source_page_links_each_cited_passage_on_the_original(site):
+    # Issue 14: beside each link to a passage in the text, a text-fragment link to it on the original.
+    ws, _, rendered = site
+    page = rendered.files["sources/alpha.md"].decode()
+    source = ws.sources["alpha"]
+    in_text = re.findall(r"in the text\]\(#p\d+-\d+\)", page)
+    links = re.findall(r"in the text\]\(#p\d+-\d+\) \(\[on the original\]\((https://example\.org/news/alpha"
+                       r"#:~:text=[^)]+)\)\)", page)
+    assert links and len(links) == len(in_text), page
+    for link in links:
+        parts = link.split("#:~:text=", 1)[1].split(",")
+        for part in parts:  # each part is words of the stored text, as the original shows them
+            assert " ".join(urllib.parse.unquote(part).split()) in " ".join(source.text.split()), link
+    assert source.sha256 in page

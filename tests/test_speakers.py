@@ -303,3 +303,15 @@ def test_indirect_speech_is_not_a_quotation_in_the_cli(workspace: Path):
     r = run_cli("validate", "--root", str(workspace))
     assert r.returncode == 1
     assert "are narrative in the source, not a quotation" in r.stdout and "(quote-not-found)" in r.stdout
+
+
+def test_a_stray_mark_earlier_in_the_source_does_not_hide_the_reporting_clause(workspace: Path):
+    # As in a BBC text: an unmatched mark after "exports" pairs the source's later marks wrongly; the
+    # excerpt shows the quotation whole between its own marks, and that is how it is read.
+    text = ('The office said "early action" was needed. Lack of uniformity can hinder exports", An EU '
+            'spokesman dismissed the complaint. "We think the case is very weak," said Smith. It could take '
+            'months.\n')
+    cited = '"We think the case is very weak," said Smith'
+    verdicts, rules = _run(workspace, text, _fact("smith", "We think the case is very weak", cited, "smith"),
+                           _fact("jones", "We think the case is very weak", cited, "jones"))
+    assert verdicts == {"smith": "verified", "jones": "refuted"}, rules

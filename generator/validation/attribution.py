@@ -11,11 +11,12 @@ who may or may not be them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
 from generator.matchers.people import PeopleIndex
-from generator.matchers.quotes import Attribution, QuoteReader
+from generator.matchers.quotes import Attribution, QuotedSpan, QuoteReader
 from generator.matchers.quotes.subjects import REPORTING_VERBS
 from generator.normalize import fold, fold_text
 
@@ -45,14 +46,37 @@ class SourceSpeakers:
         return [Turn(m.start("label"), m.end("label"), m.end(), end) for m, end in zip(found, ends)]
 
     def turn_at(self, a: int, b: int) -> Turn | None:
-        return next((t for t in self.turns if t.start <= a and b <= t.end), None)
+        n = bisect_right(self._turn_starts, a) - 1
+        return self.turns[n] if n >= 0 and b <= self.turns[n].end else None
+
+    @cached_property
+    def _turn_starts(self) -> list[int]:
+        return [t.start for t in self.turns]
+
+    @cached_property
+    def _span_starts(self) -> list[int]:
+        return [s.inner_start for s in self.reader.spans]
+
+    def _holding(self, a: int, b: int) -> QuotedSpan | None:
+        """The source quotation whose words hold ``a``..``b`` (spans are in order, not overlapping)."""
+        n = bisect_right(self._span_starts, a) - 1
+        if n < 0:
+            return None
+        span = self.reader.spans[n]
+        return span if span.inner_start <= a and b <= span.inner_end else None
+
+    @cached_property
+    def _paras(self) -> tuple[list[int], list[int]]:
+        """Where the text's paragraph breaks start and end, found once."""
+        found = list(_PARA.finditer(self.text))
+        return [m.start() for m in found], [m.end() for m in found]
 
     def is_quotation(self, a: int, b: int) -> bool:
         """Whether the source gives the words at ``a``..``b`` as someone's own words: inside its
         quotation marks, in a transcript's turn, or, in a text with no quotation marks at all,
         direct speech (``…, he said``, ``X said: …``). Narrative and indirect speech
         (``X announced that …``) are not."""
-        if any(s.holds(a, b) for s in self.reader.spans) or self.turn_at(a, b) is not None:
+        if self._holding(a, b) is not None or self.turn_at(a, b) is not None:
             return True
         if self.reader.spans:
             return False
@@ -68,27 +92,36 @@ class SourceSpeakers:
     def has_marks(self) -> bool:
         return bool(self.reader.spans)
 
-    def attribute(self, a: int, b: int) -> Attribution:
-        """Who the source says spoke the words at ``a``..``b`` (source offsets)."""
+    def attribute(self, a: int, b: int, marks: tuple[int, int] | None = None) -> Attribution:
+        """Who the source says spoke the words at ``a``..``b`` (source offsets); ``marks``: the
+        quotation around them, marks included, as the excerpt shows it whole."""
         reader = self.reader
-        span = next((s for s in reader.spans if s.inner_start <= a and b <= s.inner_end), None)
+        span = self._holding(a, b)
+        if marks is not None and (span is None or (span.start, span.end) != marks):
+            # A stray mark earlier in the text pairs the source's marks otherwise; the excerpt shows
+            # this quotation whole, between its own marks: read it so, in its paragraphs.
+            return self._local(marks[0], marks[1])
         if span is not None:
             return reader.attribute_span(span)
         turn = self.turn_at(a, b)
         if turn is not None:
             return self._labelled(turn)
-        # No quotation marks hold these words in the source (a transcript): read them as the
-        # quotation, within their paragraph and the one before.
+        # No quotation marks hold these words in the source: read them as the quotation.
+        return self._local(a, b)
+
+    def _local(self, a: int, b: int) -> Attribution:
+        """``a``..``b`` read as a quotation within its paragraph and the one before."""
         lo, hi = self._paragraphs_around(a, b)
         local = QuoteReader(self.text[lo:hi], self.people, extra_span=(a - lo, b - lo))
         held = next(s for s in local.spans if s.start == a - lo)
         return _shifted(local.attribute_span(held), lo)
 
     def _paragraphs_around(self, a: int, b: int) -> tuple[int, int]:
-        breaks = [m.end() for m in _PARA.finditer(self.text, 0, a)]
-        lo = breaks[-2] if len(breaks) >= 2 else 0
-        after = _PARA.search(self.text, b)
-        return lo, after.start() if after else len(self.text)
+        starts, ends = self._paras
+        n = bisect_right(ends, a)  # paragraph breaks ending by a
+        lo = ends[n - 2] if n >= 2 else 0
+        m = bisect_left(starts, b)  # the first break from b on
+        return lo, starts[m] if m < len(starts) else len(self.text)
 
 
     def _labelled(self, turn: Turn) -> Attribution:

@@ -135,12 +135,13 @@ class QuoteReader(SubjectReader):
             return quotes[-1]
         return self._first_clause([i for i in range(plo, lo) if toks[i].kind != "break"])
 
-    def _across_paragraph(self, k: int, lo: int) -> Attribution | None:
+    def _across_paragraph(self, k: int, lo: int) -> Attribution | int | None:
         """A quotation opening its paragraph with no reporting words of its own: after
         ``X said:`` (``X, the Home Secretary, said:``) ending the paragraph before; or, when
         the quotation is its whole paragraph, the speaker of the paragraph before's last
         sentence (``X tells the BBC …``, ``X says …``, ``"…," X said.``, or another such
-        paragraph). Anything else in between may bring a new speaker: unresolved."""
+        paragraph). Anything else in between may bring a new speaker: unresolved. Like
+        :meth:`_continued`, returns the token of the quotation whose speaker this one continues."""
         toks = self.tokens
         j = lo - 1
         while j >= 0 and toks[j].kind == "break":
@@ -148,7 +149,7 @@ class QuoteReader(SubjectReader):
         if j < 0:
             return None
         plo, _ = self._sentence_range(j)
-        prev = [i for i in range(plo, j + 1) if toks[i].kind != "break"]
+        prev = [i for i in range(max(plo, j + 1 - _CLAUSE_REACH), j + 1) if toks[i].kind != "break"]
         if toks[j].kind == "punct" and toks[j].low == ":":
             return self._from_left(prev)
         end = k + 1
@@ -158,7 +159,7 @@ class QuoteReader(SubjectReader):
             return None  # more than a quotation in this paragraph
         quotes = [i for i in prev if toks[i].kind == "quote"]
         if quotes:
-            return self._attribute(quotes[-1])
+            return quotes[-1]
         return self._first_clause(prev)
 
     def _first_clause(self, idx: list[int]) -> Attribution | None:
@@ -271,13 +272,13 @@ class QuoteReader(SubjectReader):
         opens with a name at all; otherwise None (unresolved)."""
         pron = subj.tok
         assert pron is not None
-        p_i = next(i for i, t in enumerate(self.tokens) if t.start == pron.start)
+        p_i = self._token_at[pron.start]
         lo, _ = self._sentence_range(p_i)
         if lo == 0:
             return None
         plo, _ = self._sentence_range(lo - 1)
-        first = next((i for i in range(plo, lo) if self.tokens[i].kind not in ("break", "punct")
-                      and self.tokens[i].low != "the"), None)
+        first = next((i for i in range(plo, min(lo, plo + _CLAUSE_REACH))
+                      if self.tokens[i].kind not in ("break", "punct") and self.tokens[i].low != "the"), None)
         if first is None:
             return None
         t = self.tokens[first]

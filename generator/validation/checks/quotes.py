@@ -14,6 +14,7 @@ from generator.matchers.quotes import (
     QuoteMatch,
     QuoteMiss,
     QuoteReader,
+    QuotedSpan,
     find_quote,
 )
 from generator.model import Quote
@@ -86,7 +87,7 @@ def _quoted_in_source(found: list[QuoteMatch], ctx: Context) -> list[QuoteMatch]
 def _judge(quote: Quote, match: QuoteMatch, reader: QuoteReader, text: str, ctx: Context) -> _Judged:
     """The worst verdict over the quotations the match's parts lie in."""
     said = _short(quote.text)
-    groups: dict[object, list[tuple[int, int]]] = {}
+    groups: dict[QuotedSpan | None, list[tuple[int, int]]] = {}
     for part, span in zip(match.parts, match.spans):
         groups.setdefault(span, []).append(part)
     judged = []
@@ -94,11 +95,14 @@ def _judge(quote: Quote, match: QuoteMatch, reader: QuoteReader, text: str, ctx:
         a, b = parts[0][0], parts[-1][1]
         if ctx.speakers is not None:
             at = ctx.offset
-            att = ctx.speakers.attribute(a + at, b + at)
+            # The quotation between its own marks, when the excerpt shows both.
+            whole = span is not None and span.inner_start > span.start and span.inner_end < span.end
+            marks = (span.start + at, span.end + at) if span is not None and whole else None
+            att = ctx.speakers.attribute(a + at, b + at, marks)
             judged.append(_Judged(match, att, judge(quote.speaker, said, att, ctx.people, "the source"), at))
             continue
         if span is not None:
-            att = reader.attribute_span(span)  # type: ignore[arg-type]
+            att = reader.attribute_span(span)
         else:
             # No quotation marks in the excerpt: read the matched words as the quotation.
             plain = QuoteReader(text, ctx.people, extra_span=(a, b))
