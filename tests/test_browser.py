@@ -189,6 +189,11 @@ def either(request):
     return request.getfixturevalue("served" if request.param == "mkdocs" else "served_zensical")
 
 
+def _enhanced(pg):
+    """Wait for factsheet.js to have set up previews (a tap before that is a plain link, as without it)."""
+    pg.wait_for_function("document.documentElement.dataset.fsPreviews === '1'")
+
+
 def _popover(pg):
     pop = pg.locator("#fs-popover")
     pop.wait_for(state="visible", timeout=5000)
@@ -197,6 +202,7 @@ def _popover(pg):
 
 def test_a_citation_previews_its_passage_in_context_on_hover(either, page):
     page.goto(f"{either}/sheets/bridge/")
+    _enhanced(page)
     link = page.locator("#over-budget ~ ol a.fs-passage-link").first
     link.hover()
     pop = _popover(page)
@@ -218,6 +224,7 @@ def test_a_tap_opens_the_preview_and_its_link_lands_on_the_highlighted_passage(b
     context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
     pg = context.new_page()
     pg.goto(f"{either}/sheets/bridge/")
+    _enhanced(pg)
     pg.locator("#crowds ~ ol a.fs-passage-link").first.tap()
     pop = _popover(pg)
     assert pg.url.endswith("/sheets/bridge/")  # the first tap previews, it does not navigate

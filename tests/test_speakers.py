@@ -157,12 +157,13 @@ def test_the_site_names_the_verdict_for_readers(workspace: Path):
     ws = load_workspace(workspace)
     rendered = render(ws, validate(ws), workspace)
     sheet = rendered.files["sheets/s.md"].decode()
-    assert sheet.count("Quoted — speaker not confirmed by the source") == 1
-    assert 'class="fs-verdict fs-speaker-unconfirmed"' in sheet and "✓ Verified" in sheet
+    # The badges (render/verdicts.py): the unconfirmed quote in words and in the caveat style, the other verified.
+    assert sheet.count("[Quoted — speaker not confirmed](../how-to-read.md#speaker-unconfirmed){ .fs-verdict .fs-v-caveat") == 1
+    assert "[Verified](../how-to-read.md#verified){ .fs-verdict .fs-v-ok" in sheet
     report_page = rendered.files["verification.md"].decode()
     assert "1 verified, 1 quoted with the speaker not confirmed by the source" in report_page
     css = next(data for path, data in rendered.files.items() if path.endswith("factsheet.css")).decode()
-    assert ".fs-speaker-unconfirmed" in css
+    assert ".fs-v-caveat" in css
 
 
 def test_example_quotes_are_never_verified_without_a_confirmed_speaker():
