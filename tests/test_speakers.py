@@ -316,3 +316,23 @@ def test_a_stray_mark_earlier_in_the_source_does_not_hide_the_reporting_clause(w
     verdicts, rules = _run(workspace, text, _fact("smith", "We think the case is very weak", cited, "smith"),
                            _fact("jones", "We think the case is very weak", cited, "jones"))
     assert verdicts == {"smith": "verified", "jones": "refuted"}, rules
+
+
+def test_accepting_the_unresolved_warning_never_makes_the_fact_verified(workspace: Path):
+    text = "The talks ended late on Tuesday. “Not yet,” it said."
+    write_source(workspace, "src", text, published="2024-05-02")
+    write_yaml(workspace, "facts/people.yml", PEOPLE)
+    write_yaml(workspace, "facts/s.yml", """
+        title: S
+        facts:
+          - id: q
+            claim: Smith said not yet.
+            quote: {speaker: smith, text: "Not yet"}
+            sources:
+              - source: src
+                excerpt: "“Not yet,” it said."
+                accept: [quote-attribution-unresolved]
+        """)
+    r = run_cli("validate", "--root", str(workspace), "--strict", "--format", "json")
+    doc = json.loads(r.stdout)
+    assert r.returncode == 0 and doc["facts"][0]["verdict"] == "speaker-unconfirmed"
