@@ -322,3 +322,65 @@ def test_an_open_preview_has_no_serious_accessibility_violations(either, page):
         bad = [{"id": v["id"], "nodes": [(n["target"], n["failureSummary"]) for n in v["nodes"]][:5]}
                for v in result["violations"] if v["impact"] in ("serious", "critical")]
         assert bad == [], path
+
+
+def _serve_example(tmp_path_factory, engine: str):
+    site = tmp_path_factory.mktemp(f"example-{engine}") / "site"
+    result = build(REPO, site, engine, strict=False, say=lambda _: None)
+    assert result.ok, result.log
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def example_mkdocs(tmp_path_factory):
+    """The example content (figures, amounts, dated sheets), built with MkDocs."""
+    yield from _serve_example(tmp_path_factory, "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def example_zensical(tmp_path_factory):
+    yield from _serve_example(tmp_path_factory, "zensical")
+
+
+@pytest.fixture(params=["mkdocs", "zensical"])
+def example(request):
+    return request.getfixturevalue(f"example_{request.param}")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_charts_render_with_their_data_table(browser, example, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    pg = context.new_page()
+    pg.goto(f"{example}/figures/")
+    charts = pg.locator("svg.fs-chart")
+    assert charts.count() >= 3
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        assert chart.bounding_box()["width"] > 300
+        bars = chart.locator("rect.fs-bar")
+        assert bars.count() >= 1 and all(bars.nth(j).bounding_box()["width"] >= 2 for j in range(bars.count()))
+        # Bars and words take the theme's colours: visible against the page in either scheme.
+        fill = bars.first.evaluate("el => getComputedStyle(el).fill")
+        page_bg = pg.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert fill not in ("none", page_bg)
+        # The fallback: the same numbers as a table, one row per bar.
+        data = chart.locator("xpath=ancestor::div[contains(@class,'fs-chart-box')]/following-sibling::details[1]")
+        data.locator("summary").click()
+        assert data.locator("tbody tr").count() == bars.count()
+    shot(pg, f"figures-{scheme}")
+    context.close()
+
+
+def test_charts_fit_a_phone(browser, example):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    for path in ("figures/", "verification/", "timeline/", "how-to-read/", "sheets/china-12-point-position-paper/",
+                 "sources/day-407-xi-macron/", "people/", "quotes/"):
+        pg.goto(f"{example}/{path}")
+        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+    context.close()

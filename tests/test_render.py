@@ -294,7 +294,9 @@ def test_typed_values_show_as_such(workspace):
                      r'<a href="\.\./people\.md#xi-jinping">Xi Jinping</a>, President of China', sheet)
     assert "<mark>more</mark> than 50 nations" in sheet  # the supporting words are highlighted
     figures = to_html(rendered.files["figures.md"].decode())
-    assert figures.count("<tr>") == 3  # header + figure + money
+    every = figures.split('id="all_figures"')[1]
+    assert every.count("<tr>") == 3  # header + figure + money
+    assert 'id="amounts-eur"' in figures and 'id="counts-nations"' in figures  # one chart each
     assert "fs-sortable" in figures
     timeline = rendered.files["timeline.md"].decode()
     assert "26 April 2023" in timeline and "#when" in timeline

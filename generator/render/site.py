@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from generator.redirects import redirect_pages
 from generator.render import escape, inline
+from generator.render.charts import build_charts, svg
 from generator.render.passages import Passage, mark_passages
 from generator.render.data import facts_csv, facts_json, schema_files
 from generator.render.values import date_label
@@ -137,7 +138,7 @@ def environment(root: Path) -> Environment:
                       keep_trailing_newline=True)
     env.filters.update(inline=inline.inline, plain=inline.plain, url=escape.url, href=escape.href,
                        text=escape.text, date_label=date_label, tags=_tags, mark_passages=_mark,
-                       id=_id, attr=_attr, front_title=_front_title, caveat=caveat, tip=_tip)
+                       id=_id, attr=_attr, front_title=_front_title, caveat=caveat, tip=_tip, chart_svg=svg)
     env.globals.update(rel=_rel, fact_verdicts=FACT_VERDICTS, citation_verdicts=CITATION_VERDICTS, caveats=CAVEATS,
                        inferred_year=INFERRED_YEAR)
     return env
@@ -183,8 +184,9 @@ def render_site(site: SiteData, root: Path) -> RenderedSite:
     page("sources/index.md", "sources.md.j2")
     for source in site.sources:
         page(source.page, "source.md.j2", source=source)
-    for name in ("timeline", "figures", "quotes", "people", "verification", "tags", "how-to-read"):
+    for name in ("timeline", "quotes", "people", "verification", "tags", "how-to-read"):
         page(f"{name}.md", f"{name}.md.j2")
+    page("figures.md", "figures.md.j2", charts=build_charts(site.figures))
     files.update(_assets(root))
     # Hand-written pages (content/pages/) join the site but never replace a generated page.
     extra = {k: v for k, v in _hand_written(root).items() if k not in files}

@@ -36,6 +36,7 @@ class ValueView:
     speaker: str | None = None
     person: Person | None = None
     quote: str | None = None
+    ordinal: bool = False  # a figure the sources state as an ordinal ("third anniversary")
 
 
 @dataclass(slots=True)
@@ -252,7 +253,8 @@ def _value(fact: Fact, people: dict[str, Person], ordinal: bool = False) -> Valu
         d = parse_partial_date(fact.date)
         return ValueView("date", date_label(d), str(d), date=d)
     if fact.figure is not None:
-        return ValueView("figure", figure_label(fact.figure, ordinal), plain_decimal(fact.figure.amount))
+        return ValueView("figure", figure_label(fact.figure, ordinal), plain_decimal(fact.figure.amount),
+                         ordinal=ordinal)
     if fact.money is not None:
         return ValueView("money", money_label(fact.money), plain_decimal(fact.money.amount))
     if fact.quote is not None:
