@@ -132,14 +132,18 @@ _TABLE: dict[str, tuple[Severity, str] | tuple[Severity, str, str]] = {
         "Nothing to fix: check the day is the one meant, or cite words that give the date."),
     "date-weekday-only": (W, "Only a weekday supports the date: weak evidence.",
         "Cite words that give the date itself."),
-    "quote-not-found": (E, "The quoted words are not in the excerpt.",
-        "Copy the quoted words from the excerpt; `...` marks an elision."),
+    "quote-not-found": (E, "The quoted words are not in the excerpt, or the source gives them as narrative or "
+                           "indirect speech, not a quotation.",
+        "Copy the quoted words from the excerpt (`...` marks an elision); words the source does not quote "
+        "are a statement, not a quote."),
     "quote-wrong-speaker": (E, "The source, read around the excerpt, gives the quote to someone else, named or "
                                "described (an aide to X, officials).",
         "Correct the speaker, or cite the quote of the person you mean."),
     "quote-attribution-unresolved": (W, "The source does not say who said the quote: the fact is "
                                         "speaker-unconfirmed, not verified.",
-        "Extend the excerpt to the words that name the speaker, or accept it after review."),
+        "Cite a source that names the speaker next to the words, or add the words the text uses for them "
+        "(`the president`) to their aliases in facts/people.yml; accepting it after review keeps the fact "
+        "speaker-unconfirmed."),
     # Claims: the sentence readers read
     "claim-contradicts-value": (E, "The claim states a figure, amount or date (or qualifier) other than the fact's value.",
         "Say in the claim what the value says (any notation), or correct the value."),

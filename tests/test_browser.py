@@ -181,3 +181,206 @@ def test_phone_width_has_no_horizontal_scroll(browser, served):
         assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
     shot(pg, "phone-sheet")
     context.close()
+
+
+@pytest.fixture(params=["mkdocs", "zensical"])
+def either(request):
+    """The site as each engine builds it: the previews and highlights must work on both themes."""
+    return request.getfixturevalue("served" if request.param == "mkdocs" else "served_zensical")
+
+
+def _enhanced(pg):
+    """Wait for factsheet.js to have set up previews (a tap before that is a plain link, as without it)."""
+    pg.wait_for_function("document.documentElement.dataset.fsPreviews === '1'")
+
+
+def _popover(pg):
+    pop = pg.locator("#fs-popover")
+    pop.wait_for(state="visible", timeout=5000)
+    return pop
+
+
+def test_a_citation_previews_its_passage_in_context_on_hover(either, page):
+    page.goto(f"{either}/sheets/bridge/")
+    _enhanced(page)
+    link = page.locator("#over-budget ~ ol a.fs-passage-link").first
+    link.hover()
+    pop = _popover(page)
+    words = " ".join(pop.inner_text().split())
+    assert "Harbour bridge opens" in words and "5 March 2024" in words  # the source's title and date
+    # A sentence either side of the excerpt, the excerpt itself set apart.
+    assert "The harbour bridge opened to traffic on a cold morning. Officials said" in words
+    assert "Mayor Jane Roe said we built it together at the ceremony." in words
+    assert pop.locator(".fs-pop-excerpt").inner_text().strip() == "Officials said the bridge cost more than expected."
+    go = pop.get_by_role("link", name="Go to the highlighted passage")
+    assert go.get_attribute("href") == link.get_attribute("href")
+    page.mouse.move(5, 5)
+    pop.wait_for(state="hidden", timeout=5000)
+    shot(page, "preview-hover")
+    assert page.console_errors == []
+
+
+def test_a_tap_opens_the_preview_and_its_link_lands_on_the_highlighted_passage(browser, either):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    pg.goto(f"{either}/sheets/bridge/")
+    _enhanced(pg)
+    pg.locator("#crowds ~ ol a.fs-passage-link").first.tap()
+    pop = _popover(pg)
+    assert pg.url.endswith("/sheets/bridge/")  # the first tap previews, it does not navigate
+    box = pop.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    shot(pg, "preview-tap")
+    go = pop.get_by_role("link", name="Go to the highlighted passage")
+    assert go.bounding_box()["height"] >= 24
+    anchor = go.get_attribute("href").split("#", 1)[1]
+    go.tap()
+    pg.wait_for_url(f"**/sources/alpha/#{anchor}")
+    pieces = pg.locator(f'mark[data-passage="{anchor}"]')
+    pieces.first.wait_for(state="visible")
+    assert all(pieces.nth(i).evaluate("el => el.classList.contains('fs-target')") for i in range(pieces.count()))
+    context.close()
+
+
+def test_a_badge_explains_its_verdict_on_hover_and_links_to_the_reading_key(either, page):
+    page.goto(f"{either}/sheets/bridge/")
+    badge = page.locator("#opened ~ p a.fs-verdict").first
+    assert badge.inner_text().strip() == "Verified"
+    badge.hover()
+    pop = _popover(page)
+    assert "it does not prove the source is right" in pop.inner_text()
+    page.keyboard.press("Escape")
+    pop.wait_for(state="hidden")
+    badge.click()
+    page.wait_for_url("**/how-to-read/#verified")
+    assert page.locator("#verified").is_visible()
+    assert page.console_errors == []
+
+
+def test_a_back_link_previews_the_claim_and_its_target_lights_up_on_arrival(either, page):
+    page.goto(f"{either}/sources/alpha/")
+    back = page.locator('sup.cited-by a[href$="#over-budget"]').first
+    box = back.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24  # a tap target, not 16 px digits
+    back.hover()
+    pop = _popover(page)
+    assert "Officials said the bridge cost more than expected." in pop.inner_text()
+    assert "Verified" in pop.locator(".fs-pop-verdict").inner_text()
+    assert back.get_attribute("title") is None  # the preview, not a native tooltip
+    back.click()
+    page.wait_for_url("**/sheets/bridge/#over-budget")
+    heading = page.locator("#over-budget")
+    page.wait_for_function("() => document.getElementById('over-budget').classList.contains('fs-target')")
+    assert heading.evaluate("el => el.matches(':target')")
+    # The whole card (badge line and citations) is tinted, up to the next claim and no further.
+    card = page.locator("#over-budget + p")
+    assert card.evaluate("el => el.classList.contains('fs-target')")
+    assert not page.locator("#mayor-credit").evaluate("el => el.classList.contains('fs-target')")
+    background = card.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert page.console_errors == []
+
+
+def test_a_fact_reached_without_javascript_is_still_marked(browser, served):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(f"{served}/sheets/bridge/#cost")
+    assert pg.locator("#cost").evaluate("el => getComputedStyle(el).borderLeftStyle") == "solid"
+    # Without JavaScript a badge is a link to its explanation.
+    assert pg.locator("#cost ~ p a.fs-verdict").first.get_attribute("href").endswith("how-to-read/#verified")
+    context.close()
+
+
+PAGES = ["", "how-to-read/", "sheets/", "sheets/bridge/", "sheets/river/", "sources/", "sources/alpha/",
+         "timeline/", "figures/", "quotes/", "people/", "verification/", "tags/"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_scrolls_sideways_on_a_phone(browser, either, scheme):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True,
+                                  color_scheme=scheme)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    for path in PAGES:
+        pg.goto(f"{either}/{path}")
+        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+    assert errors == []
+    context.close()
+
+
+def test_an_open_preview_has_no_serious_accessibility_violations(either, page):
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: run `npm ci` (scripts/test does)")
+    for path in ("how-to-read/", "sheets/bridge/"):
+        page.goto(f"{either}/{path}")
+        if path == "sheets/bridge/":
+            page.locator("a.fs-passage-link").first.hover()
+            _popover(page)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        bad = [{"id": v["id"], "nodes": [(n["target"], n["failureSummary"]) for n in v["nodes"]][:5]}
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert bad == [], path
+
+
+def _serve_example(tmp_path_factory, engine: str):
+    site = tmp_path_factory.mktemp(f"example-{engine}") / "site"
+    result = build(REPO, site, engine, strict=False, say=lambda _: None)
+    assert result.ok, result.log
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def example_mkdocs(tmp_path_factory):
+    """The example content (figures, amounts, dated sheets), built with MkDocs."""
+    yield from _serve_example(tmp_path_factory, "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def example_zensical(tmp_path_factory):
+    yield from _serve_example(tmp_path_factory, "zensical")
+
+
+@pytest.fixture(params=["mkdocs", "zensical"])
+def example(request):
+    return request.getfixturevalue(f"example_{request.param}")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_charts_render_with_their_data_table(browser, example, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    pg = context.new_page()
+    pg.goto(f"{example}/figures/")
+    charts = pg.locator("svg.fs-chart")
+    assert charts.count() >= 3
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        assert chart.bounding_box()["width"] > 300
+        bars = chart.locator("rect.fs-bar")
+        assert bars.count() >= 1 and all(bars.nth(j).bounding_box()["width"] >= 2 for j in range(bars.count()))
+        # Bars and words take the theme's colours: visible against the page in either scheme.
+        fill = bars.first.evaluate("el => getComputedStyle(el).fill")
+        page_bg = pg.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert fill not in ("none", page_bg)
+        # The fallback: the same numbers as a table, one row per bar.
+        data = chart.locator("xpath=ancestor::div[contains(@class,'fs-chart-box')]/following-sibling::details[1]")
+        data.locator("summary").click()
+        assert data.locator("tbody tr").count() == bars.count()
+    shot(pg, f"figures-{scheme}")
+    context.close()
+
+
+def test_charts_fit_a_phone(browser, example):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    for path in ("figures/", "verification/", "timeline/", "how-to-read/", "sheets/china-12-point-position-paper/",
+                 "sources/day-407-xi-macron/", "people/", "quotes/"):
+        pg.goto(f"{example}/{path}")
+        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+    context.close()

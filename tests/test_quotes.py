@@ -342,6 +342,10 @@ CASES = [
     (1, 'The Ukrainian president noted that he hoped this first contact would trigger "a powerful boost in the '
         'development of bilateral relations" between Kyiv and Beijing.', "a powerful boost",
      {"volodymyr-zelensky": "ok", "xi-jinping": "quote-wrong-speaker"}),
+    # "… was as far as X would go": X gave the words.
+    (0, "“China is willing to jointly appeal with France to the international community to remain rational and calm,” "
+        "was as far as the Chinese leader would go",
+     "China is willing to jointly appeal", {"xi-jinping": "ok", "emmanuel-macron": "quote-wrong-speaker"}),
     # Someone the text describes but does not name, who cannot be the speaker (an unnamed official
     # is not Macron; a statement of 50 nations is not Lvova-Belova): the wrong speaker.
     (0, "The talks — which an Elysée Palace official nonetheless described as “frank and constructive” — ultimately "
@@ -355,9 +359,6 @@ CASES = [
     (0, "Britain has blocked a UN webcast of the meeting at which Maria Lvova-Belova spoke. “If she wants to give an "
         "account of her actions, she can do so in The Hague,” it said in a statement.",
      "If she wants to give an account of her actions", {"maria-lvova-belova": "quote-attribution-unresolved"}),
-    (0, "“China is willing to jointly appeal with France to the international community to remain rational and calm,” "
-        "was as far as the Chinese leader would go",
-     "China is willing to jointly appeal", {"xi-jinping": "quote-attribution-unresolved"}),
     (1, '"China has always been on the side of peace and its fundamental position is to promote a peace dialogue," '
         'said the president in line with the position maintained by the Chinese leader',
      "China has always been on the side of peace", {"xi-jinping": "quote-attribution-unresolved"}),

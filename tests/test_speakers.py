@@ -157,12 +157,13 @@ def test_the_site_names_the_verdict_for_readers(workspace: Path):
     ws = load_workspace(workspace)
     rendered = render(ws, validate(ws), workspace)
     sheet = rendered.files["sheets/s.md"].decode()
-    assert sheet.count("Quoted — speaker not confirmed by the source") == 1
-    assert 'class="fs-verdict fs-speaker-unconfirmed"' in sheet and "✓ Verified" in sheet
+    # The badges (render/verdicts.py): the unconfirmed quote in words and in the caveat style, the other verified.
+    assert sheet.count("[Quoted — speaker not confirmed](../how-to-read.md#speaker-unconfirmed){ .fs-verdict .fs-v-caveat") == 1
+    assert "[Verified](../how-to-read.md#verified){ .fs-verdict .fs-v-ok" in sheet
     report_page = rendered.files["verification.md"].decode()
     assert "1 verified, 1 quoted with the speaker not confirmed by the source" in report_page
     css = next(data for path, data in rendered.files.items() if path.endswith("factsheet.css")).decode()
-    assert ".fs-speaker-unconfirmed" in css
+    assert ".fs-v-caveat" in css
 
 
 def test_example_quotes_are_never_verified_without_a_confirmed_speaker():
@@ -315,3 +316,23 @@ def test_a_stray_mark_earlier_in_the_source_does_not_hide_the_reporting_clause(w
     verdicts, rules = _run(workspace, text, _fact("smith", "We think the case is very weak", cited, "smith"),
                            _fact("jones", "We think the case is very weak", cited, "jones"))
     assert verdicts == {"smith": "verified", "jones": "refuted"}, rules
+
+
+def test_accepting_the_unresolved_warning_never_makes_the_fact_verified(workspace: Path):
+    text = "The talks ended late on Tuesday. “Not yet,” it said."
+    write_source(workspace, "src", text, published="2024-05-02")
+    write_yaml(workspace, "facts/people.yml", PEOPLE)
+    write_yaml(workspace, "facts/s.yml", """
+        title: S
+        facts:
+          - id: q
+            claim: Smith said not yet.
+            quote: {speaker: smith, text: "Not yet"}
+            sources:
+              - source: src
+                excerpt: "“Not yet,” it said."
+                accept: [quote-attribution-unresolved]
+        """)
+    r = run_cli("validate", "--root", str(workspace), "--strict", "--format", "json")
+    doc = json.loads(r.stdout)
+    assert r.returncode == 0 and doc["facts"][0]["verdict"] == "speaker-unconfirmed"

@@ -23,6 +23,7 @@ class BackRef:
     href: str  # URL relative to the source page
     label: str
     title: str
+    verdict: str = ""  # the citing fact's verdict, in readers' words (for the preview)
 
 
 @dataclass(slots=True)
@@ -102,5 +103,42 @@ def _backrefs(p: Passage) -> str:
     if not p.refs:
         return ""
     links = " ".join(
-        f'<a href="{escape(r.href)}" title="{escape(r.title)}" aria-label="[{escape(r.label)}] {escape(r.title)}">[{escape(r.label)}]</a>' for r in p.refs)
+        f'<a href="{escape(r.href)}" title="{escape(r.title)}" data-verdict="{escape(r.verdict)}" aria-label="[{escape(r.label)}] {escape(r.title)}">[{escape(r.label)}]</a>' for r in p.refs)
     return f'<sup class="cited-by">{links}</sup>'
+
+
+# A sentence ends at . ! ? (perhaps followed by closing quotes or brackets) and white space,
+# or at a paragraph break.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n[ \t\r\f\v]*\n\s*")
+_CONTEXT_LIMIT = 320  # characters either side at most: a long sentence is cut with an ellipsis
+
+
+def context(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words around a passage: back to the start of the sentence before it, on to the end of the next.
+
+    For previews of a citation (the excerpt in the flow of its source), with white space collapsed.
+    """
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start) if m.end() <= start]
+    # The passage's own sentence starts after the last end before it; one more sentence back.
+    a = ends[-2] if len(ends) >= 2 else 0
+    if start - a > _CONTEXT_LIMIT:
+        a = start - _CONTEXT_LIMIT
+    # Finish the passage's own sentence (unless it ends one), then one more.
+    closed = text[:end].rstrip("\"'”’)]").endswith((".", "!", "?")) or not text[end:].strip()
+    stops = [m.start() + len(m.group(0).rstrip()) for m in _SENTENCE_END.finditer(text, end)]
+    wanted = 1 if closed else 2
+    b = stops[wanted - 1] if len(stops) >= wanted else len(text.rstrip())
+    b = max(b, end)
+    if b - end > _CONTEXT_LIMIT:
+        b = end + _CONTEXT_LIMIT
+    before, after_text = " ".join(text[a:start].split()), " ".join(text[end:b].split())
+    if a > 0 and a == start - _CONTEXT_LIMIT:
+        before = "… " + before
+    if b < len(text) and b == end + _CONTEXT_LIMIT:
+        after_text += " …"
+    # Keep the space that separates the passage from its neighbours.
+    if before and text[start - 1:start].isspace():
+        before += " "
+    if after_text and text[end:end + 1].isspace():
+        after_text = " " + after_text
+    return before, after_text

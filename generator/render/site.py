@@ -20,9 +20,11 @@ from markupsafe import Markup
 
 from generator.redirects import redirect_pages
 from generator.render import escape, inline
+from generator.render.charts import build_charts, svg
 from generator.render.passages import Passage, mark_passages
 from generator.render.data import facts_csv, facts_json, schema_files
 from generator.render.values import date_label
+from generator.render.verdicts import CAVEATS, CITATION_VERDICTS, FACT_VERDICTS, INFERRED_YEAR
 from generator.render.views import SiteData, caveat
 
 TEMPLATES_DIR = "site_templates"
@@ -113,6 +115,16 @@ def _mark(passages: list[Passage], source_text: str) -> list[Markup]:
     return mark_passages(source_text, passages)
 
 
+_TIP_DROP = str.maketrans({'"': "”", "{": "(", "}": ")", "|": "/", "*": "", "_": " ", "`": "", "[": "(",
+                           "]": ")", "\\": "/", "<": "‹", ">": "›", "&": "and", "\n": " "})
+
+
+def _tip(value: str) -> Markup:
+    """Text for a quoted attribute of an attr_list (``{ data-tip="…" }``): it has no escapes, and
+    Markdown's inline syntax would act on it first, so those characters are replaced by look-alikes."""
+    return Markup(" ".join(str(value).translate(_TIP_DROP).split()))
+
+
 def _front_title(value: str) -> Markup:
     """A page title for front matter: engines put it into <title> and the navigation without escaping."""
     return Markup(json.dumps(html_escape(" ".join(value.split()), quote=True), ensure_ascii=False))
@@ -126,8 +138,9 @@ def environment(root: Path) -> Environment:
                       keep_trailing_newline=True)
     env.filters.update(inline=inline.inline, plain=inline.plain, url=escape.url, href=escape.href,
                        text=escape.text, date_label=date_label, tags=_tags, mark_passages=_mark,
-                       id=_id, attr=_attr, front_title=_front_title, caveat=caveat)
-    env.globals.update(rel=_rel)
+                       id=_id, attr=_attr, front_title=_front_title, caveat=caveat, tip=_tip, chart_svg=svg)
+    env.globals.update(rel=_rel, fact_verdicts=FACT_VERDICTS, citation_verdicts=CITATION_VERDICTS, caveats=CAVEATS,
+                       inferred_year=INFERRED_YEAR)
     return env
 
 
@@ -171,8 +184,9 @@ def render_site(site: SiteData, root: Path) -> RenderedSite:
     page("sources/index.md", "sources.md.j2")
     for source in site.sources:
         page(source.page, "source.md.j2", source=source)
-    for name in ("timeline", "figures", "quotes", "people", "verification", "tags"):
+    for name in ("timeline", "quotes", "people", "verification", "tags", "how-to-read"):
         page(f"{name}.md", f"{name}.md.j2")
+    page("figures.md", "figures.md.j2", charts=build_charts(site.figures))
     files.update(_assets(root))
     # Hand-written pages (content/pages/) join the site but never replace a generated page.
     extra = {k: v for k, v in _hand_written(root).items() if k not in files}
@@ -184,6 +198,7 @@ def render_site(site: SiteData, root: Path) -> RenderedSite:
 
     nav: list[Any] = [
         {"Home": "index.md"},
+        {"How to read this site": "how-to-read.md"},
         {"Sheets": ["sheets/index.md", *(s.page for s in site.sheets)]},
         {"Timeline": "timeline.md"},
         {"Figures": "figures.md"},

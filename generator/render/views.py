@@ -22,6 +22,8 @@ from generator.render.escape import text, text_fragment
 from generator.render.inline import plain
 from generator.render.passages import BackRef, Passage
 from generator.render.values import date_label, date_sort_key, figure_label, money_label, plain_decimal
+from generator.render.verdicts import CAVEATS, INFERRED_YEAR, Term, badge_label, citation_term, fact_term
+from generator.render.passages import context
 from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
 
 
@@ -34,6 +36,7 @@ class ValueView:
     speaker: str | None = None
     person: Person | None = None
     quote: str | None = None
+    ordinal: bool = False  # a figure the sources state as an ordinal ("third anniversary")
 
 
 @dataclass(slots=True)
@@ -53,6 +56,22 @@ class CitationView:
     caveats: list[tuple[str, str]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     marked: list[str] = field(default_factory=list)  # the supporting words, as the source has them
+    # The source's words around the excerpt (a sentence either side), for its preview.
+    before: str = ""
+    after: str = ""
+
+    @property
+    def term(self) -> Term:
+        return citation_term(self.verdict)
+
+    @property
+    def dateline(self) -> str:
+        """Publisher and date of the source, for a preview (the byline leads with the authors)."""
+        if self.source is None:
+            return ""
+        published = self.source.published_date
+        parts = (self.source.meta.publisher or "", date_label(published) if published else "")
+        return " · ".join(p for p in parts if p)
 
     @property
     def byline(self) -> str:
@@ -96,6 +115,30 @@ class FactView:
     @property
     def link(self) -> str:
         return f"{self.page}#{self.fact.id}"
+
+    @property
+    def term(self) -> Term:
+        return fact_term(self.verdict)
+
+    @property
+    def caveats(self) -> list[str]:
+        """What qualifies the verdict, in readers' words: kept warnings, then inferred years (once each)."""
+        # An unresolved speaker is what "speaker not confirmed" already says: not a caveat on top of it.
+        said = {"quote-attribution-unresolved"} if self.verdict == "speaker-unconfirmed" else set()
+        out = [words for c in self.citations for words, rule in c.caveats if rule not in said]
+        if any(c.inferred_year for c in self.citations):
+            out.append(INFERRED_YEAR)
+        return list(dict.fromkeys(out))
+
+    @property
+    def badge(self) -> str:
+        return badge_label(self.verdict, len(self.caveats))
+
+    @property
+    def tip(self) -> str:
+        """The badge's explanation on hover or tap: what the verdict means, then each caveat."""
+        parts = [self.term.meaning, *(f"Caveat: {c}" for c in self.caveats)]
+        return " ".join(p for p in parts if p)
 
 
 @dataclass(slots=True)
@@ -210,7 +253,8 @@ def _value(fact: Fact, people: dict[str, Person], ordinal: bool = False) -> Valu
         d = parse_partial_date(fact.date)
         return ValueView("date", date_label(d), str(d), date=d)
     if fact.figure is not None:
-        return ValueView("figure", figure_label(fact.figure, ordinal), plain_decimal(fact.figure.amount))
+        return ValueView("figure", figure_label(fact.figure, ordinal), plain_decimal(fact.figure.amount),
+                         ordinal=ordinal)
     if fact.money is not None:
         return ValueView("money", money_label(fact.money), plain_decimal(fact.money.amount))
     if fact.quote is not None:
@@ -218,18 +262,6 @@ def _value(fact: Fact, people: dict[str, Person], ordinal: bool = False) -> Valu
         return ValueView("quote", fact.quote.text, speaker=fact.quote.speaker, person=person,
                          quote=fact.quote.text)
     return None
-
-
-# What a kept warning means for someone reading the citation.
-CAVEATS: dict[str, str] = {
-    "quote-attribution-unresolved": "The source does not say, around these words, who said the quotation; "
-                                    "the speaker is the editor’s reading of the text, so the fact is marked "
-                                    "“speaker not confirmed” rather than verified.",
-    "excerpt-ambiguous": "These words occur more than once in the source; the link goes to the first.",
-    "qualifier-missing": "The source qualifies this number (for example “about” or “more than”).",
-    "date-weekday-only": "Only a weekday in these words supports the date.",
-    "duplicate-person-alias": "Two people in the site’s list share a name used here.",
-}
 
 
 def caveat(rule: str) -> str:
@@ -271,13 +303,16 @@ def _citation(res: CitationResult, fact: Fact, ws: Workspace) -> CitationView:
         passage = source.text[res.start:res.end]
     else:
         excerpt, passage = text(cited.excerpt), cited.excerpt
+    around = context(source.text, res.start, res.end) if source is not None and res.start is not None \
+        and res.end is not None else ("", "")
     url = source.meta.url if source is not None else None
     original = f"{url.split('#')[0]}#{text_fragment(passage)}" if url else None
     kept = [f for f in res.findings if f.severity is Severity.WARNING]
     return CitationView(res.index, res.source, source, res.verdict.value, res.anchor, excerpt, original,
                         cited.note, res.inferred_year, res.start, res.end,
                         [(caveat(f.rule), f.rule) for f in kept], kept,
-                        [" ".join(source.text[a:b].split()) for a, b in res.highlights] if source else [])
+                        [" ".join(source.text[a:b].split()) for a, b in res.highlights] if source else [],
+                        *around)
 
 
 class _Mentions:
@@ -365,7 +400,7 @@ def build_views(ws: Workspace, report: Report) -> SiteData:
             p = passages.setdefault((c.start, c.end), Passage(c.start, c.end))
             # Labelled with the fact's number in this page's list of citing facts.
             ref = BackRef(f"../../sheets/{f.sheet_id}/#{f.id}", str(citing.index(f) + 1),
-                          "Cited by: " + plain(f.fact.claim))
+                          "Cited by: " + plain(f.fact.claim), f.badge)
             if ref not in p.refs:
                 p.refs.append(ref)
         sources.append(SourceView(sid, ws.sources[sid], sorted(passages.values(), key=lambda p: (p.start, p.end)),

@@ -22,6 +22,8 @@ _PRONOUN_REACH = 3  # sentences between a name and the he/she that stands for it
 # people it could mean. A clause is a few words; the bound keeps reading every quotation of a text
 # linear in it when a "sentence" never ends (hostile text: thousands of quotations, no full stop).
 _CLAUSE_REACH = 200
+# "… was as far as X would go", "… was all X would say": the verb that makes X the speaker.
+_CONCEDING = frozenset("go say offer venture concede admit commit reveal".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,12 +215,28 @@ class QuoteReader(SubjectReader):
         if first.kind == "word" and self._is_reporting(idx, 0) and not first.low.endswith("ing"):
             subj = self._subject_after(idx, 1)
             return self._conclude(subj, idx[0])
+        if first.kind == "word" and first.low in ("was", "is"):
+            found = self._as_far_as(idx)
+            if found is not None:
+                return found
         for n, i in enumerate(idx[:14]):
             t = toks[i]
             if t.kind == "punct" and t.low in (".", ";", "!", "?", ":"):
                 return None
             if t.kind == "word" and self._is_reporting(idx, n) and t.low != "according":
                 return self._reported_at(idx, n)
+        return None
+
+    def _as_far_as(self, idx: list[int]) -> Attribution | None:
+        """``"…," was as far as X would go`` / ``"…" was all X would say``: X gave the words."""
+        toks = self.tokens
+        for n in range(2, min(len(idx), 12)):
+            t, before = toks[idx[n]], toks[idx[n - 1]]
+            if t.kind == "punct":
+                return None
+            if t.low in _CONCEDING and before.low in ("would", "could", "will", "did", "was", "is"):
+                subj = self._subject_before(idx, n, floor=1)
+                return self._conclude(subj, idx[n]) if subj.kind != "none" else None
         return None
 
     def _conclude(self, subj: Subject, verb_i: int) -> Attribution:
