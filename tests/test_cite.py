@@ -222,12 +222,13 @@ def test_the_listing_gives_each_quote_its_speaker_or_says_it_is_unresolved(works
     r = run_cli("cite", READOUTS, "\u201cChina would not sit idly by\u201d", cwd=workspace)
     assert r.stdout.endswith('#   quote "China would not sit idly by" \u2192 speaker unresolved: extend the excerpt '
                              "to the words that name the speaker\n")
-    # "He" with no one named before it: more words would name him.
+    # "He" with no one named before it in the words typed: the source before them names Zelenskyy,
+    # and the speaker is read there, as the validator reads it, so the pasted fact validates.
     r = run_cli("cite", READOUTS, "He noted that China was Ukraine\u2019s main trading partner before the invasion "
                 "and the call will give a \u201cpowerful boost\u201d", "--fact", "boost", cwd=workspace)
-    assert ("    # quote \"powerful boost\": speaker unresolved: extend the excerpt to the words that name the "
-            "speaker ('He' refers to no one named as a subject in the 3 sentences before it)\n") in r.stdout
-    assert "    quote:" not in r.stdout  # nothing to fill in: the fact stays a statement
+    assert '    quote: {speaker: volodymyr-zelensky, text: "powerful boost"}   # \u2190 He noted\n' in r.stdout
+    v = _paste_and_validate(workspace, r.stdout, "Zelensky said the call would give a powerful boost.")
+    assert v.returncode == 0 and "1 verified" in v.stdout, v.stdout
     # A name that is nobody in people.yml: more words would not help, so the reason is given instead.
     r = run_cli("cite", READOUTS, "of Ukrainian reading From the call said that \u201cZelenskyy expressed hope",
                 cwd=workspace)

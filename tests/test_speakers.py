@@ -336,3 +336,10 @@ def test_accepting_the_unresolved_warning_never_makes_the_fact_verified(workspac
     r = run_cli("validate", "--root", str(workspace), "--strict", "--format", "json")
     doc = json.loads(r.stdout)
     assert r.returncode == 0 and doc["facts"][0]["verdict"] == "speaker-unconfirmed"
+
+
+def test_cite_offers_the_speaker_the_source_gives_not_the_one_the_excerpt_suggests(workspace: Path):
+    _run(workspace, TALKS)
+    r = run_cli("cite", "src", "Smith said the talks went well. “A deal is close,”", cwd=workspace)
+    assert r.returncode == 0, r.stderr
+    assert '#   quote "A deal is close" → quote: {speaker: jones, text: "A deal is close"}   (Jones added)' in r.stdout

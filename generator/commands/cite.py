@@ -23,6 +23,7 @@ from generator.matchers.quotes import Attribution, ScannedQuote, quote_parts, sc
 from generator.matchers.scan import describe_values, fact_value
 from generator.model import Citation, Quote
 from generator.normalize import fold_text
+from generator.validation.attribution import SourceSpeakers
 from generator.validation.checks.base import Context
 from generator.validation.checks.quotes import check_quote
 from generator.validation.locate import Located, line_of, locate
@@ -166,8 +167,12 @@ def _flow(value: object) -> str:
     return str(value)
 
 
-def seen_values(text: str, default_year: int | None, people: PeopleIndex | None = None) -> list[Seen]:
-    """Figures, money, dates and quotes in ``text``, each with the typed value a fact would write."""
+def seen_values(text: str, default_year: int | None, people: PeopleIndex | None = None,
+                around: tuple[str, int] | None = None) -> list[Seen]:
+    """Figures, money, dates and quotes in ``text``, each with the typed value a fact would write.
+
+    ``around``: the whole source text and where ``text`` starts in it, so that a quote's speaker
+    is read around the words as the validator reads it (a clause after the excerpt's end counts)."""
     out: list[Seen] = []
     described = describe_values(text, default_year)
     for kind, mentions in (("money", "money"), ("figure", "figures"), ("date", "dates")):
@@ -179,21 +184,29 @@ def seen_values(text: str, default_year: int | None, people: PeopleIndex | None 
             out.append(Seen(kind, words, typed, "" if typed else "(no year given: not a date by itself)"))
     people = people if people is not None else PeopleIndex()
     # Marks around no words ("“…”", "“,”") quote nothing.
-    out += [_seen_quote(q, text, people) for q in scan_quotes(text, people) if quote_parts(q.text)]
+    ctx = Context(None, people)
+    if around is not None:
+        speakers = SourceSpeakers(around[0], people)
+        ctx = Context(None, people, lambda: speakers.reader.spans, around[1], speakers)
+    out += [_seen_quote(q, text, ctx) for q in scan_quotes(text, people) if quote_parts(q.text)]
     return out
 
 
-def _seen_quote(quote: ScannedQuote, text: str, people: PeopleIndex) -> Seen:
+def _seen_quote(quote: ScannedQuote, text: str, ctx: Context) -> Seen:
     # The comma before "X said" is the reporter's punctuation, not the speaker's words (FORMAT.md drops it).
     words = quote.text.rstrip(",;: ")
-    att = quote.attribution
-    if quote.speaker is None:
+    att, speaker = quote.attribution, quote.speaker
+    if ctx.speakers is not None:
+        # Who the source says spoke them, read around the excerpt as the validator reads it.
+        att = ctx.speakers.attribute(quote.start + ctx.offset, quote.end + ctx.offset)
+        speaker = next(iter(att.speaker_ids)) if att.resolved and len(att.speaker_ids) == 1 else None
+    if speaker is None:
         return Seen("quote", words, None, _unresolved(att))
     # Offered only when the validator's own quote check accepts it, so the pasted fact validates.
-    outcome = check_quote(Quote(speaker=quote.speaker, text=words), text, Context(None, people))
+    outcome = check_quote(Quote(speaker=speaker, text=words), text, ctx)
     if outcome.problems:
         return Seen("quote", words, None, f"not offered, the validator would refuse it: {outcome.problems[0][1]}")
-    value = f"quote: {{speaker: {quote.speaker}, text: {yaml_quote(words)}}}"
+    value = f"quote: {{speaker: {speaker}, text: {yaml_quote(words)}}}"
     return Seen("quote", words, value, said_by=att.evidence)
 
 
@@ -214,7 +227,8 @@ def render(found: Found, source: Source, fact_id: str | None, people: PeopleInde
     if found.occurrences > 1 and c.prefix is None and c.suffix is None:
         head.append("# the same words surround every occurrence: cite a longer passage to pick one")
     published = source.meta.published
-    seen = seen_values(source.text[found.start:found.end], int(published[:4]) if published else None, people)
+    seen = seen_values(source.text[found.start:found.end], int(published[:4]) if published else None, people,
+                       around=(source.text, found.start))
     cite_lines = [f"- source: {c.source}", f"  excerpt: {yaml_quote(c.excerpt)}"]
     if c.prefix is not None:
         cite_lines.append(f"  prefix: {yaml_quote(c.prefix)}")

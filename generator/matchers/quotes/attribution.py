@@ -162,7 +162,9 @@ class QuoteReader(SubjectReader):
         quotes = [i for i in prev if toks[i].kind == "quote"]
         if quotes:
             return quotes[-1]
-        return self._first_clause(prev)
+        found = self._first_clause(prev)
+        # Only someone named or described carries over a paragraph break ("This was announced …" does not).
+        return found if found is not None and (found.speaker_ids or found.described) else None
 
     def _first_clause(self, idx: list[int]) -> Attribution | None:
         toks = self.tokens

@@ -52,7 +52,7 @@ staffers insider insiders lawyer lawyers secretary minister ministers deputy dep
 """.split())
 _LINKS = frozenset("to for of from at with in close near".split())
 _SUBJECT_PRONOUNS = frozenset("he she".split())
-_OTHER_PRONOUNS = frozenset("it they we i you him her them us me".split())
+_OTHER_PRONOUNS = frozenset("it they we i you him her them us me this these those".split())
 
 
 @dataclass
