@@ -132,16 +132,20 @@ def load_workspace(root: Path) -> Workspace:
 
 
 def _load_workspace(root: Path) -> Workspace:
+    if not root.is_dir():
+        what = "does not exist" if not root.exists() else "is a file, not a folder"
+        raise FactsheetError(_err(str(root), "root-invalid",
+                                  f"--root {root} {what}: pass the folder holding facts/ and content/sources/"))
     if not (root / FACTS_DIR).is_dir() and not (root / SOURCES_DIR).is_dir():
-        raise FactsheetError(
-            finding(".", (1, 1), "schema-missing-field",
-                    f"{root} holds neither facts/ nor content/sources/: pass --root the folder that does")
-        )
+        raise FactsheetError(_err(str(root), "root-invalid",
+                                  f"{root} holds neither facts/ nor content/sources/: pass --root the folder "
+                                  "that does"))
     ws = Workspace(root=root)
     _load_sources(ws)
     _load_people(ws)
     _load_sheets(ws)
     _load_published_ids(ws)
+    _report_ignored(ws)
     unique = dict.fromkeys(ws.findings)  # one message per place, in a stable order
     ws.findings = sorted(unique, key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
     return ws
@@ -452,6 +456,31 @@ def _load_people(ws: Workspace) -> None:
     people, doc = parsed
     ws.people_doc = _released(doc)
     ws.people = dict(people.root)
+
+
+def _report_ignored(ws: Workspace) -> None:
+    """Files an editor meant to be read but the format never reads: said, not silently skipped."""
+    for rel, suffix in ((FACTS_DIR, ".yml"), (SOURCES_DIR, ".yml")):
+        folder = ws.root / rel
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            name = path.name
+            if name.startswith("."):
+                continue
+            where = path.relative_to(ws.root).as_posix()
+            if name.endswith(".yaml") and not path.is_dir():
+                ws.findings.append(_err(where, "file-ignored",
+                                        f"'{name}' is never read: files here end in {suffix}; rename it to "
+                                        f"{rel}/{name[:-5]}{suffix}"))
+            elif path.is_dir() and not path.is_symlink():
+                inside = sorted(p.relative_to(ws.root).as_posix() for p in path.rglob("*")
+                                if p.name.endswith((".yml", ".yaml", ".txt")) and not p.name.startswith("."))
+                if inside:
+                    more = f" and {len(inside) - 1} more" if len(inside) > 1 else ""
+                    ws.findings.append(_err(inside[0], "file-ignored",
+                                            f"files in subfolders of {rel}/ are never read ({inside[0]}{more}): "
+                                            f"move them into {rel}/ itself"))
 
 
 def _load_sheets(ws: Workspace) -> None:

@@ -42,11 +42,23 @@ def _date(value: str) -> str:
     return value
 
 
+# Values are compared and scaled in decimal arithmetic of 28 significant digits: past these bounds
+# a value could not be read exactly, so it is refused rather than rounded or crashed on.
+MAX_DIGITS = 24
+
+
 def _number(value: int | float | str) -> int | float | str:
     try:
-        parse_value(value)  # refuses YAML's .inf and .nan too
+        number = parse_value(value)  # refuses YAML's .inf and .nan too
     except ValueError as exc:
         raise PydanticCustomError("invalid_number", str(exc)) from None
+    digits = len(number.normalize().as_tuple().digits)
+    if abs(number) >= Decimal(10) ** MAX_DIGITS or digits > MAX_DIGITS:
+        raise PydanticCustomError(
+            "invalid_number",
+            "'{value}' has more digits than can be checked exactly (at most {most} significant digits, "
+            "below 10^{most}): leave the value out and let the excerpt state it (a fact without a value)",
+            {"value": str(value)[:60], "most": MAX_DIGITS})
     return value
 
 

@@ -38,9 +38,24 @@ def format_text(report: Report, *, summary: bool = True, colour: bool = False) -
     return "".join(line + "\n" for line in lines)
 
 
+def valid_utf8(text: str) -> str:
+    """``text`` as it can be written in UTF-8: a file name that is not UTF-8 (read by Python as lone
+    surrogates, one per byte) gets U+FFFD for each byte that is not text. JSON, SARIF and GitHub's
+    log must be valid UTF-8; only the text format shows the raw bytes, as `ls` does."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # other lone surrogates (from a \ud800 escape in YAML)
+            raw = text.encode("utf-8", "surrogatepass")
+        return raw.decode("utf-8", "replace")
+
+
 def _json_line(value: object) -> str:
     # The C encoder (no indent): `indent=` falls back to the pure-Python one, 3x slower and memory-hungry.
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return valid_utf8(json.dumps(value, ensure_ascii=False, separators=(", ", ": ")))
 
 
 def iter_json(report: Report) -> Iterator[str]:
@@ -117,11 +132,12 @@ def format_github(report: Report, *, token: str | None = None) -> str:
         out.append(f"{hidden} finding(s) beyond the first {ANNOTATIONS_PER_LEVEL} of each level are not "
                    "annotated: the list above and the job summary have them all")
     out.append(_counts(report))
+    out = [valid_utf8(line) for line in out]
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         try:
             with open(summary, "a", encoding="utf-8") as fh:
-                fh.write(step_summary(report))
+                fh.write(valid_utf8(step_summary(report)))
         except OSError as exc:
             out.append(f"(could not write the job summary: {exc})")
     return "\n".join(out) + "\n"
@@ -202,7 +218,7 @@ def format_sarif(report: Report) -> str:
             ],
         }],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return valid_utf8(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 FORMATS: dict[str, Callable[[Report], str]] = {

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 from generator.config import at_least, load_rules_config
-from generator.findings import Severity
+from generator.findings import Finding, Severity, did_you_mean
 from generator.loading import load_workspace
 from generator.reports import FORMATS, STREAMED, format_text
+from generator.rules import finding
 from generator.validation import Report, validate
 
 
@@ -50,9 +51,22 @@ def only_paths(report: Report, root: Path, paths: list[str]) -> Report:
     return Report([f for f in report.findings if keep(f.path)], [f for f in report.facts if keep(f.path)])
 
 
+def missing_paths(report: Report, root: Path, paths: list[str]) -> list[Finding]:
+    """A PATH that does not exist checks nothing: an error, never a silent pass."""
+    known = sorted({f.path for f in report.facts} | {f.path for f in report.findings})
+    out = []
+    for p in paths:
+        if not Path(p).exists() and not (root / p).exists():
+            out.append(finding(p, (1, 1), "file-not-found", f"'{p}' does not exist, so nothing was checked for it"
+                               f"{did_you_mean(Path(p).as_posix(), known)}"))
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     config = load_rules_config(args.root)
-    report = only_paths(validate(load_workspace(args.root)), args.root, args.paths)
+    full = validate(load_workspace(args.root))
+    report = only_paths(full, args.root, args.paths)
+    report.findings[:0] = missing_paths(full, args.root, args.paths)
     report.findings = config.apply(report.findings)
     ok = report.ok(strict=args.strict)  # decided before --min-severity hides anything
     shown = report
