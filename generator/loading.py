@@ -135,7 +135,8 @@ def _load_workspace(root: Path) -> Workspace:
     if not root.is_dir():
         what = "does not exist" if not root.exists() else "is a file, not a folder"
         raise FactsheetError(_err(str(root), "root-invalid",
-                                  f"--root {root} {what}: pass the folder holding facts/ and content/sources/"))
+                                  f"{root} {what}, so it holds neither facts/ nor content/sources/: pass --root the "
+                                  "folder that does"))
     if not (root / FACTS_DIR).is_dir() and not (root / SOURCES_DIR).is_dir():
         raise FactsheetError(_err(str(root), "root-invalid",
                                   f"{root} holds neither facts/ nor content/sources/: pass --root the folder "
