@@ -11,7 +11,9 @@ from typing import Callable, Iterator
 from generator import __version__
 from generator.findings import Finding, Severity
 from generator.rules import RULES
+from generator.gitdiff import ChangedLines
 from generator.validation.results import Report
+from generator.validation.rootcause import is_root_cause
 
 JSON_VERSION = 1
 
@@ -109,15 +111,29 @@ def github_annotation(f: Finding) -> str:
     return f"::{_GH_LEVEL[f.severity]} {props}::{escape_data(f.message)}"
 
 
-def format_github(report: Report, *, token: str | None = None) -> str:
-    """Annotations (capped per level), then every finding in the log, then the counts.
+def annotation_order(findings: list[Finding], changed: ChangedLines | None = None) -> list[Finding]:
+    """Which findings get GitHub's few annotations first: root causes (a broken people file or
+    source), then findings on lines the pull request changed, then the rest, each in log order."""
+    def rank(f: Finding) -> int:
+        if is_root_cause(f):
+            return 0
+        if changed is not None and f.line in changed.get(f.path, ()):
+            return 1
+        return 2
+    return sorted(findings, key=rank)
+
+
+def format_github(report: Report, *, token: str | None = None, changed: ChangedLines | None = None,
+                  note: str | None = None) -> str:
+    """Annotations (capped per level, root causes and changed lines first), then every finding in
+    the log, then the counts. ``changed``: the lines the pull request changed, by file.
 
     The log lines quote the repository's text (excerpts, passages), which a pull request controls:
     they are printed between ``::stop-commands::`` markers so no line of them runs as a command.
     """
     out: list[str] = []
     shown: dict[Severity, int] = {}
-    for f in report.findings:
+    for f in annotation_order(report.findings, changed):
         if shown.get(f.severity, 0) < ANNOTATIONS_PER_LEVEL:
             shown[f.severity] = shown.get(f.severity, 0) + 1
             out.append(github_annotation(f))
@@ -130,7 +146,10 @@ def format_github(report: Report, *, token: str | None = None) -> str:
     out.append("::endgroup::")
     if hidden:
         out.append(f"{hidden} finding(s) beyond the first {ANNOTATIONS_PER_LEVEL} of each level are not "
-                   "annotated: the list above and the job summary have them all")
+                   "annotated (root causes and changed lines go first): the list above and the job "
+                   "summary have them all")
+    if note:
+        out.append(note)
     out.append(_counts(report))
     out = [valid_utf8(line) for line in out]
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
