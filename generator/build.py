@@ -210,7 +210,9 @@ def engine_summary(log: list[str]) -> list[str]:
 
 
 def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", strict: bool = False,
-          say: Callable[[str], None] = print) -> BuildResult:
+          say: Callable[[str], None] = print, site_url: str | None = None) -> BuildResult:
+    """``site_url``: the address the site is served from (the sitemap's URLs and instant navigation
+    need it); it overrides the configuration's own."""
     # Absolute paths: the engine runs with its working directory in the build folder.
     root = Path(root).resolve()
     site_dir = Path(site_dir).resolve() if site_dir else root / "site"
@@ -228,6 +230,8 @@ def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", stri
         say(f"build stopped: {report.errors} error(s); nothing was published")
         return BuildResult(False, report)
     base = load_config(config_path(root))
+    if site_url:
+        base = {**base, "site_url": site_url if site_url.endswith("/") else site_url + "/"}
     rendered = render(ws, report, root)
     with made_or_removed(site_dir.parent) as fresh:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
