@@ -179,6 +179,9 @@ class Fact(_Strict):
     figure: Figure | None = None
     money: Money | None = None
     quote: Quote | None = None
+    when: DateStr | None = Field(
+        default=None, description="extension: when the event the claim reports happened, for the timeline, "
+                                  "when that is not the fact's date (a 2025 statement about 2022: the 2025 date)")
     note: str | None = Field(default=None, description="extension: an editor's note")
     tags: list[str] = Field(default=[], description="extension")
 
