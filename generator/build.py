@@ -10,14 +10,16 @@ from __future__ import annotations
 import calendar
 import ctypes
 import ctypes.util
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import IO, Any, Callable
 
 import yaml
 
@@ -26,6 +28,7 @@ from generator.config import load_rules_config
 from generator.findings import FactsheetError, Finding, Severity
 from generator.loading import Workspace, load_workspace
 from generator.matchers.dates import parse_partial_date
+from generator.outdir import made_or_removed, require_folder
 from generator.render import RenderedSite, render
 from generator.render.output import write_tree
 from generator.validation import Report, validate
@@ -130,9 +133,7 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def publish(new: Path, site_dir: Path, scratch: Path) -> None:
     """Put the finished ``new`` site at ``site_dir``; the old one goes to ``scratch`` for removal."""
-    if site_dir.exists() and not site_dir.is_dir():
-        raise FactsheetError(Finding(str(site_dir), 1, 1, Severity.ERROR, "file-binary",
-                                     "the site directory exists and is not a folder; nothing was replaced"))
+    require_folder(site_dir, "--site-dir")
     if site_dir.is_dir():
         if not _exchange(new, site_dir):
             site_dir.rename(scratch / "previous-site")
@@ -141,11 +142,81 @@ def publish(new: Path, site_dir: Path, scratch: Path) -> None:
         new.rename(site_dir)
 
 
+SCRATCH_PREFIX = ".factsheet-build-"
+_LOCK = ".in-use"
+# A scratch folder without its lock file is a build killed in the instant between making the folder
+# and locking it; past this age no live build can still be about to lock it.
+_UNLOCKED_GRACE_SECONDS = 60
+
+
+def claim_scratch(parent: Path) -> tuple[Path, IO[str]]:
+    """A new scratch folder beside the site, locked for as long as this process holds the handle.
+
+    The lock (flock) dies with the process, however it ends: that is how the next build tells a
+    folder left by a killed build from one a concurrent build is still using.
+    """
+    work = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=parent))
+    lock = (work / _LOCK).open("w")
+    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return work, lock
+
+
+def remove_stale_scratch(parent: Path) -> list[Path]:
+    """Remove the scratch folders of builds that were killed (no live process holds their lock)."""
+    removed = []
+    for folder in sorted(parent.glob(SCRATCH_PREFIX + "*")):
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        try:
+            with (folder / _LOCK).open("r") as fh:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held: a live build owns it
+        except BlockingIOError:
+            continue
+        except FileNotFoundError:
+            if time.time() - folder.stat().st_mtime < _UNLOCKED_GRACE_SECONDS:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+_TRACEBACK = "Traceback (most recent call last):"
+
+
+def engine_summary(log: list[str]) -> list[str]:
+    """The engine's output with its Python tracebacks cut to their last line (the error itself).
+
+    A traceback is the engine's internals; the editor needs what went wrong, and the full
+    output is one environment variable away.
+    """
+    out: list[str] = []
+    in_traceback = False
+    for line in log:
+        if line.startswith(_TRACEBACK):
+            in_traceback = True
+            continue
+        if in_traceback:
+            if line.startswith((" ", "\t")) or line.strip() in {"^", "~"}:
+                continue  # a frame, its code line or its caret marks
+            if line.startswith(("The above exception", "During handling of")):
+                continue
+            in_traceback = False
+            out.append(f"the engine failed: {line.strip()} (FACTSHEET_DEBUG=1 shows its traceback)")
+            continue
+        out.append(line)
+    return out
+
+
 def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", strict: bool = False,
-          say: Callable[[str], None] = print) -> BuildResult:
+          say: Callable[[str], None] = print, site_url: str | None = None) -> BuildResult:
+    """``site_url``: the address the site is served from (the sitemap's URLs and instant navigation
+    need it); it overrides the configuration's own."""
     # Absolute paths: the engine runs with its working directory in the build folder.
     root = Path(root).resolve()
     site_dir = Path(site_dir).resolve() if site_dir else root / "site"
+    require_folder(site_dir, "--site-dir")
     rules = load_rules_config(root)
     ws = load_workspace(root)
     report = validate(ws)
@@ -159,9 +230,22 @@ def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", stri
         say(f"build stopped: {report.errors} error(s); nothing was published")
         return BuildResult(False, report)
     base = load_config(config_path(root))
+    if site_url:
+        base = {**base, "site_url": site_url if site_url.endswith("/") else site_url + "/"}
     rendered = render(ws, report, root)
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".factsheet-build-", dir=site_dir.parent))
+    with made_or_removed(site_dir.parent) as fresh:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_scratch(site_dir.parent)
+        work, lock = claim_scratch(site_dir.parent)
+        result = _build_in(work, lock, ws, report, rendered, base, root, site_dir, engine, strict, say)
+        if not result.ok and fresh is not None:  # the folders made for a site that did not come
+            shutil.rmtree(fresh, ignore_errors=True)
+        return result
+
+
+def _build_in(work: Path, lock: IO[str], ws: Workspace, report: Report, rendered: RenderedSite,
+              base: dict[str, Any], root: Path, site_dir: Path, engine: str, strict: bool,
+              say: Callable[[str], None]) -> BuildResult:
     try:
         write_tree(work / "docs", rendered.files)
         (work / CONFIG_FILE).write_text(
@@ -171,7 +255,7 @@ def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", stri
         proc = run_engine(engine, work, strict, content_epoch(ws))
         log = [line for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
         if proc.returncode != 0 or not (work / "site" / "index.html").is_file():
-            for line in log:
+            for line in (log if os.environ.get("FACTSHEET_DEBUG") else engine_summary(log)):
                 say(line)
             say(f"build stopped: {engine} failed (exit {proc.returncode}); the previous site is untouched")
             return BuildResult(False, report, log=log)
@@ -182,3 +266,4 @@ def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", stri
         return BuildResult(True, report, site_dir, pages, log)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        lock.close()

@@ -30,8 +30,36 @@ def _parser_and_commands() -> tuple[argparse.ArgumentParser, list[str]]:
     return parser, list(sub.choices)
 
 
+def environment_failure(exc: OSError) -> str:
+    """One line for an operating-system failure: what failed, on which file, in the system's words."""
+    reason = exc.strerror or str(exc)
+    if exc.filename is None:  # a write to standard output (a full disk, /dev/full, a dead terminal)
+        _drop_stdout()
+        return f"cannot write the output: {reason}"
+    name = os.fsdecode(exc.filename)
+    if exc.filename2 is not None:
+        return f"{name} -> {os.fsdecode(exc.filename2)}: {reason}"
+    return f"{name}: {reason}"
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit does not fail a second time."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if sys.stderr is None:  # nowhere to say anything: fail, but never silently succeed
+        return 2
+    if sys.stdout is None:  # `factsheet validate >&-`: a report with nowhere to go is a failure
+        print("factsheet: standard output is closed: redirect it to a file or /dev/null", file=sys.stderr)
+        return 2
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is shown as its bytes
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="surrogateescape")
     parser, names = _parser_and_commands()
     if argv and not argv[0].startswith("-") and argv[0] not in names:
         print(f"factsheet: unknown command '{argv[0]}'{did_you_mean(argv[0], names)}", file=sys.stderr)
@@ -47,14 +75,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except FactsheetError as exc:
         print(exc.finding.format_text(), file=sys.stderr)
-        return 1
+        return exc.exit_code
     except Refused as exc:  # an editing command refuses its input; nothing was written
         return report_refusal(args.command, exc)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `factsheet validate | head`: the reader left; not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return 1
+    except OSError as exc:  # the environment, not a bug of ours: a full disk, a read-only folder
+        print(f"factsheet {args.command}: {environment_failure(exc)}", file=sys.stderr)
+        return 2
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a bare traceback
         if os.environ.get("FACTSHEET_DEBUG"):
             traceback.print_exc()

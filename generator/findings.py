@@ -38,11 +38,15 @@ class Finding:
 
 
 class FactsheetError(Exception):
-    """The project's own error type: bad input that stops a command, with its finding."""
+    """The project's own error type: bad input that stops a command, with its finding.
 
-    def __init__(self, finding: Finding) -> None:
+    ``exit_code`` is 1 for input at fault, 2 for the environment (an output folder that is a file).
+    """
+
+    def __init__(self, finding: Finding, exit_code: int = 1) -> None:
         super().__init__(finding.format_text())
         self.finding = finding
+        self.exit_code = exit_code
 
 
 def did_you_mean(word: str, choices: object, *, cutoff: float = 0.6) -> str:

@@ -8,6 +8,7 @@ editor sees every problem at once.
 
 from __future__ import annotations
 
+import difflib
 import gc
 import hashlib
 import os
@@ -102,6 +103,10 @@ class Workspace:
     # facts/published-ids.txt as text, read here like every other input file (confined, bounded);
     # None when there is none or it was refused.
     published_ids: str | None = None
+    # Files that exist but did not load, for telling root causes from the findings that follow:
+    # the people file (every speaker then looks unknown) and each source's file at fault.
+    people_unloaded: bool = False
+    unloaded_sources: dict[str, str] = field(default_factory=dict)
 
 
 @contextmanager
@@ -132,16 +137,21 @@ def load_workspace(root: Path) -> Workspace:
 
 
 def _load_workspace(root: Path) -> Workspace:
+    if not root.is_dir():
+        what = "does not exist" if not root.exists() else "is a file, not a folder"
+        raise FactsheetError(_err(str(root), "root-invalid",
+                                  f"{root} {what}, so it holds neither facts/ nor content/sources/: pass --root the "
+                                  "folder that does"))
     if not (root / FACTS_DIR).is_dir() and not (root / SOURCES_DIR).is_dir():
-        raise FactsheetError(
-            finding(".", (1, 1), "schema-missing-field",
-                    f"{root} holds neither facts/ nor content/sources/: pass --root the folder that does")
-        )
+        raise FactsheetError(_err(str(root), "root-invalid",
+                                  f"{root} holds neither facts/ nor content/sources/: pass --root the folder "
+                                  "that does"))
     ws = Workspace(root=root)
     _load_sources(ws)
     _load_people(ws)
     _load_sheets(ws)
     _load_published_ids(ws)
+    _report_ignored(ws)
     unique = dict.fromkeys(ws.findings)  # one message per place, in a stable order
     ws.findings = sorted(unique, key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
     return ws
@@ -244,6 +254,10 @@ def parse_file(data: bytes, rel: str, model: type[M], ws: Workspace) -> tuple[M,
         return None
 
 
+# A key that starts with digits: the rest of `464,000` or `cost 464,000 euros` cut at its comma in a
+# flow mapping ({value: 464,000}).
+_CUT_AT_COMMA = re.compile(r"^[0-9]")
+
 _TYPE_NAMES = {"int": "a whole number", "float": "a number", "str": "text", "string": "text",
                "bool": "true/false", "dict": "a mapping", "list": "a list", "NoneType": "nothing (null)"}
 
@@ -262,6 +276,18 @@ def validation_findings(exc: ValidationError, doc: Document, model: type[BaseMod
             expected.setdefault(where, []).append(error["type"])
         elif error["type"] not in {"missing", "extra_forbidden"}:
             refused.add(where)
+    # A misspelt required field is one mistake, not two: "unknown field 'cliam'; did you mean 'claim'?"
+    # stands for the "missing required field 'claim'" it causes.
+    missing = {_yaml_loc(e["loc"], doc, "missing") for e in errors if e["type"] == "missing"}
+    typo_for: dict[Loc, str] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = _yaml_loc(error["loc"], doc, error["type"])
+            allowed = _fields_at(model, loc[:-1])
+            best = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+            if best and (*loc[:-1], best[0]) in missing:
+                typo_for[loc] = best[0]
+    covered = {(*loc[:-1], name) for loc, name in typo_for.items()}
     out: list[Finding] = []
     seen: set[tuple[Loc, str]] = set()
     for error in errors:
@@ -270,14 +296,24 @@ def validation_findings(exc: ValidationError, doc: Document, model: type[BaseMod
         loc = _yaml_loc(raw_loc, doc, kind)
         if _is_type_error(kind) and loc in refused:
             continue
+        if kind == "missing" and loc in covered:
+            continue
         fact = _fact_of(loc, doc)
         if kind == "extra_forbidden":
             key = str(loc[-1])
             allowed = _fields_at(model, loc[:-1])
             line, col = doc.key_pos(loc)
-            msg = f"unknown field '{key}'{did_you_mean(key, allowed)}"
-            if allowed:
-                msg += f" (allowed here: {', '.join(sorted(allowed))})"
+            if loc in typo_for:
+                msg = (f"unknown field '{key}'; did you mean '{typo_for[loc]}'? (a required field, so it is "
+                       "missing too): correct the spelling")
+            elif _CUT_AT_COMMA.match(key):
+                msg = (f"'{key}' is the end of a value cut at a comma: inside {{ }} and [ ] a comma separates "
+                       "items, so an unquoted value such as 464,000 is read as 464 and a field '000'. Put the "
+                       "value in quotes (\"464,000\") or write the number without commas (464000)")
+            else:
+                msg = f"unknown field '{key}'{did_you_mean(key, allowed)}"
+                if allowed:
+                    msg += f" (allowed here: {', '.join(sorted(allowed))})"
             rule = "schema-unknown-field"
         elif raw_loc and raw_loc[-1] == "[key]":
             # A mapping key at fault (a person id in people.yml): point at the key, not its value.
@@ -311,16 +347,78 @@ def _rule_and_message(error: Any, loc: Loc, union: list[str]) -> tuple[str, str]
             "(at most 80 characters), starting with a letter or digit")
     if kind in {"invalid_date", "unknown_currency", "invalid_number"}:
         return kind.replace("_", "-"), f"{where}: {error['msg']}"
-    if kind == "string_pattern_mismatch" and loc and str(loc[-1]) in {"date", "published", "retrieved"}:
-        return "invalid-date", (
-            f"{where}: '{error['input']}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD in quotes")
+    if loc and str(loc[-1]) in _DATE_FIELDS:
+        if kind == "string_pattern_mismatch":
+            return "invalid-date", f"{where}: {date_advice(str(error['input']))}"
+        if isinstance(error.get("input"), (int, float)) and not isinstance(error.get("input"), bool):
+            return "invalid-date", (
+                f"{where}: {error['input']} is a number to YAML, not a date: write it in quotes, "
+                f"{loc[-1]}: \"{error['input']}\"")
+    if kind == "literal_error":
+        return "schema-value", f"{where}: {_literal_message(error, loc)}"
     if _is_type_error(kind):
         if len(union) > 1:
             names = [_TYPE_NAMES.get(k.split("_")[0], k.split("_")[0]) for k in union]
             want = ", ".join(dict.fromkeys(names))
             return "schema-type", f"{where}: expected one of: {want}; got {_got(error)}"
-        return "schema-type", f"{where}: {error['msg'].lower()}, got {_got(error)}"
-    return "schema-value", f"{where}: {error['msg']}"
+        want = _TYPE_NAMES.get(kind.split("_")[0], kind.split("_")[0])
+        return "schema-type", f"{where}: expected {want}, got {_got(error)}"
+    return "schema-value", f"{where}: {plain_message(error)}"
+
+
+_DATE_FIELDS = frozenset({"date", "published", "retrieved"})
+
+
+def iso_suggestion(text: str) -> str | None:
+    """For a day/month/year date (04/05/2023, 4.5.2023): the ISO forms it can mean, said plainly."""
+    m = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", text)
+    if not m:
+        return None
+    a, b, year = int(m[1]), int(m[2]), m[3]
+    readings = []
+    if 1 <= b <= 12 and 1 <= a <= 31:
+        readings.append(f'"{year}-{b:02d}-{a:02d}" (day first)')
+    if 1 <= a <= 12 and 1 <= b <= 31 and a != b:
+        readings.append(f'"{year}-{a:02d}-{b:02d}" (month first)')
+    if not readings:
+        return None
+    return f"'{text}' is not a date of the format: write YYYY-MM-DD, here " + " or ".join(readings)
+
+
+def date_advice(text: str) -> str:
+    """Why ``text`` is not a date of the format, and how to write it (an ISO date, in quotes)."""
+    return iso_suggestion(text) or (
+        f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (in quotes in YAML: \"2023-04-26\")")
+
+
+def _literal_message(error: Any, loc: Loc) -> str:
+    allowed = [str(v).strip("'") for v in re.findall(r"'[^']*'", str(error.get("ctx", {}).get("expected", "")))]
+    given = str(error.get("input"))
+    hint = ""
+    if loc and loc[-1] == "qualifier":
+        from generator.matchers.numbers import QUALIFIER_SYNONYMS  # the words the validator reads
+        canonical = QUALIFIER_SYNONYMS.get(given.lower().strip())
+        if canonical and canonical != given:
+            hint = f"; did you mean '{canonical}'? ('{given}' is read as {canonical} in the sources)"
+    if not hint:
+        hint = did_you_mean(given, allowed)
+    return f"'{given}' is not one of: {', '.join(allowed)}{hint}"
+
+
+def plain_message(error: Any) -> str:
+    """Pydantic's message in the format's words where we know it."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "too_short":
+        return "must not be empty"
+    if kind == "string_too_short":
+        return "must not be empty text"
+    if kind == "string_too_long":
+        return f"is longer than {ctx.get('max_length')} characters"
+    if kind == "string_pattern_mismatch":
+        return f"'{error.get('input')}' does not have the expected form ({ctx.get('pattern')})"
+    msg = str(error["msg"])
+    return msg[:1].lower() + msg[1:]
 
 
 def _yaml_loc(loc: tuple[Any, ...], doc: Document, kind: str) -> Loc:
@@ -377,6 +475,9 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
         if isinstance(part, int):
             continue
         fields = getattr(current, "model_fields", None)
+        if fields is not None and list(fields) == ["root"] and part not in fields:
+            current = _inner_model(fields["root"].annotation)  # a RootModel mapping: the part is its key
+            continue
         if fields is None or part not in fields:
             return []
         current = _inner_model(fields[part].annotation)
@@ -404,6 +505,7 @@ def _load_sources(ws: Workspace) -> None:
         rel = texts[stem].relative_to(root).as_posix()
         if not _check_stem(rel, stem, ws, "source"):
             continue
+        ws.unloaded_sources[stem] = rel
         ws.findings.append(_err(rel, "source-missing-sidecar",
                                 f"source text '{stem}' has no sidecar {SOURCES_DIR}/{stem}.yml: "
                                 f"create it with `factsheet new-source` or write title and sha256"))
@@ -412,21 +514,25 @@ def _load_sources(ws: Workspace) -> None:
         if not _check_stem(meta_rel, stem, ws, "source"):
             continue
         if stem not in texts:
+            ws.unloaded_sources[stem] = meta_rel
             ws.findings.append(_err(meta_rel, "source-missing-text",
                                     f"sidecar has no text file {SOURCES_DIR}/{stem}.txt beside it"))
             continue
+        text_rel = texts[stem].relative_to(root).as_posix()
         raw_meta = _read(root, metas[stem], MAX_YAML_BYTES, ws)
         raw_text = _read(root, texts[stem], MAX_SOURCE_BYTES, ws)
         if raw_meta is None or raw_text is None:
+            ws.unloaded_sources[stem] = meta_rel if raw_meta is None else text_rel
             continue
         parsed = parse_file(raw_meta, meta_rel, SourceMeta, ws)
-        text_rel = texts[stem].relative_to(root).as_posix()
         try:
             text = decode_text(raw_text, text_rel)
         except FactsheetError as exc:
             ws.findings.append(exc.finding)
+            ws.unloaded_sources[stem] = meta_rel if parsed is None else text_rel
             continue
         if parsed is None:
+            ws.unloaded_sources[stem] = meta_rel
             continue
         meta, doc = parsed
         digest = hashlib.sha256(raw_text).hexdigest()
@@ -444,14 +550,38 @@ def _load_people(ws: Workspace) -> None:
     if not path.exists() and not path.is_symlink():  # no people yet; a folder or a dangling link is reported
         return
     raw = _read(ws.root, path, MAX_YAML_BYTES, ws)
-    if raw is None:
-        return
-    parsed = parse_file(raw, PEOPLE_FILE, People, ws)
+    parsed = None if raw is None else parse_file(raw, PEOPLE_FILE, People, ws)
     if parsed is None:
+        ws.people_unloaded = True
         return
     people, doc = parsed
     ws.people_doc = _released(doc)
     ws.people = dict(people.root)
+
+
+def _report_ignored(ws: Workspace) -> None:
+    """Files an editor meant to be read but the format never reads: said, not silently skipped."""
+    for rel, suffix in ((FACTS_DIR, ".yml"), (SOURCES_DIR, ".yml")):
+        folder = ws.root / rel
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            name = path.name
+            if name.startswith("."):
+                continue
+            where = path.relative_to(ws.root).as_posix()
+            if name.endswith(".yaml") and not path.is_dir():
+                ws.findings.append(_err(where, "file-ignored",
+                                        f"'{name}' is never read: files here end in {suffix}; rename it to "
+                                        f"{rel}/{name[:-5]}{suffix}"))
+            elif path.is_dir() and not path.is_symlink():
+                inside = sorted(p.relative_to(ws.root).as_posix() for p in path.rglob("*")
+                                if p.name.endswith((".yml", ".yaml", ".txt")) and not p.name.startswith("."))
+                if inside:
+                    more = f" and {len(inside) - 1} more" if len(inside) > 1 else ""
+                    ws.findings.append(_err(inside[0], "file-ignored",
+                                            f"files in subfolders of {rel}/ are never read ({inside[0]}{more}): "
+                                            f"move them into {rel}/ itself"))
 
 
 def _load_sheets(ws: Workspace) -> None:

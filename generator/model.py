@@ -42,11 +42,23 @@ def _date(value: str) -> str:
     return value
 
 
+# Values are compared and scaled in decimal arithmetic of 28 significant digits: past these bounds
+# a value could not be read exactly, so it is refused rather than rounded or crashed on.
+MAX_DIGITS = 24
+
+
 def _number(value: int | float | str) -> int | float | str:
     try:
-        parse_value(value)  # refuses YAML's .inf and .nan too
+        number = parse_value(value)  # refuses YAML's .inf and .nan too
     except ValueError as exc:
         raise PydanticCustomError("invalid_number", str(exc)) from None
+    digits = len(number.normalize().as_tuple().digits)
+    if abs(number) >= Decimal(10) ** MAX_DIGITS or digits > MAX_DIGITS:
+        raise PydanticCustomError(
+            "invalid_number",
+            "'{value}' has more digits than can be checked exactly (at most {most} significant digits, "
+            "below 10^{most}): leave the value out and let the excerpt state it (a fact without a value)",
+            {"value": str(value)[:60], "most": MAX_DIGITS})
     return value
 
 
@@ -167,6 +179,9 @@ class Fact(_Strict):
     figure: Figure | None = None
     money: Money | None = None
     quote: Quote | None = None
+    when: DateStr | None = Field(
+        default=None, description="extension: when the event the claim reports happened, for the timeline, "
+                                  "when that is not the fact's date (a 2025 statement about 2022: the 2025 date)")
     note: str | None = Field(default=None, description="extension: an editor's note")
     tags: list[str] = Field(default=[], description="extension")
 

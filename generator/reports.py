@@ -11,7 +11,9 @@ from typing import Callable, Iterator
 from generator import __version__
 from generator.findings import Finding, Severity
 from generator.rules import RULES
+from generator.gitdiff import ChangedLines
 from generator.validation.results import Report
+from generator.validation.rootcause import is_root_cause
 
 JSON_VERSION = 1
 
@@ -38,9 +40,24 @@ def format_text(report: Report, *, summary: bool = True, colour: bool = False) -
     return "".join(line + "\n" for line in lines)
 
 
+def valid_utf8(text: str) -> str:
+    """``text`` as it can be written in UTF-8: a file name that is not UTF-8 (read by Python as lone
+    surrogates, one per byte) gets U+FFFD for each byte that is not text. JSON, SARIF and GitHub's
+    log must be valid UTF-8; only the text format shows the raw bytes, as `ls` does."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # other lone surrogates (from a \ud800 escape in YAML)
+            raw = text.encode("utf-8", "surrogatepass")
+        return raw.decode("utf-8", "replace")
+
+
 def _json_line(value: object) -> str:
     # The C encoder (no indent): `indent=` falls back to the pure-Python one, 3x slower and memory-hungry.
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return valid_utf8(json.dumps(value, ensure_ascii=False, separators=(", ", ": ")))
 
 
 def iter_json(report: Report) -> Iterator[str]:
@@ -94,15 +111,29 @@ def github_annotation(f: Finding) -> str:
     return f"::{_GH_LEVEL[f.severity]} {props}::{escape_data(f.message)}"
 
 
-def format_github(report: Report, *, token: str | None = None) -> str:
-    """Annotations (capped per level), then every finding in the log, then the counts.
+def annotation_order(findings: list[Finding], changed: ChangedLines | None = None) -> list[Finding]:
+    """Which findings get GitHub's few annotations first: root causes (a broken people file or
+    source), then findings on lines the pull request changed, then the rest, each in log order."""
+    def rank(f: Finding) -> int:
+        if is_root_cause(f):
+            return 0
+        if changed is not None and f.line in changed.get(f.path, ()):
+            return 1
+        return 2
+    return sorted(findings, key=rank)
+
+
+def format_github(report: Report, *, token: str | None = None, changed: ChangedLines | None = None,
+                  note: str | None = None) -> str:
+    """Annotations (capped per level, root causes and changed lines first), then every finding in
+    the log, then the counts. ``changed``: the lines the pull request changed, by file.
 
     The log lines quote the repository's text (excerpts, passages), which a pull request controls:
     they are printed between ``::stop-commands::`` markers so no line of them runs as a command.
     """
     out: list[str] = []
     shown: dict[Severity, int] = {}
-    for f in report.findings:
+    for f in annotation_order(report.findings, changed):
         if shown.get(f.severity, 0) < ANNOTATIONS_PER_LEVEL:
             shown[f.severity] = shown.get(f.severity, 0) + 1
             out.append(github_annotation(f))
@@ -115,13 +146,17 @@ def format_github(report: Report, *, token: str | None = None) -> str:
     out.append("::endgroup::")
     if hidden:
         out.append(f"{hidden} finding(s) beyond the first {ANNOTATIONS_PER_LEVEL} of each level are not "
-                   "annotated: the list above and the job summary have them all")
+                   "annotated (root causes and changed lines go first): the list above and the job "
+                   "summary have them all")
+    if note:
+        out.append(note)
     out.append(_counts(report))
+    out = [valid_utf8(line) for line in out]
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         try:
             with open(summary, "a", encoding="utf-8") as fh:
-                fh.write(step_summary(report))
+                fh.write(valid_utf8(step_summary(report)))
         except OSError as exc:
             out.append(f"(could not write the job summary: {exc})")
     return "\n".join(out) + "\n"
@@ -202,7 +237,7 @@ def format_sarif(report: Report) -> str:
             ],
         }],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return valid_utf8(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 FORMATS: dict[str, Callable[[Report], str]] = {

@@ -155,10 +155,8 @@ def _load(text: str, path: str, loader_class: Any) -> Document:
         if exc.problem and "maximum nesting depth" in exc.problem:
             raise _LibyamlTooDeep from None
         lines = lines or _LineIndex(text)
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "invalid YAML"
-        context = f" ({exc.context})" if exc.context else ""
-        message = f"YAML syntax error: {problem}{context}"
+        mark = lines.mark(exc.problem_mark or exc.context_mark)
+        message = syntax_message(exc.problem or "", exc.context or "", text, mark)
         hidden = _HIDDEN_BREAK.search(text)
         if hidden is not None and _parses(_HIDDEN_BREAK.sub(" ", text)):
             # Invisible in editors, a line break to YAML 1.1: name it, or the error makes no sense.
@@ -167,7 +165,7 @@ def _load(text: str, path: str, loader_class: Any) -> Document:
                 path, (line, col), "yaml-syntax",
                 f"invisible line separator U+{ord(hidden.group()):04X} here: YAML reads it as a line break "
                 f"(then: {message.lower()}); delete it, or put the text in quotes")) from None
-        raise _fail(path, lines.mark(mark), "yaml-syntax", message) from None
+        raise _fail(path, mark, "yaml-syntax", message) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         lines = lines or _LineIndex(text)
         pos = getattr(exc, "position", None)
@@ -181,6 +179,56 @@ def _load(text: str, path: str, loader_class: Any) -> Document:
     if doc.value is None:
         raise _fail(path, None, "file-empty", "the file holds no data: expected a YAML mapping")
     return doc
+
+
+def _line_text(text: str, mark: Any) -> str:
+    if mark is None or getattr(mark, "index", None) is None:
+        return ""
+    start = text.rfind("\n", 0, mark.index) + 1
+    end = text.find("\n", mark.index)
+    return text[start:] if end < 0 else text[start:end]
+
+
+def syntax_message(problem: str, context: str, text: str, mark: Any) -> str:
+    """The YAML parser's complaint in an editor's words, with the likely fix.
+
+    The parser reports where it gave up, in its own grammar's terms ("could not find expected
+    ':'"); what an editor did is nearly always one of a few things: a tab, a line indented
+    differently from its neighbours, a colon or comma inside an unquoted value, a quote not closed.
+    """
+    line = _line_text(text, mark)
+    index = getattr(mark, "index", None)
+    at = text[index] if isinstance(index, int) and 0 <= index < len(text) else ""
+    indent = line[:len(line) - len(line.lstrip(" \t"))]
+    if at == "\t" or "\t" in indent or "tab" in problem:
+        return "a tab character: YAML indents with spaces only; replace the tab with spaces"
+    before = text[index - 1] if isinstance(index, int) and index > 0 else ""
+    if "mapping values are not allowed" in problem and re.match(r"[^\s:#]+:$", line.lstrip(" ")[:len(line) - len(indent)]
+                                                                  [:getattr(mark, "column", 0) - len(indent) + 1]):
+        return ("this line is indented deeper than the line above, which already has a value: indent "
+                "it like its siblings (the same number of spaces)")
+    if "mapping values are not allowed" in problem:
+        return ("a second ': ' on this line: a value that holds a colon followed by a space must be in "
+                "quotes (claim: \"He said: yes\")")
+    if "end of stream" in problem and "quoted scalar" in context:
+        return "a quotation mark is opened here and never closed: close it, or put the text in the other kind of quotes"
+    if "quoted scalar" in context or before in {"'", '"'} and at not in {"", "\n", " ", ","}:
+        return ("a quoted value is followed by more text: put the whole value in quotes, and inside "
+                "'single' quotes write a ' as '' (inside \"double\" quotes write \\\")")
+    if "expected ',' or '}'" in problem or "expected ',' or ']'" in problem or "flow" in context:
+        return ("a { } or [ ] is not closed properly: close it on this line, and put a value that holds "
+                "a comma, a colon, a quote or a bracket in quotes")
+    if "could not find expected ':'" in problem:
+        return ("a line that is neither 'key: value' nor a list item: add ': ' after the key, or if it "
+                "continues the value above, indent it further or put the whole value in quotes")
+    if "cannot start any token" in problem:
+        return (f"a plain value cannot start with '{at}': put the value in quotes" if at.strip()
+                else "a character YAML does not accept here: put the value in quotes")
+    if "expected key" in problem or "block end" in problem or "'-' indicator" in problem \
+            or "block mapping" in context or "block collection" in context:
+        return ("this line's indentation does not match the lines around it: indent it like its "
+                "siblings (the same number of spaces), and nested fields further than their parent")
+    return f"the YAML does not parse here ({problem or 'invalid YAML'}): check the quotes and the indentation"
 
 
 def _remarked(get: Callable[[], Event], lines: _LineIndex) -> Callable[[], Event]:

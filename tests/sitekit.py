@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import html.parser
+import importlib.util
+import os
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import write_source, write_yaml
 
@@ -124,3 +128,31 @@ def parse_html(text: str) -> Tags:
     p.feed(text)
     p.close()
     return p
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def in_ci() -> bool:
+    """CI services (GitHub Actions among them) set CI=true."""
+    return os.environ.get("CI", "").lower() in {"true", "1"}
+
+
+def browser_missing() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not CHROMIUM.exists():
+        return f"Debian's chromium is not installed at {CHROMIUM} (scripts/test installs it)"
+    if importlib.util.find_spec("playwright") is None:
+        return "playwright is not installed (scripts/setup test installs it)"
+    return None
+
+
+def require_browser() -> None:
+    """Skip on a workstation without a browser; under CI a missing browser fails the run, so a
+    broken set-up can never pass as "all browser tests skipped"."""
+    why = browser_missing()
+    if why is None:
+        return
+    if in_ci():
+        pytest.fail(f"CI=true and the browser tests cannot run: {why}", pytrace=False)
+    pytest.skip(why)

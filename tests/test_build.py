@@ -244,3 +244,13 @@ def test_build_with_defaults_from_inside_the_repository(repo_copy):
     assert r.returncode == 0, r.stdout + r.stderr
     assert (repo_copy / "site" / "index.html").is_file()
     assert not list(repo_copy.glob(".factsheet-build-*")), "the temporary build folder is cleaned up"
+
+
+def test_site_url_fills_the_sitemap(example, tmp_path):
+    site = tmp_path / "site"
+    r = run_cli("build", "--root", str(example), "--site-dir", str(site), "--site-url", "https://example.org/facts")
+    assert r.returncode == 0, r.stdout + r.stderr
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/facts/sheets/bridge/</loc>" in sitemap
+    bad = run_cli("build", "--root", str(example), "--site-dir", str(tmp_path / "other"), "--site-url", "example.org")
+    assert bad.returncode == 2 and "is not a URL" in bad.stderr and not (tmp_path / "other").exists()

@@ -38,3 +38,13 @@ def test_contributing_examples_are_what_the_commands_print(workspace: Path) -> N
     # The sidecar shown is the one written.
     sidecar = (workspace / "content/sources/xi-putin-third-anniversary.yml").read_text(encoding="utf-8")
     assert f"```yaml\n{sidecar}```" in doc
+
+
+def test_adding_a_fact_ends_by_recording_its_id() -> None:
+    """A first pull request must not go red on `ids --check`: "Add a fact" says to run `factsheet ids`."""
+    doc = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = doc.split("## Add a fact", 1)[1].split("\n## ", 1)[0]
+    commands = [argv for argv, _ in _console_blocks(section)]
+    assert ["ids"] in commands
+    assert commands.index(["ids"]) > commands.index(["validate"])
+    assert "facts/published-ids.txt" in section and "ids --check" in section

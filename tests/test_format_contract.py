@@ -6,9 +6,26 @@ import json
 import re
 import shutil
 
+import pytest
+
 from tests.conftest import REPO, run_cli
 
-FORMAT = REPO.parent / "shared" / "FORMAT.md"
+# The repository carries the contract as a page (README links it); where the shared contract it
+# copies is present (../shared/FORMAT.md), the two must be identical.
+FORMAT = REPO / "docs" / "FORMAT.md"
+SHARED = REPO.parent / "shared" / "FORMAT.md"
+
+
+@pytest.mark.skipif(not SHARED.is_file(), reason="the shared contract is not beside this checkout")
+def test_the_repository_carries_the_contract_unchanged():
+    assert FORMAT.read_bytes() == SHARED.read_bytes(), f"copy {SHARED} to {FORMAT}"
+
+
+def test_readme_and_contributing_link_the_format_inside_the_repository():
+    for name in ("README.md", "CONTRIBUTING.md"):
+        text = (REPO / name).read_text(encoding="utf-8")
+        assert "](docs/FORMAT.md)" in text, name
+        assert "../shared/" not in text, name
 
 
 def yaml_blocks() -> list[str]:

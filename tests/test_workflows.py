@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import tomllib
@@ -126,8 +127,10 @@ def _all_commands() -> list[tuple[str, list[str]]]:
     for path in (REPO / ".pre-commit-hooks.yaml", REPO / ".pre-commit-config.yaml"):
         for hook in _hooks(path):
             words = shlex.split(hook["entry"]) + list(hook.get("args", []))
-            assert words[0] == "factsheet", hook
-            out.append((path.name, words[1:]))
+            # `factsheet ...` (the console script) or `python -m generator ...` (the checkout's code)
+            start = 1 if words[0] == "factsheet" else 3
+            assert words[:start] in (["factsheet"], ["python", "-m", "generator"]), hook
+            out.append((path.name, words[start:]))
     return out
 
 
@@ -165,3 +168,63 @@ def test_the_validate_step_runs_as_in_ci_on_a_copy_of_the_repository(repo_copy: 
     for line in r.stdout.splitlines():
         assert not line.startswith("::error"), line
     assert summary.read_text(encoding="utf-8").startswith("## ✅ factsheet: no errors")
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("true", "failed"), ("", "skipped")])
+def test_browser_tests_fail_under_ci_when_no_browser_is_found(tmp_path: Path, ci: str, outcome: str) -> None:
+    """A CI run whose browser set-up broke must go red, not pass with every browser test skipped."""
+    import subprocess
+    import sys
+
+    probe = tmp_path / "test_probe.py"
+    probe.write_text(
+        "from pathlib import Path\n"
+        "import tests.sitekit as kit\n"
+        "kit.CHROMIUM = Path('/nonexistent/chromium')\n"
+        "def test_needs_a_browser():\n"
+        "    kit.require_browser()\n")
+    env = {k: v for k, v in os.environ.items() if k != "CI"} | {"CI": ci, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path),
+                           str(probe)], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert f"1 {outcome}" in proc.stdout, proc.stdout
+    if ci:
+        assert proc.returncode == 1 and "CI=true and the browser tests cannot run" in proc.stdout
+
+
+def test_pages_workflow_passes_its_base_url_to_the_build() -> None:
+    """configure-pages can read the Pages settings, and the site is built for the address it is served from."""
+    data = _load(REPO / ".github/workflows/pages.yml")
+    build = data["jobs"]["build"]
+    assert build["permissions"].get("pages") in {"read", "write"}
+    steps = build["steps"]
+    configure = next(i for i, s in enumerate(steps) if "configure-pages" in s.get("uses", ""))
+    building = next(i for i, s in enumerate(steps) if any(c[0] == "build" for c in _factsheet_commands(s.get("run", ""))))
+    assert configure < building
+    pages_id = steps[configure]["id"]
+    step = steps[building]
+    [argv] = [c for c in _factsheet_commands(step["run"]) if c[0] == "build"]
+    assert "--site-url" in argv and "--strict" in argv
+    url = argv[argv.index("--site-url") + 1]
+    assert url.startswith("$") and step["env"][url.strip("$/{}")] == f"${{{{ steps.{pages_id}.outputs.base_url }}}}"
+
+
+def test_this_repositorys_hooks_need_no_activated_virtualenv() -> None:
+    """pre-commit builds the hooks' environment (language: python, the project's dependencies) and
+    they run the checkout's code from the repository root: nothing needs installing or activating."""
+    import subprocess
+    import sys
+
+    deps = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
+    hooks = _hooks(REPO / ".pre-commit-config.yaml")
+    assert {h["id"] for h in hooks} == {"factsheet-validate", "factsheet-schema"}
+    for hook in hooks:
+        assert hook["language"] == "python"
+        assert hook["additional_dependencies"] == deps
+        argv = shlex.split(hook["entry"])
+        assert argv[:3] == ["python", "-m", "generator"]
+        # As pre-commit runs it: from the repository root, with the hook environment's python and
+        # nothing else on the path (no PYTHONPATH, no activated virtualenv, no `factsheet` script).
+        env = {"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin", "HOME": os.environ.get("HOME", "/")}
+        proc = subprocess.run([sys.executable, *argv[1:]], cwd=REPO, env=env, capture_output=True, text=True,
+                              timeout=600)
+        assert proc.returncode == 0, (hook["id"], proc.stdout[-2000:], proc.stderr[-2000:])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from generator.engines import ENGINES
@@ -16,6 +17,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--root", type=Path, default=Path("."), help="folder holding facts/ and content/ (default: .)")
     p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site engine (default: mkdocs)")
     p.add_argument("--site-dir", type=Path, help="where the site goes (default: ROOT/site)")
+    p.add_argument("--site-url", metavar="URL",
+                   help="the address the site is served from (sitemap, instant navigation); "
+                        "overrides site_url in mkdocs.yml")
     p.add_argument("--strict", action="store_true", help="fail on the engine's warnings too (broken links and anchors)")
     p.set_defaults(run=run)
 
@@ -23,5 +27,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     from generator.build import build  # the renderer and Jinja2: only when building
 
-    result = build(args.root, args.site_dir, args.engine, args.strict)
+    if args.site_url is not None and not args.site_url.startswith(("https://", "http://")):
+        print(f"factsheet build: --site-url '{args.site_url}' is not a URL: write https://…", file=sys.stderr)
+        return 2
+    result = build(args.root, args.site_dir, args.engine, args.strict, site_url=args.site_url)
     return 0 if result.ok else 1

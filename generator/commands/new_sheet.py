@@ -16,7 +16,7 @@ from generator.authoring import (
     yaml_quote,
     yaml_scalar,
 )
-from generator.loading import FACTS_DIR, PEOPLE_FILE
+from generator.loading import FACTS_DIR, PEOPLE_FILE, iso_suggestion, plain_message
 from generator.matchers.dates import parse_partial_date
 from generator.model import Sheet
 from generator.yamlsafe import load_yaml
@@ -60,14 +60,14 @@ def run(args: argparse.Namespace) -> int:
         try:
             parse_partial_date(args.date)
         except ValueError as exc:
-            raise Refused("invalid-date", f"--date: {exc}") from None
+            raise Refused("invalid-date", f"--date: {iso_suggestion(args.date) or exc}") from None
     tags = [t.strip() for t in args.tags.split(",") if t.strip()]
     text = sheet_text(args.title, args.date, tags, args.summary)
     try:
         Sheet.model_validate(load_yaml(text, "facts/new.yml").value)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
-        raise Refused("schema-value", f"--{error['loc'][0]}: {error['msg']}") from None
+        raise Refused("schema-value", f"--{error['loc'][0]}: {plain_message(error)}") from None
     path: Path = args.root / FACTS_DIR / f"{sid}.yml"
     if path.as_posix().endswith(PEOPLE_FILE):
         raise Refused("invalid-id", "'people' is reserved: facts/people.yml lists the people, not facts")

@@ -23,7 +23,7 @@ from generator.authoring import (
     yaml_quote,
     yaml_scalar,
 )
-from generator.loading import MAX_SOURCE_BYTES, SOURCES_DIR
+from generator.loading import MAX_SOURCE_BYTES, SOURCES_DIR, date_advice, plain_message
 from generator.model import SourceMeta
 from generator.sources.document import Found
 from generator.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
@@ -85,8 +85,11 @@ def _meta(args: argparse.Namespace, sha256: str) -> SourceMeta:
         error = exc.errors(include_url=False)[0]
         option = "--" + str(error["loc"][0]) if error["loc"] else "--title"
         option = "--author" if option == "--authors" else option
-        rule = "invalid-date" if option in ("--published", "--retrieved") else "schema-value"
-        raise Refused(rule, f"{option} {error['input']!r}: {error['msg']}") from None
+        if option in ("--published", "--retrieved"):
+            message = date_advice(str(error["input"])) if error["type"] == "string_pattern_mismatch" \
+                else plain_message(error)
+            raise Refused("invalid-date", f"{option}: {message}") from None
+        raise Refused("schema-value", f"{option} {error['input']!r}: {plain_message(error)}") from None
 
 
 def _flags(args: argparse.Namespace) -> dict[str, object]:

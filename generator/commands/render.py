@@ -21,10 +21,12 @@ def run(args: argparse.Namespace) -> int:
     # Imported here so that other commands do not load the renderer and Jinja2.
     from generator.findings import Severity
     from generator.loading import load_workspace
+    from generator.outdir import made_or_removed, require_folder
     from generator.render import render
     from generator.render.output import NotRenderedHere, write_tree
     from generator.validation import validate
 
+    require_folder(args.out, "--out")
     ws = load_workspace(args.root)
     report = validate(ws)
     if not report.ok():
@@ -35,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     site = render(ws, report, args.root)
     try:
-        changed = write_tree(args.out, site.files)
+        with made_or_removed(args.out):
+            changed = write_tree(args.out, site.files)
     except NotRenderedHere as exc:
         print(f"factsheet render: {exc}", file=sys.stderr)
         return 1

@@ -6,11 +6,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from generator.config import at_least, load_rules_config
-from generator.findings import Severity
+from generator.findings import Finding, Severity, did_you_mean
+from generator.gitdiff import base_ref, changed_lines
 from generator.loading import load_workspace
-from generator.reports import FORMATS, STREAMED, format_text
+from generator.reports import FORMATS, STREAMED, format_github, format_text
+from generator.rules import finding
 from generator.validation import Report, validate
 
 
@@ -21,6 +24,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--root", type=Path, default=Path("."), help="folder holding facts/ and content/ (default: .)")
     p.add_argument("--format", choices=sorted(FORMATS), default="text")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--changed-from", metavar="REF",
+                   help="with --format github: annotate the lines changed since REF first (git diff "
+                        "against its merge base; default in a pull request: origin/$GITHUB_BASE_REF)")
     p.add_argument("--min-severity", choices=[s.value for s in Severity], default=None,
                    help="show only findings at this severity or above (the counts and exit code are unchanged)")
     p.add_argument("--quiet", "-q", action="store_true",
@@ -50,9 +56,30 @@ def only_paths(report: Report, root: Path, paths: list[str]) -> Report:
     return Report([f for f in report.findings if keep(f.path)], [f for f in report.facts if keep(f.path)])
 
 
+def missing_paths(report: Report, root: Path, paths: list[str]) -> list[Finding]:
+    """A PATH that does not exist checks nothing: an error, never a silent pass."""
+    known = sorted({f.path for f in report.facts} | {f.path for f in report.findings})
+    out = []
+    for p in paths:
+        if not Path(p).exists() and not (root / p).exists():
+            out.append(finding(p, (1, 1), "file-not-found", f"'{p}' does not exist, so nothing was checked for it"
+                               f"{did_you_mean(Path(p).as_posix(), known)}"))
+    return out
+
+
+def _changes(args: argparse.Namespace) -> dict[str, Any]:
+    ref = base_ref(args.changed_from)
+    if ref is None:
+        return {}
+    changed, why = changed_lines(args.root, ref)
+    return {"changed": changed, "note": f"annotations not ordered by the diff: {why}" if why else None}
+
+
 def run(args: argparse.Namespace) -> int:
     config = load_rules_config(args.root)
-    report = only_paths(validate(load_workspace(args.root)), args.root, args.paths)
+    full = validate(load_workspace(args.root))
+    report = only_paths(full, args.root, args.paths)
+    report.findings[:0] = missing_paths(full, args.root, args.paths)
     report.findings = config.apply(report.findings)
     ok = report.ok(strict=args.strict)  # decided before --min-severity hides anything
     shown = report
@@ -62,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(format_text(shown, summary=not args.quiet, colour=_colour(args.color)))
     elif args.format in STREAMED:  # record by record: the whole document is never held in memory
         sys.stdout.writelines(STREAMED[args.format](shown))
+    elif args.format == "github":
+        sys.stdout.write(format_github(shown, **_changes(args)))
     else:
         sys.stdout.write(FORMATS[args.format](shown))
     return 0 if ok else 1

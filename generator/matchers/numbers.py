@@ -340,7 +340,8 @@ def format_number(value: Decimal) -> str:
         for word, scale in (("trillion", 10 ** 12), ("billion", 10 ** 9), ("million", 10 ** 6)):
             if abs(value) >= scale:
                 short = value / scale
-                if short == short.quantize(Decimal("0.001")):
+                # quantize() cannot exceed the context's 28 digits: a longer number is shown in full.
+                if short.adjusted() < 24 and short == short.quantize(Decimal("0.001")):
                     return f"{_plain(short)} {word}"
                 break
     return _plain(value, grouped=True)

@@ -186,15 +186,36 @@ class PersonView:
 
 @dataclass(slots=True)
 class TimelineEntry:
+    """A place on the timeline: a sheet at its date, or a fact at the date of the event it reports."""
+
     date: PartialDate
     kind: str  # sheet | fact
     sheet: SheetView
     fact: FactView | None = None
+    mentions: PartialDate | None = None  # the date the fact states, when the event is another
+    reported: PartialDate | None = None  # the earliest date of a source citing the fact
 
     @property
     def key(self) -> tuple[tuple[int, int, int], int, str]:
         return (date_sort_key(self.date), 0 if self.kind == "sheet" else 1,
                 self.fact.gid if self.fact else self.sheet.id)
+
+
+def timeline_entry(f: FactView, sheet: SheetView) -> TimelineEntry | None:
+    """Where a fact stands on the timeline: its ``when`` (the event), else the date it states; else nowhere.
+
+    A fact placed by ``when`` that states another date says so ("mentions 2022"), and every fact
+    says when its sources reported it, so the event, the date named and the report stay apart.
+    """
+    stated = f.value.date if f.value is not None else None
+    when = parse_partial_date(f.fact.when) if f.fact.when else None
+    if when is None and stated is None:
+        return None
+    place = when or stated
+    mentions = stated if stated is not None and when is not None and str(stated) != str(when) else None
+    published = [c.source.published_date for c in f.citations if c.source is not None and c.source.published_date]
+    reported = min(published, key=date_sort_key) if published else None
+    return TimelineEntry(place, "fact", sheet, f, mentions, reported)  # type: ignore[arg-type]
 
 
 @dataclass(slots=True)
@@ -423,8 +444,7 @@ def build_views(ws: Workspace, report: Report) -> SiteData:
 
     timeline = [TimelineEntry(s.date, "sheet", s) for s in sheets if s.date]
     by_id = {s.id: s for s in sheets}
-    timeline += [TimelineEntry(f.value.date, "fact", by_id[f.sheet_id], f)
-                 for f in facts if f.value is not None and f.value.date is not None]
+    timeline += [e for f in facts if (e := timeline_entry(f, by_id[f.sheet_id])) is not None]
     timeline.sort(key=lambda e: e.key)
 
     figures = [f for f in facts if f.value is not None and f.value.kind in {"figure", "money"}]

@@ -14,6 +14,7 @@ from generator.validation.attribution import SourceSpeakers
 from generator.validation.claims import Cited, check_claim
 from generator.validation.checks import Context, check_value
 from generator.validation.locate import MAX_OCCURRENCES, Located, locate
+from generator.validation.rootcause import drop_follow_ons
 from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
 
 
@@ -30,6 +31,7 @@ def _validate(ws: Workspace) -> Report:
     for sheet in ws.sheets.values():
         _check_sheet(ws, sheet, speakers, report)
     report.findings.extend(check_redirects(ws))
+    drop_follow_ons(ws, report)
     report.findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     return report
 
@@ -74,10 +76,12 @@ def _check_sheet(ws: Workspace, sf: SheetFile, speakers: _Speakers, report: Repo
         line, col = doc.pos(loc)
         result = FactResult(sf.id, fact, sf.path, line, col)
         if fact.quote is not None and fact.quote.speaker not in ws.people:
-            report.findings.append(_finding(
+            # A finding about the fact as a whole: it keeps the fact from "verified".
+            result.findings.append(_finding(
                 sf.path, doc.pos((*loc, "quote", "speaker")), "unknown-speaker",
                 f"speaker '{fact.quote.speaker}' is not in facts/people.yml"
                 f"{did_you_mean(fact.quote.speaker, ws.people)}", gid))
+        report.findings.extend(result.findings)
         for j, citation in enumerate(fact.sources):
             cres = _check_citation(ws, sf, (*loc, "sources", j), citation, fact, speakers, gid)
             cres.index = j + 1
