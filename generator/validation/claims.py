@@ -282,7 +282,7 @@ class _ClaimReader:
             words = " ".join(self.claim[span.inner_start:span.inner_end].split()).strip(" ,.;:")
             if not any(c.isalnum() for c in words) or self._quoted_somewhere(words):
                 continue
-            if self.located or self.fact.quote is not None:
+            if self.located:
                 self.out.append(("claim-not-in-excerpt", (
                     f"the claim quotes \"{words}\", but no cited excerpt has these words"
                     + (f"; the quote is \"{self.fact.quote.text}\"" if self.fact.quote is not None else ""))))
@@ -359,7 +359,7 @@ class _ClaimReader:
             return
         named = {i for text in self.seen.contexts for m in self.people.mentions(fold_text(text)) for i in m.ids}
         strangers = [m for m in mentions if not m.ids & named]
-        if strangers and (self.located or not named):
+        if strangers and self.located:
             m = strangers[0]
             words = _words(self.claim, *folded.span_in_original(m.start, m.end))
             self.out.append(("claim-wrong-speaker", (

@@ -87,20 +87,20 @@ def _check_sheet(ws: Workspace, sf: SheetFile, speakers: _Speakers, report: Repo
             cres.index = j + 1
             report.findings.extend(cres.findings)
             result.citations.append(cres)
-        _check_claim(ws, sf, loc, fact, result, speakers.people, gid)
-        report.findings.extend(result.findings)
+        claim = _check_claim(ws, sf, loc, fact, result, speakers.people, gid)
+        result.findings.extend(claim)
+        report.findings.extend(claim)
         report.facts.append(result)
 
 
 def _check_claim(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], fact: Fact, result: FactResult,
-                 people: PeopleIndex, gid: str) -> None:
+                 people: PeopleIndex, gid: str) -> list[Finding]:
     """The claim against the value and the located spans; findings point at the claim."""
     cited = [Cited(ws.sources[c.source].text[c.start:c.end], ws.sources[c.source].published_date,
                    ws.sources[c.source].text, _paragraphs(ws.sources[c.source].text, c.start, c.end))
              for c in result.citations if c.start is not None and c.end is not None]
     pos = sf.doc.pos((*loc, "claim"))
-    for rule, message in check_claim(fact, cited, people):
-        result.findings.append(_finding(sf.path, pos, rule, message, gid))
+    return [_finding(sf.path, pos, rule, message, gid) for rule, message in check_claim(fact, cited, people)]
 
 
 def _paragraphs(text: str, start: int, end: int) -> str:
