@@ -207,7 +207,7 @@ def test_hostile_text_never_becomes_markup(workspace):
     sheet = to_html(rendered.files["sheets/evil.md"].decode())
     assert html.escape(HOSTILE, quote=False) in sheet.replace("&#39;", "'").replace("&quot;", '"') or (
         HOSTILE in html.unescape(sheet))
-    assert "tags: [\"btagb\", \"ok-tag\"]" in rendered.files["sheets/evil.md"].decode()
+    assert "tags: [\"btagb\", \"ok tag\"]" in rendered.files["sheets/evil.md"].decode()  # words, not slugs
 
 
 def test_render_command_writes_and_refuses_foreign_folders(workspace, tmp_path):
@@ -396,7 +396,8 @@ def test_kept_warnings_and_inferred_years_are_explained_to_readers(workspace):
 
 def test_people_page_keeps_the_description_and_the_quotations_apart(workspace):
     people = to_html(_checked_site(workspace).files["people.md"].decode())
-    assert re.search(r"Also written: Britain\.</p>\s*<p><strong>Quotations</strong></p>", people)
+    assert re.search(r"Also written: Britain\.</p>\s*<p><strong>Quoted 1 time:</strong> "
+                     r'<a href="quotes.md#uk-government">read the quotations</a></p>', people)
 
 
 def test_urls_are_judged_as_the_browser_reads_them():

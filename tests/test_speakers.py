@@ -343,3 +343,38 @@ def test_cite_offers_the_speaker_the_source_gives_not_the_one_the_excerpt_sugges
     r = run_cli("cite", "src", "Smith said the talks went well. “A deal is close,”", cwd=workspace)
     assert r.returncode == 0, r.stderr
     assert '#   quote "A deal is close" → quote: {speaker: jones, text: "A deal is close"}   (Jones added)' in r.stdout
+
+
+HANSARD = (
+    "Mr Speaker: Order. I call the Leader of the Opposition.\n\n"
+    "Sir Keir Starmer (Holborn and St Pancras) (Lab): Will the Prime Minister admit that waiting lists are at "
+    "a record high?\n\n"
+    "The Prime Minister (Rishi Sunak): Waiting lists are falling for the longest waits.\n\n"
+    "The figures published today show it.\n"
+)
+MPS = """
+keir-starmer:
+  name: Keir Starmer
+  aliases: [Starmer]
+rishi-sunak:
+  name: Rishi Sunak
+  aliases: [Sunak]
+  role: Prime Minister of the United Kingdom
+"""
+
+
+@pytest.mark.parametrize(("quote", "speaker", "other"), [
+    ("waiting lists are at a record high", "keir-starmer", "rishi-sunak"),
+    ("Waiting lists are falling for the longest waits", "rishi-sunak", "keir-starmer"),
+    ("The figures published today show it", "rishi-sunak", "keir-starmer"),  # the turn runs on
+])
+def test_parliamentary_speaker_headings_give_each_speech_its_member(workspace: Path, quote: str, speaker: str,
+                                                                    other: str):
+    write_source(workspace, "src", HANSARD, published="2024-05-02")
+    write_yaml(workspace, "facts/people.yml", MPS)
+    (workspace / "facts" / "s.yml").write_text(
+        "title: S\nfacts:\n" + _fact(speaker, quote, quote, "right") + _fact(other, quote, quote, "wrong"),
+        encoding="utf-8")
+    report = validate(load_workspace(workspace))
+    assert {f.fact.id: f.verdict.value for f in report.facts} == {"right": "verified", "wrong": "refuted"}, [
+        f.message for f in report.findings]

@@ -26,7 +26,7 @@ from generator.normalize import fold_text
 from generator.validation.attribution import SourceSpeakers
 from generator.validation.checks.base import Context
 from generator.validation.checks.quotes import check_quote
-from generator.validation.locate import Located, line_of, locate
+from generator.validation.locate import Located, line_of, locate, whole_token_starts
 
 MAX_CONTEXT_WORDS = 12
 
@@ -93,7 +93,7 @@ def cite(source: Source, text: str, occurrence: int | None = None) -> Found:
         raise Refused(where.rule, f"[{source.id}] {where.message}")
     folded = source.folded
     needle = fold_text(text).strip()
-    starts = _all(folded.text, needle)
+    starts = whole_token_starts(folded, needle)
     n = 1 if occurrence is None else occurrence
     if not 1 <= n <= len(starts):
         lines = ", ".join(str(line_of(source.text, folded.start_in_original(s))) for s in starts[:20])
@@ -105,14 +105,6 @@ def cite(source: Source, text: str, occurrence: int | None = None) -> Found:
     if len(starts) > 1:
         citation = _disambiguate(source, citation, start, end)
     return Found(citation, start, end, line_of(source.text, start), n, len(starts))
-
-
-def _all(hay: str, needle: str) -> list[int]:
-    found, i = [], hay.find(needle)
-    while i >= 0:
-        found.append(i)
-        i = hay.find(needle, i + 1)
-    return found
 
 
 def _picks(source: Source, citation: Citation, start: int) -> bool:

@@ -73,13 +73,16 @@ _ORD_BIG = {"thousandth": 10 ** 3, "millionth": 10 ** 6, "billionth": 10 ** 9}
 _WORDS = [*_UNITS, *_TENS, *_ORD_UNITS, *_ORD_TENS, *_BIG, *_ORD_BIG, "hundred", "hundredth", "dozen"]
 
 _SP = "[ \u00a0\u2009\u202f]"  # what may sit between the digit groups of one number
+# Space-grouped only when it cannot be a run of separate numbers: "10 737-800 planes" and phone
+# numbers ("0845 8 505 505") are several numbers.
+_SPACED = rf"(?<!\d{_SP})[1-9]\d{{0,2}}(?:{_SP}\d{{3}})+(?!\d)(?!,\d)(?![-/]\d)(?!{_SP}\d)"
 _INT = (
     r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)"
-    # Space-grouped only when it cannot be a run of separate numbers: "10 737-800 planes" and phone
-    # numbers ("0845 8 505 505") are several numbers.
-    rf"|(?<!\d{_SP})[1-9]\d{{0,2}}(?:{_SP}\d{{3}})+(?!\d)(?!,\d)(?![-/]\d)(?!{_SP}\d)"
+    rf"|{_SPACED}"
     r"|\d+)"
 )
+# A number whose digit groups are spaced ("19 500"): excerpts may not start or end between its groups.
+SPACE_GROUPED = re.compile(rf"(?<![\w])(?<!\d[.,]){_SPACED}")
 _SUFFIX = (
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W\d_])"
     r"|(?P<sfx>bln|mln|bn|mn|trn|tn|[kmb])(?![^\W\d_])"

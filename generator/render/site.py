@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
@@ -90,9 +91,14 @@ def _relpath(path: str, here: str) -> str:
     return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
+def _tag_label(tag: str) -> str:
+    """A tag as readers see it: editors write slugs (``peace-proposals``), the site shows words."""
+    return " ".join(_TAG.sub("", tag).replace("-", " ").replace("_", " ").split())
+
+
 def _tags(tags: list[str]) -> Markup:
     """Front-matter tags as a JSON list (valid YAML), limited to words, spaces, dots and hyphens."""
-    clean = [t for t in (_TAG.sub("", tag).strip() for tag in tags) if t]
+    clean = [t for t in (_tag_label(tag) for tag in tags) if t]
     return Markup(json.dumps(list(dict.fromkeys(clean)), ensure_ascii=False))
 
 
@@ -125,9 +131,20 @@ def _tip(value: str) -> Markup:
     return Markup(" ".join(str(value).translate(_TIP_DROP).split()))
 
 
+def _toc_label(claim: str, limit: int = 44) -> Markup:
+    """A claim cut at a word for the table of contents (the heading keeps it whole), made safe like a tip."""
+    words = " ".join(claim.split())
+    if len(words) > limit:
+        words = words[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return _tip(words)
+
+
 def _front_title(value: str) -> Markup:
     """A page title for front matter: engines put it into <title> and the navigation without escaping."""
-    return Markup(json.dumps(html_escape(" ".join(value.split()), quote=True), ensure_ascii=False))
+    # Quotes stay as they are: Zensical's search shows "&#x27;" literally in result titles and breadcrumbs.
+    # The engines put titles in text and in double-quoted attributes, where only <, >, & and " matter.
+    words = html_escape(" ".join(value.split()), quote=False).replace('"', "&quot;")
+    return Markup(json.dumps(words, ensure_ascii=False))
 
 
 def environment(root: Path) -> Environment:
@@ -138,7 +155,7 @@ def environment(root: Path) -> Environment:
                       keep_trailing_newline=True)
     env.filters.update(inline=inline.inline, plain=inline.plain, url=escape.url, href=escape.href,
                        text=escape.text, date_label=date_label, tags=_tags, mark_passages=_mark,
-                       id=_id, attr=_attr, front_title=_front_title, caveat=caveat, tip=_tip, chart_svg=svg)
+                       id=_id, attr=_attr, front_title=_front_title, caveat=caveat, tip=_tip, chart_svg=svg, toc_label=_toc_label, tag_label=_tag_label)
     env.globals.update(rel=_rel, fact_verdicts=FACT_VERDICTS, citation_verdicts=CITATION_VERDICTS, caveats=CAVEATS,
                        inferred_year=INFERRED_YEAR)
     return env
@@ -163,8 +180,23 @@ def _hand_written(root: Path) -> dict[str, bytes]:
             if p.is_file() and not p.name.startswith(".")}
 
 
+def site_identity(root: Path) -> tuple[str, str]:
+    """The site's name and description from its mkdocs.yml, for the home page's hero.
+
+    Read safely; a configuration this cannot read (Python tags, none at all) gives the defaults."""
+    for path in (root / "mkdocs.yml", DEFAULT_TEMPLATES.parent / "mkdocs.yml"):
+        try:
+            cfg = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        if isinstance(cfg, dict):
+            return str(cfg.get("site_name") or "Fact sheets"), str(cfg.get("site_description") or "")
+    return "Fact sheets", ""
+
+
 def render_site(site: SiteData, root: Path) -> RenderedSite:
     env = environment(root)
+    env.globals["site_name"], env.globals["site_description"] = site_identity(root)
     files: dict[str, bytes] = {}
 
     def page(path: str, template: str, **ctx: Any) -> None:
@@ -199,12 +231,12 @@ def render_site(site: SiteData, root: Path) -> RenderedSite:
     nav: list[Any] = [
         {"Home": "index.md"},
         {"How to read this site": "how-to-read.md"},
-        {"Sheets": ["sheets/index.md", *(s.page for s in site.sheets)]},
+        {"Sheets": [{"All sheets": "sheets/index.md"}, *(s.page for s in site.sheets)]},
         {"Timeline": "timeline.md"},
         {"Figures": "figures.md"},
         {"Quotes": "quotes.md"},
         {"People": "people.md"},
-        {"Sources": ["sources/index.md", *(s.page for s in site.sources)]},
+        {"Sources": [{"All sources": "sources/index.md"}, *(s.page for s in site.sources)]},
         {"Verification": "verification.md"},
         {"Tags": "tags.md"},
         *sorted(p for p in extra if p.endswith(".md")),

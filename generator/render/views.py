@@ -436,7 +436,7 @@ def build_views(ws: Workspace, report: Report) -> SiteData:
             said[f.fact.quote.speaker].append(f)
     named = _mentioned(ws.people, claims)
     people = []
-    for pid in sorted(ws.people):
+    for pid in sorted(ws.people, key=lambda p: (ws.people[p].name.casefold(), p)):  # as readers look them up
         quoted = {id(f) for f in said.get(pid, ())}  # by identity: FactView equality compares every field
         mentions = [f for f in named.get(pid, ()) if id(f) not in quoted]
         people.append(PersonView(pid, ws.people[pid], said.get(pid, []), mentions))

@@ -37,9 +37,13 @@ class SourceSpeakers:
     @cached_property
     def turns(self) -> list[Turn]:
         """A transcript's turns: each speaker label (``MR SMITH:``, ``QUESTION:``, ``PRIME
-        MINISTER:``) at a line's start, to the next label. A text with fewer than two labels is
-        no transcript (a ``BEIJING:`` dateline is not a speaker)."""
-        found = [m for m in _LABEL.finditer(self.text) if re.search(r"[A-Z]{2}|^\s*Q\b", m.group("label"))]
+        MINISTER:``, or a parliament's ``The Prime Minister (Rishi Sunak):``, ``Mr Speaker:``) at a
+        line's start, to the next label. A text with fewer than two labels is no transcript (a
+        ``BEIJING:`` dateline is not a speaker)."""
+        caps = [m for m in _LABEL.finditer(self.text) if re.search(r"[A-Z]{2}|^\s*Q\b", m.group("label"))]
+        starts = {m.start() for m in caps}
+        found = sorted(caps + [m for m in _HEADING.finditer(self.text) if m.start() not in starts],
+                       key=lambda m: m.start())
         if len(found) < 2:
             return []
         ends = [m.start() for m in found[1:]] + [len(self.text)]
@@ -160,6 +164,14 @@ _PARA = re.compile(r"\n[ \t\r\f\v]*\n")
 # A speaker label opening a line: capitals (MR SMITH, PRIME MINISTER, Q, MS. JEAN-PIERRE), then a colon.
 _LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z'\u2019.\-]*(?:[ \t]+[A-Z][A-Z'\u2019.\-]*){0,5})[ \t]*:(?=\s)",
                     re.MULTILINE)
+# A parliament's speaker heading: an honorific or "The" and capitalised words ("Mr Speaker", "The Prime
+# Minister (Rishi Sunak)"), or capitalised words with a constituency or party in brackets ("Sir Keir
+# Starmer (Holborn and St Pancras) (Lab)"), then a colon. Lower-case words ("Smith said:") are no heading.
+_W = r"[A-Z][\w'\u2019.\-]*"
+_HEADING = re.compile(
+    rf"^[ \t]*(?P<label>(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Madam|The)[ \t]+{_W}"
+    rf"(?:[ \t]+{_W}){{0,5}}|{_W}(?:[ \t]+{_W}){{0,5}}(?=[ \t]*\())(?:[ \t]*\([^()\n]{{1,60}}\))*)[ \t]*:(?=\s)",
+    re.MULTILINE)
 # Direct speech with no marks: a reporting clause right after the words ("…, he said", "…, said Jones").
 _CLAUSE_AFTER = re.compile(r"[ \t]*[,\u2014\u2013][ \t]*(?P<clause>[^.!?;:\n]{0,80})")
 

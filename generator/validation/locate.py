@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from generator.model import Citation
 from generator.normalize import Folded, fold_text
+from generator.validation.edges import Cut, cut_at, token_around
 
 _WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
 
@@ -33,21 +36,116 @@ class Missed:
 
 
 def locate(citation: Citation, folded: Folded) -> Located | Missed:
+    """The one place ``citation`` cites: found exactly after folding, on the source's token
+    edges (see :mod:`generator.validation.edges`), and picked by prefix/suffix when given.
+    Only whole-token occurrences count: "60" occurs once in "60 of the 160", not twice."""
     needle = fold_text(citation.excerpt).strip()
     hay = folded.text
-    starts = _all(hay, needle)
-    if not starts:
-        return Missed("excerpt-not-found", _explain_miss(needle, folded))
-    chosen = starts
+    if not needle or hay.find(needle) < 0:
+        return _cut_in_composed(needle, folded) or Missed("excerpt-not-found", _explain_miss(needle, folded))
+    whole, cut = _occurrences(folded, needle)
+    chosen = whole
     if citation.prefix or citation.suffix:
         prefix = fold_text(citation.prefix).strip() if citation.prefix else ""
         suffix = fold_text(citation.suffix).strip() if citation.suffix else ""
-        chosen = [s for s in starts if _fits(hay, s, s + len(needle), prefix, suffix)]
+        chosen = [s for s in whole if _fits(hay, s, s + len(needle), prefix, suffix)]
         if not chosen:
-            return Missed("excerpt-context-mismatch", _explain_context(starts, len(needle), citation, folded))
+            # The place prefix/suffix point at may be one inside a token: say so, not "no context".
+            fitting = _first_fitting(folded, needle, prefix, suffix)
+            if fitting is not None or not whole:
+                return _explain_cut(cut[0] if fitting is None else fitting, len(needle), folded)
+            return Missed("excerpt-context-mismatch", _explain_context(whole, len(needle), citation, folded))
+    elif not chosen:
+        return _explain_cut(cut[0], len(needle), folded)
     first = chosen[0]
     start, end = folded.span_in_original(first, first + len(needle))
-    return Located(start, end, len(chosen), len(starts))
+    return Located(start, end, len(chosen), len(whole))
+
+
+def whole_token_starts(folded: Folded, needle: str) -> list[int]:
+    """Folded offsets where ``needle`` (folded) occurs on the source's token edges."""
+    return _occurrences(folded, needle)[0] if needle else []
+
+
+def _edge_cut(folded: Folded, s: int, n: int) -> tuple[Cut | None, Cut | None] | None:
+    """The tokens the occurrence at folded ``s`` cuts at its start and its end, or None."""
+    a, b = folded.span_in_original(s, s + n)
+    text = folded.original
+    head = _piece_cut(folded, s) if folded.splits_piece(s) else cut_at(text, a, end=False)
+    tail = _piece_cut(folded, s + n) if folded.splits_piece(s + n) else cut_at(text, b, end=True)
+    return None if head is None and tail is None else (head, tail)
+
+
+def _piece_cut(folded: Folded, i: int) -> Cut:
+    # Folded offset i lies inside what folds as one piece ("ẹ" of "ẹ́", ".." of "…").
+    a, b = token_around(folded.original, folded.start_in_original(i), folded.end_in_original(i + 1))
+    return Cut("character", folded.original[a:b], a, b)
+
+
+def _cut_in_composed(needle: str, folded: Folded) -> Missed | None:
+    """"cafe" of a source's "café" (e and a combining accent): not in the folded text, which
+    composes "é", but in the decomposed one, and then it stops inside a character."""
+    hay = unicodedata.normalize("NFD", folded.text)
+    at = hay.find(unicodedata.normalize("NFD", needle))
+    if at < 0:
+        return None
+    ends = at + len(unicodedata.normalize("NFD", needle))
+    text = folded.original
+    parts, spans = [], []
+    for edge, side in ((at, "starts"), (ends, "ends")):
+        k, inside = _composed_at(folded.text, edge)
+        if inside:
+            a, b = token_around(text, folded.start_in_original(k), folded.end_in_original(k + 1))
+            parts.append(f"{side} inside \"{_clip(text[a:b], 60)}\"")
+            spans.append((a, b))
+    if not parts:
+        return None
+    a, b = spans[0]
+    return Missed("excerpt-cuts-token", f"the excerpt {' and '.join(parts)} (line {line_of(text, a)}), between "
+                                        "a letter and its marks: cite the whole character with its marks")
+
+
+def _composed_at(text: str, n: int) -> tuple[int, bool]:
+    """The character of ``text`` whose decomposition holds offset ``n`` of NFD(text), and
+    whether ``n`` falls strictly inside it. Decomposition is per character, so lengths add up."""
+    k = seen = 0
+    step = 4096  # whole blocks first, then one character at a time inside the block that holds n
+    while k < len(text):
+        size = len(unicodedata.normalize("NFD", text[k:k + step]))
+        if seen + size > n:
+            if step == 1:
+                return k, seen < n
+            step = 1
+            continue
+        seen += size
+        k += step
+    return len(text), False
+
+
+_CITE_WHOLE = {"character": "the whole character with its marks", "number": "the whole number",
+               "hyphenated word": "the whole hyphenated word", "word": "the whole word"}
+
+
+def _explain_cut(s: int, n: int, folded: Folded) -> Missed:
+    cuts = _edge_cut(folded, s, n)
+    assert cuts is not None
+    head, tail = cuts
+    a, b = folded.span_in_original(s, s + n)
+    text = folded.original
+    parts = []
+    if head is not None:
+        parts.append(f"starts inside \"{_clip(head.token, 60)}\"")
+    if tail is not None:
+        parts.append(f"ends inside \"{_clip(tail.token, 60)}\"")
+    kinds = sorted({_CITE_WHOLE[c.kind] for c in (head, tail) if c is not None})
+    lo = min(a, head.token_start) if head is not None else a
+    hi = max(b, tail.token_end) if tail is not None else b
+    widened = " ".join(text[lo:hi].split())
+    if len(widened) > 120:
+        widened = widened[:57] + " … " + widened[-57:]
+    return Missed("excerpt-cuts-token",
+                  f"the excerpt {' and '.join(parts)} (line {line_of(text, a)}): cite {' and '.join(kinds)}, "
+                  f"e.g. excerpt: \"{widened}\"")
 
 
 # Enough to pick a place with prefix/suffix; a degenerate text (the same run repeated
@@ -60,13 +158,53 @@ _PROBE = 64
 _DIFF_TOKENS = 300
 
 
-def _all(hay: str, needle: str) -> list[int]:
-    found: list[int] = []
-    i = hay.find(needle)
-    while i >= 0 and len(found) < MAX_OCCURRENCES:
-        found.append(i)
-        i = hay.find(needle, i + 1)
-    return found
+# However many places an excerpt occurs at inside tokens, this many are looked at (a text of one
+# letter repeated has an occurrence of "aa" at every offset); a prefilter skips most of them.
+MAX_CUT_OCCURRENCES = 10_000
+
+
+def _occurrences(folded: Folded, needle: str) -> tuple[list[int], list[int]]:
+    """Folded starts of ``needle`` on token edges (up to MAX_OCCURRENCES) and inside tokens."""
+    hay = folded.text
+    whole: list[int] = []
+    cut: list[int] = []
+    for finder in (_edge_finder(needle), _any_finder(needle)):
+        i = finder(hay, 0)
+        while i >= 0 and len(whole) < MAX_OCCURRENCES and len(cut) < MAX_CUT_OCCURRENCES:
+            (cut if _edge_cut(folded, i, len(needle)) else whole).append(i)
+            i = finder(hay, i + 1)
+        if whole or cut:
+            break
+    return whole, cut
+
+
+def _first_fitting(folded: Folded, needle: str, prefix: str, suffix: str) -> int | None:
+    find = _any_finder(needle)
+    i, seen = find(folded.text, 0), 0
+    while i >= 0 and seen < MAX_CUT_OCCURRENCES:
+        if _fits(folded.text, i, i + len(needle), prefix, suffix):
+            return i
+        i, seen = find(folded.text, i + 1), seen + 1
+    return None
+
+
+def _edge_finder(needle: str) -> Callable[[str, int], int]:
+    # An ASCII letter or digit next to an ASCII letter or digit is always inside a word: such
+    # places are skipped in C (a folded ASCII letter or digit comes from a letter or digit).
+    head = "(?<![0-9a-zA-Z])" if needle[0].isascii() and needle[0].isalnum() else ""
+    tail = "(?![0-9a-zA-Z])" if needle[-1].isascii() and needle[-1].isalnum() else ""
+    if not head and not tail:
+        return _any_finder(needle)
+    pattern = re.compile(head + re.escape(needle) + tail)
+
+    def find(hay: str, pos: int) -> int:
+        m = pattern.search(hay, pos)
+        return m.start() if m else -1
+    return find
+
+
+def _any_finder(needle: str) -> Callable[[str, int], int]:
+    return lambda hay, pos: hay.find(needle, pos)
 
 
 def _fits(hay: str, start: int, end: int, prefix: str, suffix: str) -> bool:
