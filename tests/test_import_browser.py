@@ -8,6 +8,8 @@ copies it (``Selection.toString()``) and cited as it comes: validate must find e
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,30 +54,40 @@ _SELECT = """([first, last]) => {
 }"""
 
 
+_COPY = """
+import json, sys
+from playwright.sync_api import sync_playwright
+chromium, selections = sys.argv[1], json.loads(sys.argv[2])
+out = []
+with sync_playwright() as p:
+    browser = p.chromium.launch(executable_path=chromium, args=[
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"])
+    page = browser.new_page()
+    # The pages' scripts and images stay offline.
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    for uri, first, last in selections:
+        page.goto(uri)
+        out.append(page.evaluate(SELECT, [first, last]))
+    browser.close()
+print(json.dumps(out))
+""".replace("SELECT", repr(_SELECT))
+
+
 def test_browser_copies_validate_against_the_stored_text(workspace: Path) -> None:
     pytest.importorskip("trafilatura", reason="the import extra (scripts/test installs it)")
-    from playwright.sync_api import sync_playwright
-
     for name in {p for p, _, _ in SELECTIONS}:
         extra = ["--title", "T"] if name == "nometa" else []
         r = run_cli("new-source", str(PAGES / f"{name}.html"), "--id", name, *extra, cwd=workspace)
         assert r.returncode == 0, r.stderr
-    copies: list[tuple[str, str]] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync"])
-        try:
-            page = browser.new_page()
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                       else route.abort())  # the pages' scripts and images stay offline
-            for name, first, last in SELECTIONS:
-                page.goto((PAGES / f"{name}.html").as_uri())
-                copied = page.evaluate(_SELECT, [first, last])
-                assert copied.strip(), (name, first)
-                copies.append((name, copied))
-        finally:
-            browser.close()
+    # In a process of its own: a second Playwright session in this one would clash with test_browser's.
+    r = subprocess.run([sys.executable, "-c", _COPY, str(CHROMIUM), json.dumps(
+        [[(PAGES / f"{name}.html").as_uri(), first, last] for name, first, last in SELECTIONS])],
+        capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    copies = [(name, text) for (name, _, _), text in zip(SELECTIONS, json.loads(r.stdout), strict=True)]
+    for name, text in copies:
+        assert text.strip(), name
     facts = "\n".join(f"  - id: copy-{i}\n    claim: Copied.\n    sources:\n      - source: {name}\n"
                       f"        excerpt: {json.dumps(text.strip(), ensure_ascii=False)}"
                       for i, (name, text) in enumerate(copies))
