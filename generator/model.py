@@ -79,6 +79,12 @@ def _url(value: str) -> str:
     return value
 
 
+def _page_starts(value: list[int]) -> list[int]:
+    if value and (value[0] != 0 or any(b < a for a, b in zip(value, value[1:]))):
+        raise PydanticCustomError("value_error", "pages lists where each page starts: 0 first, then ascending")
+    return value
+
+
 def _acceptable(value: str) -> str:
     if value not in RULES:
         raise PydanticCustomError("value_error", "'{value}' is not a rule id{hint}",
@@ -122,6 +128,9 @@ class SourceMeta(_Strict):
     retrieved: DateStr | None = None
     language: str | None = None
     note: str | None = Field(default=None, description="extension: how metadata was inferred")
+    pages: Annotated[list[Annotated[int, Field(ge=0)]], AfterValidator(_page_starts)] | None = Field(
+        default=None, description="extension: for a text taken from a PDF, the character offset in the text "
+                                  "where each page starts (page 1 at 0); `cite` names the page")
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 

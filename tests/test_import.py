@@ -259,6 +259,11 @@ def test_a_pdf_has_ligatures_and_line_end_hyphens_undone(workspace: Path, tmp_pa
     meta = _sidecar(workspace, "report")
     assert (meta["title"], meta["authors"], meta["language"]) == ("Field report", ["Monitoring Mission"], "en")
     assert "published" not in meta  # a file's creation date is not its publication date
+    assert meta["pages"] == [0, text.index("A well-known pilot")]
+    c = run_cli("cite", "report", "19,500 children", cwd=workspace)
+    assert c.returncode == 0 and c.stdout.startswith("# report, line 4, page 2\n"), c.stdout + c.stderr
+    c = run_cli("cite", "report", "official figures", cwd=workspace)
+    assert c.stdout.startswith("# report, line 1, page 1\n"), c.stdout
     assert "created 2024-01-05" in r.stdout and "2 pages" in r.stdout
     write_yaml(workspace, "facts/pdf.yml", """
         title: From the PDF
@@ -277,6 +282,14 @@ def test_a_pdf_has_ligatures_and_line_end_hyphens_undone(workspace: Path, tmp_pa
     """)
     r = run_cli("validate", cwd=workspace)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_page_starts_must_begin_at_zero_and_ascend(workspace: Path) -> None:
+    write_source(workspace, "p", "one\ntwo\n", pages=[0, 4])
+    assert run_cli("validate", cwd=workspace).returncode == 0
+    write_source(workspace, "p", "one\ntwo\n", pages=[4, 0])
+    r = run_cli("validate", cwd=workspace)
+    assert r.returncode == 1 and "0 first, then ascending" in r.stdout and "(schema-value)" in r.stdout
 
 
 def test_a_pdf_url_is_read_as_a_pdf(workspace: Path, server) -> None:

@@ -10,6 +10,7 @@ with the validator's own `locate` before it is shown.
 from __future__ import annotations
 
 import argparse
+import bisect
 import re
 import sys
 from dataclasses import dataclass
@@ -213,6 +214,8 @@ def _unresolved(att: Attribution) -> str:
 def render(found: Found, source: Source, fact_id: str | None, people: PeopleIndex | None = None) -> str:
     c = found.citation
     where = f"line {found.line}"
+    if source.meta.pages:  # a PDF's text: its page too (offsets of page starts, in the sidecar)
+        where += f", page {bisect.bisect_right(source.meta.pages, found.start)}"
     if found.occurrences > 1:
         where += f", occurrence {found.occurrence} of {found.occurrences} (--occurrence N picks another)"
     head = [f"# {source.id}, {where}"]

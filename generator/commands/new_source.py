@@ -71,6 +71,8 @@ def sidecar_text(meta: SourceMeta) -> str:
         value = getattr(meta, key)
         if value is not None:
             lines.append(f"{key}: {yaml_quote(value)}")
+    if meta.pages is not None:
+        lines.append("pages: [" + ", ".join(str(n) for n in meta.pages) + "]")
     lines.append(f"sha256: {meta.sha256}")
     return "\n".join(lines) + "\n"
 
@@ -130,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
                                         f"{MAX_SOURCE_BYTES} bytes for a source text; nothing was written")
     if "title" not in found:
         raise Refused("schema-missing-field", f"{snap.origin} states no title: pass --title; nothing was written")
-    meta = _meta_from(found, hashlib.sha256(data).hexdigest())
+    meta = _meta_from(found, hashlib.sha256(data).hexdigest(), snap.extracted.pages)
     if args.dry_run:
         print("nothing written (--dry-run)")
         return 0
@@ -139,8 +141,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _meta_from(found: dict[str, Found], sha256: str) -> SourceMeta:
-    values = {k: v.value for k, v in found.items()}
+def _meta_from(found: dict[str, Found], sha256: str, pages: list[int] | None) -> SourceMeta:
+    values: dict[str, object] = {k: v.value for k, v in found.items()}
+    if pages and len(pages) > 1:  # a one-page document needs no page numbers
+        values["pages"] = pages
     try:
         return SourceMeta.model_validate({**values, "sha256": sha256})
     except ValidationError as exc:
