@@ -37,6 +37,8 @@ def figure_mutations(fact: Fact) -> list[tuple[str, dict]]:
            ("scale", {"value": _num(v * 1000)})]
     other = next(q for q in QUALIFIERS if q != fig.qualifier and q != "about") if fig.qualifier else "about"
     out.append(("qualifier", {"qualifier": other}))
+    if fig.unit:  # another counted noun (issue 10): tests/test_units.py tries several
+        out.append(("unit", {"unit": "trucks" if "tank" in fig.unit else "tanks"}))
     return [(name, {"figure": fig.model_copy(update=u)}) for name, u in out]
 
 

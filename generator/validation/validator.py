@@ -129,7 +129,7 @@ def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], ci
             f"[{citation.source}] the excerpt occurs {_times(where.occurrences)}; add `prefix:` or `suffix:` "
             "with the words just before or after the place you mean", gid))
     ctx = Context(source.published_date, speakers.people, lambda: source.quoted_spans, where.start,
-                  speakers.of(source))
+                  speakers.of(source), source_text=source.text)
     outcome = check_value(fact, source.text[where.start:where.end], ctx)
     for rule, message in outcome.problems:
         # Value problems point at the excerpt: that is what fails to show the value.
