@@ -70,7 +70,8 @@ def test_ordinals():
 
 
 def test_fractions_are_not_ordinals():
-    assert values("a third of the children") == []
+    # Issue 11: "a third" is the fraction 1/3 (it used to read as nothing), never the ordinal 3.
+    assert values("a third of the children") == [(Decimal(1) / 3, None)]
     assert values("the third anniversary") == [(3, None)]
 
 

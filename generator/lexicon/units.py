@@ -50,6 +50,14 @@ ABBREVIATIONS: frozenset[str] = frozenset(
      "km2", "km²", "km/h", "kph", "mph", "sq"}
 )
 
+# Nouns whose plural is the singular: after a number they count ("1500 aircraft"), the dictionary
+# cannot tell their plural use from the singular one.
+INVARIANT_PLURALS: frozenset[str] = frozenset(
+    """aircraft spacecraft hovercraft watercraft sheep deer fish cattle livestock personnel staff police
+    people crew offspring series species means headquarters barracks swine bison moose salmon trout
+    cod squid shrimp""".split()
+)
+
 # Words that end the noun phrase after a number: what follows them is not what the number counts
 # ("300 tanks were destroyed", "19,500 children that Russia ...", "40 times in the past decade").
 PHRASE_STOPS: frozenset[str] = frozenset(

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from generator.lexicon.units import (
     ABBREVIATIONS,
+    INVARIANT_PLURALS,
     OF_DETERMINERS,
     PERCENT_FORMS,
     PHRASE_STOPS,
@@ -101,6 +102,8 @@ def is_noun(word: str) -> bool:
 
 def _is_plural(word: str) -> bool:
     """A plural noun form: "children", "communities", "people" (not "aircraft": ambiguous)."""
+    if word.lower() in INVARIANT_PLURALS:
+        return True
     lemmas = _lemmas(word).get("NOUN", ())
     if any(lemma.lower() != word.lower() for lemma in lemmas):
         return True
@@ -180,8 +183,11 @@ def _from_phrase(text: str, pos: int, plural: bool, how: str) -> Counted | None:
     return Counted(words[i][0], tuple(w for w, _, _ in words[:i]), words[0][1], words[i][2], how)
 
 
-def counted_noun(text: str, start: int, end: int, value: Decimal, ordinal: bool = False) -> Counted | None:
+def counted_noun(text: str, start: int, end: int, value: Decimal, ordinal: bool = False,
+                 form: str = "number") -> Counted | None:
     """What the number at ``text[start:end]`` counts, or None when the text names nothing there."""
+    if form == "multiple":  # "twice", "doubled", "3-fold": a number of times
+        return Counted("times", (), start, end, "multiple")
     plural = not ordinal and value != 1
     m = _PERCENT.match(text, end)
     if m:
@@ -235,3 +241,33 @@ def disagreement(unit: Unit, counted: Counted) -> str | None:
     if missing:
         return f"does not say {' '.join(missing)}"
     return None
+
+
+# -- years are not counts -------------------------------------------------------------------------
+
+_YEAR_SHAPE = re.compile(r"\d{4}\Z")
+# Words after which a four-digit number is a year: "in 2022", "since 2014", "Russia's 2022 invasion".
+_YEAR_BEFORE = re.compile(
+    r"(?:(?<![\w])(?:in|since|from|until|till|through|during|before|after|early|late|mid|year|fiscal|fy"
+    r"|spring|summer|autumn|fall|winter)[ \t\u00a0-]*|['\u2019]s[ \t\u00a0]+|\()\Z",
+    re.I,
+)
+
+
+def year_reading(text: str, start: int, end: int, value: Decimal, ordinal: bool = False) -> str | None:
+    """Whether a number is a year, not a count: "year" ("in 2022", "the 2022 invasion"), "maybe"
+    (four digits from 1000 to 2100 with nothing counted after them: "2022 was hard", "reached 2000."),
+    or None ("2000 soldiers", "2000-year-old", "1500%", "Day 2022")."""
+    raw = text[start:end]
+    if ordinal or not _YEAR_SHAPE.match(raw) or not 1000 <= value <= 2100:
+        return None
+    if _YEAR_BEFORE.search(text, max(0, start - 12), start):
+        return "year"
+    counted = counted_noun(text, start, end, value)
+    if counted is None:
+        return "maybe"
+    if counted.how != "after":
+        return None
+    if _is_plural(counted.head):
+        return None
+    return "year" if "NOUN" in _lemmas(counted.head) else "maybe"  # "the 2022 invasion"
