@@ -115,6 +115,14 @@ def _is_plural(word: str) -> bool:
     return False
 
 
+def plural_of(noun: str) -> str:
+    """ "hours" for "hour" (the noun itself when the dictionary knows no plural)."""
+    from lemminflect import getInflection
+
+    plurals = getInflection(noun, "NNS")
+    return plurals[0] if plurals else noun
+
+
 @lru_cache(maxsize=None)
 def noun_keys(noun: str) -> frozenset[str]:
     """The synonym-group keys of every lemma of ``noun`` (its last word when it has several)."""
