@@ -261,6 +261,9 @@ _YEAR_BEFORE = re.compile(
     re.I,
 )
 
+_YEAR_AFTER_WEAK = re.compile(r"(?<![\w])(?:of|by|for|at|and|or)[ \t\u00a0]+\Z", re.I)
+_DECADE = re.compile(r"['\u2019]?s(?![\w])")  # "the 1960s", "the 1990's"
+
 
 def year_reading(text: str, start: int, end: int, value: Decimal, ordinal: bool = False) -> str | None:
     """Whether a number is a year, not a count: "year" ("in 2022", "the 2022 invasion"), "maybe"
@@ -269,11 +272,12 @@ def year_reading(text: str, start: int, end: int, value: Decimal, ordinal: bool 
     raw = text[start:end]
     if ordinal or not _YEAR_SHAPE.match(raw) or not 1000 <= value <= 2100:
         return None
-    if _YEAR_BEFORE.search(text, max(0, start - 12), start):
+    if _YEAR_BEFORE.search(text, max(0, start - 12), start) or _DECADE.match(text, end):
         return "year"
     counted = counted_noun(text, start, end, value)
     if counted is None:
-        return "maybe"
+        # "the start of 2004", "by 2010": a year after a weaker preposition when nothing is counted.
+        return "year" if _YEAR_AFTER_WEAK.search(text, max(0, start - 8), start) else "maybe"
     if counted.how != "after":
         return None
     if _is_plural(counted.head):
