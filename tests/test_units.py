@@ -50,6 +50,7 @@ COUNTS = [
     ("19,500 of the children", "children"),  # "of": a part of the children
     ("12 of the 27 member states", "states"),
     ("3 out of 10 children", "children"),
+    ("one of the children was returned", "children"),
     ("between 200 and 250 tanks", "tanks"),  # the first end of a range counts what the second does
     ("50 or more countries", "countries"),  # a qualifier written after the number
     ("inflation rose 12% in March", "%"),

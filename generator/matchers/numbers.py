@@ -156,7 +156,8 @@ _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five
 _WORD_FRACTION = re.compile(
     r"(?<![\w-])(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[ \t\u00a0-]+)?"
     r"(?P<d>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![\w-])"
-    r"(?P<after>[ \t\u00a0]+(?:of|the|a|an|as|more|less|fewer|its|their|his|her|all)(?![\w])|[ \t\u00a0]*(?=[,.;:)]|\Z))?",
+    r"(?P<after>[ \t\u00a0]+(?:of|the|a|an|as|more|less|fewer|its|their|his|her|all)(?![\w])"
+    r"|[ \t\u00a0]*(?=[,.;:)]|\Z))?",
     re.I,
 )
 # "twice", "doubled", "double the number", "threefold", "3-fold": how many times.
@@ -175,10 +176,12 @@ _MULTIPLE = re.compile(
 _FOLD = re.compile(r"-?fold(?![\w])", re.I)  # "3-fold", "3fold"
 # Between two numbers: the words that make them a range. "from 10 to 20" after a verb of change
 # ("rose from 10 to 20") is two values, not a range.
-_RANGE_GAP = re.compile(r"[ \t\u00a0]*(?:to|or|and|through|[-\u2013\u2014])[ \t\u00a0]*(?:US\$|[$\u20ac\u00a3])?\Z", re.I)
+_RANGE_GAP = re.compile(
+    r"[ \t\u00a0]*(?:to|or|and|through|[-\u2013\u2014])[ \t\u00a0]*(?:US\$|[$\u20ac\u00a3])?\Z", re.I)
 _BETWEEN = re.compile(r"(?<![\w])between[ \t\u00a0]+\Z", re.I)
 _CHANGE = re.compile(
-    r"(?<![\w])(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increased?|increasing|decreased?|decreasing|grew|grow(?:s|n|ing)?"
+    r"(?<![\w])(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increased?|increasing|decreased?|decreasing"
+    r"|grew|grow(?:s|n|ing)?"
     r"|climbed|jumped|dropped|declined|went|go(?:es|ne)?|slipped|cut|raised|reduced|up|down|moved|changed?)"
     r"[ \t\u00a0]+from[ \t\u00a0]+\Z",
     re.I,

@@ -223,7 +223,7 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, ordinal: bool 
             if nxt:
                 return nxt
     m = _OF.match(text, pos)
-    if m and plural:  # "19,500 of the children", "12 of the 27 member states", "3 out of 10 children"
+    if m and not ordinal:  # "19,500 of the children", "one of them", "12 of the 27 states", "3 out of 10 children"
         p = m.end()
         det = _WORD.match(text, p)
         if det and det.group().lower() in OF_DETERMINERS:
