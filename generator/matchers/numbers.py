@@ -16,6 +16,17 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from generator.lexicon.numbers import (
+    CHANGE_VERBS,
+    DENOMINATORS,
+    FRACTION_FOLLOWERS,
+    MULTIPLE_ADJECTIVE_FOLLOWERS,
+    MULTIPLE_ADJECTIVES,
+    MULTIPLES,
+    NUMERATORS,
+    RANGE_WORDS,
+    VULGAR_FRACTIONS,
+)
 from generator.lexicon.units import PHRASE_STOPS
 from generator.matchers.dates import calendar_spans
 
@@ -131,12 +142,11 @@ _FRACTION_BEFORE = re.compile(r"(?:(?<![\w])(?:a|one)[ \t\u00a0]+|-)\Z", re.I)
 # Each form is a named entry with examples: tests are generated from FORMS, and README's table of
 # number forms too (`python -m generator.matchers.numbers`).
 
-_VULGAR: dict[str, Decimal] = {
-    "\u00bd": Decimal(1) / 2, "\u2153": Decimal(1) / 3, "\u2154": Decimal(2) / 3, "\u00bc": Decimal(1) / 4,
-    "\u00be": Decimal(3) / 4, "\u2155": Decimal(1) / 5, "\u2156": Decimal(2) / 5, "\u2157": Decimal(3) / 5,
-    "\u2158": Decimal(4) / 5, "\u2159": Decimal(1) / 6, "\u215a": Decimal(5) / 6, "\u215b": Decimal(1) / 8,
-    "\u215c": Decimal(3) / 8, "\u215d": Decimal(5) / 8, "\u215e": Decimal(7) / 8,
-}
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_VULGAR: dict[str, Decimal] = {c: Decimal(n) / Decimal(d) for c, (n, d) in VULGAR_FRACTIONS.items()}
 _VULGAR_ALT = "".join(_VULGAR)
 # "3 1/2", "8½", "½", and the parliamentary "7.3/4" (Hansard's 7¾). Not dates ("1/2/2023"), not
 # scores or ratios without a whole part ("3/4" alone is left alone).
@@ -144,32 +154,17 @@ _DIGIT_FRACTION = re.compile(
     rf"(?<![\w.,/])(?:(?P<whole>\d+)(?:(?P<sep>[ \u00a0.])(?P<num>\d)/(?P<den>\d{{1,2}})(?![\d/])"
     rf"|(?P<v1>[{_VULGAR_ALT}]))|(?P<v2>[{_VULGAR_ALT}]))"
 )
-_DENOMINATORS: dict[str, int] = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
-    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
-}
-_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-               "eight": 8, "nine": 9}
 # "two-thirds", "three quarters", "a third of", "one-fifth", "half of": a fraction. "a third term" is
 # the ordinal; "a third" is a fraction only before "of", a comma or the sentence's end.
 _WORD_FRACTION = re.compile(
-    r"(?<![\w-])(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[ \t\u00a0-]+)?"
-    r"(?P<d>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![\w-])"
-    r"(?P<after>[ \t\u00a0]+(?:of|the|a|an|as|more|less|fewer|its|their|his|her|all)(?![\w])"
-    r"|[ \t\u00a0]*(?=[,.;:)]|\Z))?",
+    rf"(?<![\w-])(?:(?P<n>{_alt(NUMERATORS)})[ \t\u00a0-]+)?(?P<d>{_alt(DENOMINATORS)})(?![\w-])"
+    rf"(?P<after>[ \t\u00a0]+(?:{_alt(FRACTION_FOLLOWERS)})(?![\w])|[ \t\u00a0]*(?=[,.;:)]|\Z))?",
     re.I,
 )
 # "twice", "doubled", "double the number", "threefold", "3-fold": how many times.
-_MULTIPLES: dict[str, int] = {"twice": 2, "thrice": 3, "doubled": 2, "doubling": 2, "doubles": 2,
-                              "tripled": 3, "tripling": 3, "triples": 3, "trebled": 3, "trebling": 3,
-                              "quadrupled": 4, "quadrupling": 4, "twofold": 2, "threefold": 3, "fourfold": 4,
-                              "fivefold": 5, "tenfold": 10, "double": 2, "triple": 3, "treble": 3, "quadruple": 4}
 _MULTIPLE = re.compile(
-    r"(?<![\w-])(?:(?P<w>twice|thrice|doubl(?:ed|ing|es)|tripl(?:ed|ing|es)|trebl(?:ed|ing)|quadrupl(?:ed|ing)"
-    r"|twofold|threefold|fourfold|fivefold|tenfold)"
-    # "double" and "triple" as a noun's adjective ("double standards") count nothing.
-    r"|(?P<v>double|triple|treble|quadruple)(?=[ \t\u00a0]+(?:the|that|this|its|their|what|in|from|to)(?![\w])))"
+    rf"(?<![\w-])(?:(?P<w>{_alt(MULTIPLES)})"
+    rf"|(?P<v>{_alt(MULTIPLE_ADJECTIVES)})(?=[ \t\u00a0]+(?:{_alt(MULTIPLE_ADJECTIVE_FOLLOWERS)})(?![\w])))"
     r"(?![\w-])",
     re.I,
 )
@@ -177,15 +172,9 @@ _FOLD = re.compile(r"-?fold(?![\w])", re.I)  # "3-fold", "3fold"
 # Between two numbers: the words that make them a range. "from 10 to 20" after a verb of change
 # ("rose from 10 to 20") is two values, not a range.
 _RANGE_GAP = re.compile(
-    r"[ \t\u00a0]*(?:to|or|and|through|[-\u2013\u2014])[ \t\u00a0]*(?:US\$|[$\u20ac\u00a3])?\Z", re.I)
+    rf"[ \t\u00a0]*(?:{_alt(RANGE_WORDS)}|[-\u2013\u2014])[ \t\u00a0]*(?:US\$|[$\u20ac\u00a3])?\Z", re.I)
 _BETWEEN = re.compile(r"(?<![\w])between[ \t\u00a0]+\Z", re.I)
-_CHANGE = re.compile(
-    r"(?<![\w])(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increased?|increasing|decreased?|decreasing"
-    r"|grew|grow(?:s|n|ing)?"
-    r"|climbed|jumped|dropped|declined|went|go(?:es|ne)?|slipped|cut|raised|reduced|up|down|moved|changed?)"
-    r"[ \t\u00a0]+from[ \t\u00a0]+\Z",
-    re.I,
-)
+_CHANGE = re.compile(rf"(?<![\w])(?:{_alt(CHANGE_VERBS)})[ \t\u00a0]+from[ \t\u00a0]+\Z", re.I)
 _MODEL_BEFORE = re.compile(r"(?:\d|\b(?P<w>[A-Z][\w-]*))[ \u00a0]\Z")
 
 
@@ -194,6 +183,8 @@ def _is_model(scan: str, start: int) -> bool:
     m = _MODEL_BEFORE.search(scan, max(0, start - 30), start)
     return bool(m) and not (m["w"] and (m["w"].lower() in PHRASE_STOPS or m["w"].lower() in QUALIFIER_SYNONYMS
                                          or m["w"].lower() == "between"))
+
+
 _SCALE_AT_END = re.compile(r"(?:bln|mln|bn|mn|trn|tn|[kmb]|hundred|thousand|million|billion|trillion)\Z", re.I)
 
 
@@ -287,12 +278,12 @@ def _fraction_mentions(scan: str) -> list[tuple[int, int, Decimal, str]]:
         else:
             if not plural:
                 continue  # "two third" is not English; "three fourth" neither
-            numerator = _NUMERATORS[n]
+            numerator = NUMERATORS[n]
         end = m.end("d")
-        out.append((m.start(), end, Decimal(numerator) / Decimal(_DENOMINATORS[d]), "fraction"))
+        out.append((m.start(), end, Decimal(numerator) / Decimal(DENOMINATORS[d]), "fraction"))
     for m in _MULTIPLE.finditer(scan):
-        word = (m["w"] or m["v"]).lower()
-        out.append((m.start(), m.end(), Decimal(_MULTIPLES[word]), "multiple"))
+        times = MULTIPLES[m["w"].lower()] if m["w"] else MULTIPLE_ADJECTIVES[m["v"].lower()]
+        out.append((m.start(), m.end(), Decimal(times), "multiple"))
     return out
 
 
