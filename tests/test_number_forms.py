@@ -65,6 +65,12 @@ def test_two_thirds_is_no_longer_two():
     assert [m.value for m in find_numbers("Two-thirds of the members voted in favour.")] == [Decimal(2) / 3]
 
 
+def test_fractions_beside_the_older_half_forms():
+    found = find_numbers("for half an hour and half of the staff, two and a half days, half a dozen")
+    assert [(m.raw, m.value) for m in found] == [("half an hour", Decimal("0.5")), ("half", Decimal("0.5")),
+                                                ("two and a half", Decimal("2.5")), ("half a dozen", 6)]
+
+
 def test_fractions_as_values():
     assert parse_value("2/3") == parse_value("two-thirds") == Decimal(2) / 3
     assert parse_value("3 1/2") == parse_value("8½") - 5 == Decimal("3.5")

@@ -431,8 +431,11 @@ def find_numbers(text: str) -> list[NumberMention]:
                         / 2, False, "number"))
     for m in _ONE_UNIT.finditer(scan):
         special.append((m.start(), m.end(), Decimal("0.5") if m["half"] else Decimal(1), False, "number"))
+    special.sort()
+    taken_starts = [a for a, *_ in special]
     for a, b, value, form in _fraction_mentions(scan):
-        if scan[max(0, a - 4):a].lower() == "and " or any(x < b and a < y for x, y, *_ in special):
+        k = bisect_left(taken_starts, b)  # the last "half a dozen" or "an hour" starting before b
+        if (scan[max(0, a - 4):a].lower() == "and " and scan[a:a + 2].lower() == "a ") or (k and special[k - 1][1] > a):
             continue  # "two and a half" and "half a dozen" are read whole below
         special.append((a, b, value, False, form))
     # Digits and number words inside a fraction ("3 1/2", "two-thirds") are read only as the fraction.
