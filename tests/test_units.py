@@ -192,6 +192,16 @@ def test_the_noun_is_read_from_the_source_beyond_the_excerpt():
     assert rules(check("Russia lost 300", 300, "tanks")) == ["unit-not-stated"]  # the excerpt alone
 
 
+def test_nouns_counted_together_are_one_unit():
+    text = "mobile generators for 1,200 hospitals and schools;"
+    assert rules(check(text, 1200, "hospitals and schools")) == []
+    assert rules(check(text, 1200, "schools and hospitals")) == []
+    out = check(text, 1200, "hospitals")  # 1,200 is hospitals and schools together, not hospitals
+    assert rules(out) == ["unit-mismatch"] and "counts hospitals and schools" in out.problems[0][1]
+    assert rules(check(text, 1200, "hospitals and clinics")) == ["unit-mismatch"]
+    assert rules(check("300 tanks and 200 trucks", 300, "tanks")) == []
+
+
 def test_no_unit_no_unit_check():
     assert rules(check("Russia lost 300 tanks", 300, None)) == []
 

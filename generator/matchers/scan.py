@@ -45,6 +45,7 @@ def fact_value(mention: NumberMention | MoneyMention | DateMention, text: str | 
                 head = "percent" if PERCENT_FORMS[" ".join(head.lower().split())] == "percent" else "percentage points"
             elif counted.how == "compound" and mention.value != 1:  # "a 36-hour truce": 36 hours
                 head = plural_of(head)
+            head = " and ".join([head, *counted.also])
             figure["unit"] = head.lower() if head[:1].isupper() and head[1:].islower() else head
         if mention.qualifier:
             figure["qualifier"] = mention.qualifier

@@ -56,7 +56,13 @@ class Counted:
     modifiers: tuple[str, ...]
     start: int  # the noun phrase (modifiers and head), offsets in the text
     end: int
-    how: str  # after | compound | glued | percent | of | range | label
+    how: str  # after | compound | glued | percent | of | range | label | multiple
+    # Nouns the number counts together with the head: "1,200 hospitals and schools".
+    also: tuple[str, ...] = ()
+
+    @property
+    def heads(self) -> tuple[str, ...]:
+        return (self.head, *self.also)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +75,25 @@ class Unit:
     text: str
     head: str
     modifiers: tuple[str, ...]
+    also: tuple[str, ...] = ()  # "hospitals and schools": the other nouns counted together
+
+    @property
+    def heads(self) -> tuple[str, ...]:
+        return (self.head, *self.also)
+
+
+_CONJUNCTION = re.compile(r"\s+(?:and|or|&)\s+", re.I)
 
 
 def parse_unit(unit: str) -> Unit:
     text = " ".join(unit.split())
     main = re.split(r"\s+of\s+", text, maxsplit=1, flags=re.I)[0]
-    if main.lower() in PERCENT_FORMS or main.lower() in _SYNONYM_OF:
-        return Unit(text, main, ())
-    words = main.split(" ")
-    return Unit(text, words[-1], tuple(words[:-1]))
+    first, *others = _CONJUNCTION.split(main)
+    also = tuple(o.split(" ")[-1] for o in others)
+    if first.lower() in PERCENT_FORMS or first.lower() in _SYNONYM_OF:
+        return Unit(text, first, (), also)
+    words = first.split(" ")
+    return Unit(text, words[-1], tuple(words[:-1]), also)
 
 
 # -- the lexicon: lemmas (lemminflect, loaded on first use) and synonyms -------------------------
@@ -183,12 +199,24 @@ def _head(words: list[tuple[str, int, int]], plural: bool) -> int | None:
     return None
 
 
+_AND = re.compile(r"[ \t\u00a0]+(?:and|or|&)(?=[ \t\u00a0])", re.I)
+
+
 def _from_phrase(text: str, pos: int, plural: bool, how: str) -> Counted | None:
     words = _phrase(text, pos)
     i = _head(words, plural)
     if i is None:
         return None
-    return Counted(words[i][0], tuple(w for w, _, _ in words[:i]), words[0][1], words[i][2], how)
+    end, also = words[i][2], []
+    if i == len(words) - 1:  # "1,200 hospitals and schools": counted together
+        while len(also) < 3 and (conj := _AND.match(text, end)):
+            more = _phrase(text, conj.end())
+            j = _head(more, plural)
+            if j is None or (plural and not _is_plural(more[j][0])) or j != len(more) - 1:
+                break
+            also.append(more[j][0])
+            end = more[j][2]
+    return Counted(words[i][0], tuple(w for w, _, _ in words[:i]), words[0][1], end, how, tuple(also))
 
 
 def counted_noun(text: str, start: int, end: int, value: Decimal, ordinal: bool = False,
@@ -242,8 +270,9 @@ def counted_noun(text: str, start: int, end: int, value: Decimal, ordinal: bool 
 
 def disagreement(unit: Unit, counted: Counted) -> str | None:
     """None when ``counted`` is the unit; otherwise what differs, for the message."""
-    if not same_noun(unit.head, counted.head):
-        return f"counts {counted.head}"
+    if len(unit.heads) != len(counted.heads) or not all(
+            any(same_noun(u, c) for c in counted.heads) for u in unit.heads):
+        return f"counts {' and '.join(counted.heads)}"
     said = [*counted.modifiers]
     missing = [w for w in unit.modifiers if not any(w.lower() == s.lower() or same_noun(w, s) for s in said)]
     if missing:

@@ -63,7 +63,8 @@ def _bind(unit_text: str, same: list[NumberMention], text: str,
     assert c is not None
     why = disagreement(unit, c)
     said = snippet(base, min(off + m.start, c.start), max(off + m.end, c.end))
-    hint = (f"; if the fact means {c.head}, write `unit: {c.head}`" if why and why.startswith("counts")
+    counts = " and ".join(c.heads)
+    hint = (f"; if the fact means {counts}, write `unit: {counts}`" if why and why.startswith("counts")
             else f"; write `unit: {' '.join([*c.modifiers, c.head])}` or cite words that say it")
     return [], [("unit-mismatch",
                  f"the fact's unit is \"{unit.text}\", but at {format_number(m.value)} the source {why} "
