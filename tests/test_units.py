@@ -249,15 +249,24 @@ def test_every_example_figure_is_verified_with_its_unit(example):
     assert sum(1 for _, f in _figures(ws) if f.figure.unit) >= 14
     verdicts = {f.id: f.verdict for f in report.facts}
     assert {gid: verdicts[gid] for gid in ids} == {gid: FactVerdict.VERIFIED for gid in ids}
-    assert [f.format_text() for f in report.findings if f.rule.startswith("unit-")] == []
+    # One unit is the editors' reading, kept with its warning (the text says "#392", never "episode").
+    assert [(f.rule, f.fact) for f in report.findings if f.rule.startswith("unit-")] == \
+        [("unit-not-stated", "kyiv-region-liberation-anniversary/ukraine-in-flames-392")]
+
+
+def _unconfirmed() -> set[str]:
+    """The example figures whose unit the source does not state (kept with a warning)."""
+    report = validate(load_workspace(REPO))
+    return {f.fact for f in report.findings if f.rule == "unit-not-stated"}
 
 
 def test_every_example_unit_changed_to_another_noun_is_refuted():
+    unconfirmed = _unconfirmed()
     ws = load_workspace(REPO)
     mutated, labels = [], {}
     for gid, fact in _figures(ws):
         unit = fact.figure.unit
-        if not unit:
+        if not unit or gid in unconfirmed:
             continue
         for noun in (n for n in OTHER_NOUNS if not same_noun(n, parse_unit(unit).head)):
             mid = f"m{len(mutated)}"
@@ -272,9 +281,11 @@ def test_every_example_unit_changed_to_another_noun_is_refuted():
     assert {f.rule for f in result.findings if f.severity is Severity.ERROR} == {"unit-mismatch"}
 
 
-def test_a_unit_added_where_the_source_names_none_is_flagged():
+def test_a_unit_the_source_names_nowhere_is_flagged_whatever_it_is():
+    # Where the source names no unit (#392), any unit, true or false, keeps its warning: never silent.
+    unconfirmed = _unconfirmed()
     ws = load_workspace(REPO)
-    bare = [(gid, f) for gid, f in _figures(ws) if not f.figure.unit]
+    bare = [(gid, f) for gid, f in _figures(ws) if gid in unconfirmed]
     assert bare, "the example keeps a figure the source gives no unit for (#392)"
     facts = [f.model_copy(update={"id": f"m{i}", "figure": f.figure.model_copy(update={"unit": "tanks"})})
              for i, (_, f) in enumerate(bare)]
