@@ -11,7 +11,7 @@ import pytest
 
 from generator.findings import Severity
 from generator.matchers.money import find_money
-from generator.matchers.numbers import FORMS, find_numbers, format_number, forms_table, parse_value
+from generator.matchers.numbers import FORMS, find_numbers, format_number, forms_table, parse_value, ratio
 from generator.matchers.people import PeopleIndex
 from generator.model import Figure, Money
 from generator.rules import severity_of
@@ -62,7 +62,7 @@ def test_readme_shows_every_form():
 
 def test_two_thirds_is_no_longer_two():
     # It used to read "two" and support a figure of 2: a false support.
-    assert [m.value for m in find_numbers("Two-thirds of the members voted in favour.")] == [Decimal(2) / 3]
+    assert [m.value for m in find_numbers("Two-thirds of the members voted in favour.")] == [ratio(2, 3)]
 
 
 def test_fractions_beside_the_older_half_forms():
@@ -72,9 +72,11 @@ def test_fractions_beside_the_older_half_forms():
 
 
 def test_fractions_as_values():
-    assert parse_value("2/3") == parse_value("two-thirds") == Decimal(2) / 3
+    assert parse_value("2/3") == parse_value("two-thirds") == ratio(2, 3)
     assert parse_value("3 1/2") == parse_value("8½") - 5 == Decimal("3.5")
-    assert format_number(Decimal(2) / 3) == "2/3" and format_number(Decimal(7) / 3) == "2 1/3"
+    assert format_number(ratio(2, 3)) == "2/3" and format_number(2 + ratio(1, 3)) == "2 1/3"
+    assert format_number(Decimal("1" * 40)) == f"{int('1' * 40):,}"  # no fraction hunt in a long integer
+    assert Figure(value="2/3").amount == ratio(2, 3)  # within the digits a value may have
 
 
 # --- what they support, on real sentences --------------------------------------------------------

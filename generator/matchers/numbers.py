@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 from generator.lexicon.numbers import (
     CHANGE_VERBS,
@@ -142,11 +142,19 @@ _FRACTION_BEFORE = re.compile(r"(?:(?<![\w])(?:a|one)[ \t\u00a0]+|-)\Z", re.I)
 # Each form is a named entry with examples: tests are generated from FORMS, and README's table of
 # number forms too (`python -m generator.matchers.numbers`).
 
+def ratio(numerator: int, denominator: int) -> Decimal:
+    """A fraction's value, to 20 significant digits: text ("two-thirds") and a fact's value ("2/3")
+    both come here, so they compare equal, and a fact's value stays within what can be checked."""
+    with localcontext() as ctx:
+        ctx.prec = 20
+        return Decimal(numerator) / Decimal(denominator)
+
+
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_VULGAR: dict[str, Decimal] = {c: Decimal(n) / Decimal(d) for c, (n, d) in VULGAR_FRACTIONS.items()}
+_VULGAR: dict[str, Decimal] = {c: ratio(n, d) for c, (n, d) in VULGAR_FRACTIONS.items()}
 _VULGAR_ALT = "".join(_VULGAR)
 # "3 1/2", "8½", "½", and the parliamentary "7.3/4" (Hansard's 7¾). Not dates ("1/2/2023"), not
 # scores or ratios without a whole part ("3/4" alone is left alone).
@@ -262,7 +270,7 @@ def _fraction_mentions(scan: str) -> list[tuple[int, int, Decimal, str]]:
         elif m["v1"]:
             out.append((m.start(), m.end(), Decimal(m["whole"]) + _VULGAR[m["v1"]], "fraction"))
         elif m["num"] and m["den"] and int(m["den"]) > int(m["num"]) > 0:
-            value = Decimal(m["whole"]) + Decimal(m["num"]) / Decimal(m["den"])
+            value = Decimal(m["whole"]) + ratio(int(m["num"]), int(m["den"]))
             out.append((m.start(), m.end(), value, "fraction"))
     for m in _WORD_FRACTION.finditer(scan):
         d, n = m["d"].lower(), (m["n"] or "").lower()
@@ -280,7 +288,7 @@ def _fraction_mentions(scan: str) -> list[tuple[int, int, Decimal, str]]:
                 continue  # "two third" is not English; "three fourth" neither
             numerator = NUMERATORS[n]
         end = m.end("d")
-        out.append((m.start(), end, Decimal(numerator) / Decimal(DENOMINATORS[d]), "fraction"))
+        out.append((m.start(), end, ratio(numerator, DENOMINATORS[d]), "fraction"))
     for m in _MULTIPLE.finditer(scan):
         times = MULTIPLES[m["w"].lower()] if m["w"] else MULTIPLE_ADJECTIVES[m["v"].lower()]
         out.append((m.start(), m.end(), Decimal(times), "multiple"))
@@ -547,7 +555,7 @@ def parse_value(value: int | float | str) -> Decimal:
             return Decimal(parsed[0])
     m = re.fullmatch(r"[ \t]*(?P<sign>[-\u2212])?(?P<num>\d+)/(?P<den>[1-9]\d*)[ \t]*", value)
     if m:  # "2/3": the value of "two-thirds"
-        number = Decimal(m["num"]) / Decimal(m["den"])
+        number = ratio(int(m["num"]), int(m["den"]))
         return -number if m["sign"] else number
     fractions = [n for n in find_numbers(value.strip()) if n.form == "fraction"]
     if len(fractions) == 1 and fractions[0].raw == value.strip():  # "3 1/2", "8½", "two-thirds"
@@ -561,12 +569,13 @@ def parse_value(value: int | float | str) -> Decimal:
 
 def format_number(value: Decimal) -> str:
     """``19,500``, ``3.5 billion``, ``0.25``, ``2/3``: how messages show a value."""
-    if value.is_finite() and value != value.quantize(Decimal("0.000001"), rounding="ROUND_HALF_EVEN"):
-        for den in range(3, 13):  # a fraction read from "two-thirds" or "a seventh"
-            num = (value * den).to_integral_value()
-            if Decimal(num) / Decimal(den) == value:
-                whole, rest = divmod(int(num), den)
-                return f"{whole} {rest}/{den}" if whole else f"{rest}/{den}"
+    if value.is_finite() and isinstance(value.as_tuple().exponent, int) and value.as_tuple().exponent < -6:
+        whole = int(value)
+        rest = value - whole
+        for den in range(2, 13):  # a fraction read from "two-thirds" or "a seventh"
+            num = int((rest * den).to_integral_value())
+            if 0 < abs(num) < den and ratio(num, den) == rest:
+                return f"{whole} {num}/{den}" if whole else f"{num}/{den}"
     if value.is_finite() and abs(value) >= 10 ** 6:
         for word, scale in (("trillion", 10 ** 12), ("billion", 10 ** 9), ("million", 10 ** 6)):
             if abs(value) >= scale:

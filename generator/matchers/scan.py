@@ -57,7 +57,8 @@ def fact_value(mention: NumberMention | MoneyMention | DateMention, text: str | 
 
 def _yaml_number(value: Decimal) -> int | str:
     """19500 stays a number; 3.5e9 reads better as "3.5 billion" (parse_value takes both); 2/3 a fraction."""
-    if value != value.quantize(Decimal("0.000001"), rounding="ROUND_HALF_EVEN"):
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -6:  # 2/3
         return format_number(value)
     if value == value.to_integral_value() and abs(value) < 10 ** 6:
         return int(value)
