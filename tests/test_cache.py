@@ -185,7 +185,7 @@ def test_the_validator_version_gates_every_entry(repo_copy: Path, tmp_path: Path
     entry = next((folder / "sheets").glob("*.json"))
     lines = entry.read_text(encoding="utf-8").split("\n")
     head = json.loads(lines[0])
-    head["findings"].append([head["facts"][0], 1, 1, "warning", "excerpt-ambiguous", "FORGED", None])
+    head["findings"].append([head["facts"][0], 1, 1, "warning", "excerpt-ambiguous", "FORGED", None, False])
     entry.write_text("\n".join([json.dumps(head), *lines[1:]]), encoding="utf-8")
     assert "FORGED" in cached(repo_copy, folder)[0]
     # ...and ignored once the validator's code is another.
@@ -204,6 +204,18 @@ def test_the_version_changes_with_any_file_of_the_package(tmp_path: Path, monkey
     (package / "matchers" / "numbers.py").write_text(
         (package / "matchers" / "numbers.py").read_text(encoding="utf-8") + "\n# a change\n", encoding="utf-8")
     assert cache_mod.validator_version() != before
+
+
+def test_a_cache_entry_of_another_shape_is_ignored(repo_copy: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    cached(repo_copy, folder)
+    index = json.loads((folder / "files.json").read_text(encoding="utf-8"))
+    for entry in index["sheets"].values():
+        entry["findings"] = [["facts/x.yml", 1]]  # a finding with fields missing
+    (folder / "files.json").write_text(json.dumps(index), encoding="utf-8")
+    notes: list[str] = []
+    assert cached(repo_copy, folder, notes) == cold(repo_copy)
+    assert any("corrupt" in n for n in notes)
 
 
 def test_a_corrupt_cache_is_ignored_with_a_note(repo_copy: Path, tmp_path: Path) -> None:

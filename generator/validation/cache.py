@@ -34,7 +34,7 @@ import os
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
@@ -231,12 +231,32 @@ class Cache:
             raise
 
 
+# Every field of a finding, in order: one added later is kept too (and changes the version).
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+
+
 def _finding_dict(f: Finding) -> list[object]:
-    return [f.path, f.line, f.column, f.severity.value, f.rule, f.message, f.fact]
+    return [getattr(f, name).value if name == "severity" else getattr(f, name) for name in _FINDING_FIELDS]
 
 
 def _finding(d: list[Any]) -> Finding:
-    return Finding(d[0], d[1], d[2], Severity(d[3]), d[4], d[5], d[6])
+    if len(d) != len(_FINDING_FIELDS):
+        raise ValueError("a finding of another shape")
+    return Finding(**{name: Severity(v) if name == "severity" else v for name, v in zip(_FINDING_FIELDS, d)})
+
+
+def _index_ok(index: dict[str, Any]) -> bool:
+    """Every entry of files.json has the shape this code reads (a damaged one is not half-used)."""
+    try:
+        for key, needed in (("sheets", ("digest", "findings", "loaded")), ("sources", ("txt", "yml", "findings"))):
+            for entry in (index.get(key) or {}).values():
+                if not all(k in entry for k in needed):
+                    return False
+                for f in entry["findings"]:
+                    _finding(f)
+        return isinstance(index.get("stats", {}), dict)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return False
 
 
 def _sheet_rel(stem: str) -> str:
@@ -269,6 +289,9 @@ class _Run:
         self.version = validator_version()
         index = cache.read_json("files.json")
         if not (isinstance(index, dict) and index.get("version") == self.version):
+            index = {}
+        elif not _index_ok(index):
+            cache.note(f"cache entry {cache.folder / 'files.json'} is corrupt: ignored and rewritten")
             index = {}
         self.index = index
         self.stats: dict[str, dict[str, list[Any]]] = {}
