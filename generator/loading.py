@@ -578,7 +578,7 @@ def _report_ignored(ws: Workspace) -> None:
         folder = ws.root / rel
         if not folder.is_dir():
             continue
-        for path in sorted(folder.iterdir()):
+        for path in sorted(folder.iterdir(), key=lambda p: p.name):  # one folder: names sort as paths do
             name = path.name
             if name.startswith("."):
                 continue

@@ -50,7 +50,18 @@ def _edits(root: Path, rng: random.Random) -> str:
     sources = sorted((root / "content" / "sources").glob("*.txt"))
     kind = rng.choice(["excerpt", "excerpt", "mend", "source-text", "source-resign", "people", "new-sheet",
                        "delete-sheet", "yaml-error", "unknown-source", "redirect", "published", "nothing",
-                       "sidecar-date", "rename-source"])
+                       "sidecar-date", "rename-source", "ignored-file", "break-sidecar", "break-people"])
+    if kind == "ignored-file":
+        (root / "facts" / f"stray-{rng.randint(0, 3)}.yaml").write_text("title: x\n", encoding="utf-8")
+        return kind
+    if kind == "break-sidecar" and sources:
+        meta = rng.choice(sources).with_suffix(".yml")
+        meta.write_text(meta.read_text(encoding="utf-8") + "title: [\n", encoding="utf-8")
+        return f"{kind} {meta.name}"
+    if kind == "break-people":
+        people = root / "facts" / "people.yml"
+        people.write_text(people.read_text(encoding="utf-8") + "\n: [\n", encoding="utf-8")
+        return kind
     if kind in ("excerpt", "mend", "yaml-error", "unknown-source", "redirect") and sheets:
         path = rng.choice(sheets)
         text = path.read_text(encoding="utf-8")
@@ -116,7 +127,7 @@ def _edits(root: Path, rng: random.Random) -> str:
     return "nothing"
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
 def test_cached_reports_equal_cold_runs_over_random_edits(repo_copy: Path, tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
     folder = tmp_path / "cache"

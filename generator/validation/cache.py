@@ -329,6 +329,8 @@ class _Run:
                          and isinstance(e, dict) and [e.get("txt"), e.get("yml")] == list(self._source_digests(s))}
         cached = {s: r for s in sheets if s in known_sheets and known_sheets[s].get("loaded")
                   and (r := self._cached_result(s)) is not None}
+        if any(e.get("unloaded") for e in known_sources.values()):
+            return self._cold()
         full = PUBLISHED_IDS_FILE in self.inputs or any(e.get("redirects") for e in known_sheets.values())
         to_check = [s for s in sheets if s not in cached and (s not in known_sheets or known_sheets[s].get("loaded"))]
         ws = None
@@ -346,22 +348,30 @@ class _Run:
             ws = load_workspace(self.root)
             loaded_here = {_sheet_rel(s) for s in sheets} | set(self.inputs)
         assert ws is not None
+        if ws.people_unloaded or ws.unloaded_sources:
+            return self._cold()
         return self._compose(ws, sheets, sources, known_sheets, known_sources, cached, loaded_here, full)
+
+    def _cold(self) -> Report:
+        """A file others depend on did not load (the people file, a source): the validator then
+        rewrites findings across every sheet (root causes, follow-ons left out), so validate cold."""
+        return validate(load_workspace(self.root))
 
     def _partial(self, sheets: set[str], sources: set[str]) -> tuple[Workspace, set[str], set[str]] | None:
         """Load only ``sheets`` and ``sources``, plus the sources those sheets cite; None when that
         cannot give a cold run's answer (redirects, or a citation of a source that did not load)."""
-        first = load_workspace(self.root, sheets=sheets, sources=set())
+        first = load_workspace(self.root, sheets=sheets, sources=set())  # and the folders' ignored files
         if any(sf.sheet.redirects for sf in first.sheets.values()):
             return None
         cited = {c.source for sf in first.sheets.values() for fact in sf.sheet.facts for c in fact.sources}
-        second = load_workspace(self.root, sheets=set(), sources=sources | cited)
+        second = load_workspace(self.root, sheets=set(), sources=sources | cited, report_ignored=False)
         if not cited <= second.sources.keys():
             return None  # "did you mean" needs every source: load them all
         ws = Workspace(root=self.root, sources=second.sources, people=first.people, people_doc=first.people_doc,
                        sheets=first.sheets, findings=first.findings + [
                            f for f in second.findings if f.path.startswith(SOURCES_DIR + "/")],
-                       published_ids=first.published_ids)
+                       published_ids=first.published_ids, people_unloaded=first.people_unloaded,
+                       unloaded_sources=second.unloaded_sources)
         return ws, sheets, sources | cited
 
     def _cached_result(self, stem: str) -> _SheetResult | None:
@@ -429,11 +439,16 @@ class _Run:
             if txt in loaded_here or yml in loaded_here:
                 entry = {"txt": self.inputs.get(txt), "yml": self.inputs.get(yml),
                          "findings": [_finding_dict(f) for f in by_path.get(txt, []) + by_path.get(yml, [])],
-                         "loaded": s in ws.sources}
+                         "loaded": s in ws.sources, "unloaded": s in ws.unloaded_sources}
             else:
                 entry = known_sources[s]
             new_sources[s] = entry
             load_findings.extend(_finding(f) for f in entry["findings"])
+        # Findings about files that are neither sheets nor sources (ignored files: foo.yaml, a
+        # subfolder): the partial load looks for them afresh every run.
+        known = {PEOPLE_FILE, PUBLISHED_IDS_FILE} | {_sheet_rel(s) for s in sheets} | {
+            f"{SOURCES_DIR}/{s}.{ext}" for s in sources for ext in ("txt", "yml")}
+        load_findings.extend(f for f in ws.findings if f.path not in known)
         if full:
             load_findings = list(ws.findings)  # the loader's own, for everything
         report = Report(findings=sorted(dict.fromkeys(load_findings),
