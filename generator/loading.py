@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterator, TypeVar
+from typing import Any, Collection, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -130,13 +130,18 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_workspace(root: Path) -> Workspace:
+def load_workspace(root: Path, *, sheets: Collection[str] | None = None,
+                   sources: Collection[str] | None = None, report_ignored: bool = True) -> Workspace:
+    """Read a repository. ``sheets``/``sources`` (ids) restrict what is read to those files, for
+    the validation cache, which has the rest's findings and results already (and reads the
+    folders for ignored files in one of its loads only)."""
     _real_dir.cache_clear()
     with gc_paused():
-        return _load_workspace(Path(root))
+        return _load_workspace(Path(root), sheets, sources, report_ignored)
 
 
-def _load_workspace(root: Path) -> Workspace:
+def _load_workspace(root: Path, only_sheets: Collection[str] | None = None,
+                    only_sources: Collection[str] | None = None, report_ignored: bool = True) -> Workspace:
     if not root.is_dir():
         what = "does not exist" if not root.exists() else "is a file, not a folder"
         raise FactsheetError(_err(str(root), "root-invalid",
@@ -147,11 +152,12 @@ def _load_workspace(root: Path) -> Workspace:
                                   f"{root} holds neither facts/ nor content/sources/: pass --root the folder "
                                   "that does"))
     ws = Workspace(root=root)
-    _load_sources(ws)
+    _load_sources(ws, only_sources)
     _load_people(ws)
-    _load_sheets(ws)
+    _load_sheets(ws, only_sheets)
     _load_published_ids(ws)
-    _report_ignored(ws)
+    if report_ignored:
+        _report_ignored(ws)
     unique = dict.fromkeys(ws.findings)  # one message per place, in a stable order
     ws.findings = sorted(unique, key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
     return ws
@@ -165,11 +171,18 @@ def _released(doc: Document) -> Document:
     return doc
 
 
-def _list(root: Path, rel: str, suffix: str) -> list[Path]:
+def _list(root: Path, rel: str, suffix: str, only: Collection[str] | None = None) -> list[Path]:
+    """The folder's files ending in ``suffix``, by name; with ``only``, just those stems (looked
+    up, not listed: the cache loads a few files of a large folder)."""
     folder = root / rel
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.name.endswith(suffix) and not p.name.startswith("."))
+    if only is not None:
+        named = (folder / f"{stem}{suffix}" for stem in only)
+        return sorted((p for p in named if os.path.lexists(p)), key=lambda p: p.name)
+    # By name (one folder): comparing Path objects costs far more than comparing their names.
+    return sorted((p for p in folder.iterdir() if p.name.endswith(suffix) and not p.name.startswith(".")),
+                  key=lambda p: p.name)
 
 
 @lru_cache(maxsize=64)
@@ -497,10 +510,10 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _load_sources(ws: Workspace) -> None:
+def _load_sources(ws: Workspace, only: Collection[str] | None = None) -> None:
     root = ws.root
-    texts = {p.name[:-4]: p for p in _list(root, SOURCES_DIR, ".txt")}
-    metas = {p.name[:-4]: p for p in _list(root, SOURCES_DIR, ".yml")}
+    texts = {p.name[:-4]: p for p in _list(root, SOURCES_DIR, ".txt", only)}
+    metas = {p.name[:-4]: p for p in _list(root, SOURCES_DIR, ".yml", only)}
     for stem in sorted(texts.keys() - metas.keys()):
         rel = texts[stem].relative_to(root).as_posix()
         if not _check_stem(rel, stem, ws, "source"):
@@ -565,7 +578,7 @@ def _report_ignored(ws: Workspace) -> None:
         folder = ws.root / rel
         if not folder.is_dir():
             continue
-        for path in sorted(folder.iterdir()):
+        for path in sorted(folder.iterdir(), key=lambda p: p.name):  # one folder: names sort as paths do
             name = path.name
             if name.startswith("."):
                 continue
@@ -584,8 +597,8 @@ def _report_ignored(ws: Workspace) -> None:
                                             f"move them into {rel}/ itself"))
 
 
-def _load_sheets(ws: Workspace) -> None:
-    for path in _list(ws.root, FACTS_DIR, ".yml"):
+def _load_sheets(ws: Workspace, only: Collection[str] | None = None) -> None:
+    for path in _list(ws.root, FACTS_DIR, ".yml", only):
         rel = path.relative_to(ws.root).as_posix()
         if rel == PEOPLE_FILE:
             continue

@@ -77,7 +77,10 @@ def iter_json(report: Report) -> Iterator[str]:
         yield f'  "{key}": [\n'
         n = len(items)
         for i, item in enumerate(items, 1):
-            yield "    " + _json_line(item.as_dict()) + (",\n" if i < n else "\n")
+            # A fact the validation cache kept brings its record already encoded.
+            stored = getattr(item, "json_text", None)
+            text = valid_utf8(stored) if stored is not None else _json_line(item.as_dict())
+            yield "    " + text + (",\n" if i < n else "\n")
         yield "  ]" + ("\n" if last else ",\n")
     yield "}\n"
 

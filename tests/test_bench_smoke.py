@@ -79,3 +79,18 @@ def test_run_prints_the_table_for_each_scale(tmp_path: Path) -> None:
     assert [r["scale"] for r in figures["rows"]] == [1, 2]
     assert figures["verdicts"]["stats"]["verified"] == figures["rows"][0]["facts"]
     assert figures["verdicts"]["rules"] == {"file-encoding": 1}
+
+
+def test_adversarial_prints_a_slope_per_shape(tmp_path: Path) -> None:
+    done = bench("adversarial.py", "--repeat", "1", "--scale", "0.01", "--only", "singles,brackets",
+                 "--work", str(tmp_path / "adv"))
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith(("| singles", "| brackets"))]
+    assert len(rows) == 2 and all(r.rstrip(" |").split("|")[-1].strip() for r in rows)
+
+
+def test_incremental_checks_the_cached_report_against_a_cold_run(tiny: tuple[Path, dict[str, object]]) -> None:
+    ws, _ = tiny
+    done = bench("incremental.py", "--root", str(ws), "--repeat", "2")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "one sheet changed" in done.stdout and "identical to the cold run's after the edits: yes" in done.stdout

@@ -170,7 +170,7 @@ def test_cite_lists_the_values_and_a_single_one_becomes_the_fact_value(workspace
                                    "since February 2022.\n", published="2025-02-24")
     r = run_cli("cite", "aid", "Xi has met Putin over 40 times since February 2022", cwd=workspace)
     assert r.returncode == 0, r.stderr
-    assert '#   figure "over 40" → figure: {value: 40, qualifier: more than}' in r.stdout
+    assert '#   figure "over 40" → figure: {value: 40, unit: times, qualifier: more than}' in r.stdout
     assert '#   date "February 2022" → date: "2022-02"' in r.stdout
     r = run_cli("cite", "aid", "EU announces €3.5B in aid", "--fact", "eu-aid", cwd=workspace)
     assert "    money: {value: 3.5 billion, currency: EUR}   # ← \"€3.5B\"" in r.stdout
@@ -241,7 +241,7 @@ def test_a_quote_and_a_figure_are_two_values_left_for_the_editor_to_pick(workspa
     r = run_cli("cite", READOUTS, "\u201cDialogue and negotiations are the only possible solution to the Ukraine "
                 "crisis,\u201d the 12-point position paper said.", "--fact", "paper", cwd=workspace)
     assert r.returncode == 0, r.stderr
-    assert '    # figure: {value: 12}   # \u2190 "12" (keep at most one)\n' in r.stdout
+    assert '    # figure: {value: 12, unit: points}   # \u2190 "12" (keep at most one)\n' in r.stdout
     quote = ('quote: {speaker: china-12-point-position-paper, text: "Dialogue and negotiations are the only '
              'possible solution to the Ukraine crisis"}   # \u2190 the 12-point position paper said (keep at most one)')
     assert f"    # {quote}\n" in r.stdout

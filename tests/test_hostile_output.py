@@ -100,7 +100,7 @@ def payload_workspace(root: Path) -> Path:
         ("script-text", f"A claim {EVERYWHERE}", None, (f"Report {SCRIPT} from the council", None, None)),
         ("links", MARKDOWN, None, (f"See {MD_LINK} and {JINJA}", None, None)),
         ("anchor", f"Anchor {ANCHOR}", None, (ANCHOR, "", '<iframe src="javascript:alert(1)">')),
-        ("children", f"19,500 children {SVG}", f"figure: {{value: 19500, unit: {q(PWN + ' children')}}}",
+        ("children", f"19,500 children {SVG}", f"figure: {{value: 19500, unit: {q('children of ' + PWN)}}}",  # after "of": not compared
          (f"counted 19,500 children {SVG}", None, None)),
         ("quote", f"Evil Person said it {SCRIPT}",
          f"quote: {{speaker: evil-person, text: {q('Bridges <b onmouseover=alert(1)>matter</b>')}}}",

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator.matchers.dates import find_dates
 from generator.matchers.money import find_money
-from generator.matchers.numbers import QUALIFIERS, find_numbers, format_number, parse_value
+from generator.matchers.numbers import QUALIFIERS, find_numbers, format_number, parse_value, ratio
 from tests.conftest import REPO
 
 BBC = REPO.parent / "shared" / "corpora" / "bbc-news-2005"
@@ -70,7 +70,8 @@ def test_ordinals():
 
 
 def test_fractions_are_not_ordinals():
-    assert values("a third of the children") == []
+    # Issue 11: "a third" is the fraction 1/3 (it used to read as nothing), never the ordinal 3.
+    assert values("a third of the children") == [(ratio(1, 3), None)]
     assert values("the third anniversary") == [(3, None)]
 
 

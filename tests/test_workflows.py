@@ -88,10 +88,23 @@ def test_pages_workflow_uses_the_pages_actions_with_the_permissions_they_need() 
 def test_pull_requests_validate_with_annotations_and_build_strictly() -> None:
     runs = [s["run"] for n, _, s in _steps() if n == "pull-request.yml" and "run" in s]
     commands = [c for r in runs for c in _factsheet_commands(r)]
-    assert ["validate", "--format", "github"] in commands
+    assert any(c[:3] == ["validate", "--format", "github"] for c in commands)
     assert ["build", "--strict"] in commands
     assert ["schema", "--check"] in commands
     assert any("bash scripts/setup test" in r for r in runs)
+
+
+def test_pull_requests_restore_the_validation_cache_that_validate_uses() -> None:
+    steps = [s for n, _, s in _steps() if n == "pull-request.yml"]
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    validate = next(s for s in steps if s.get("name") == "Validate citations")
+    (argv,) = _factsheet_commands(validate["run"])
+    # The same folder, outside the checkout (a pull request could commit a forged cache into it).
+    assert argv[argv.index("--cache-dir") + 1] == "$RUNNER_TEMP/factsheet-cache"
+    assert cache["with"]["path"] == "${{ runner.temp }}/factsheet-cache"
+    assert steps.index(cache) < steps.index(validate)
+    # Saved under a new key each run (entries are immutable), restored by the newest prefix match.
+    assert "run_id" in cache["with"]["key"] and cache["with"]["restore-keys"].strip()
 
 
 def test_every_workflow_installs_from_the_lock_file() -> None:

@@ -172,7 +172,7 @@ def seen_values(text: str, default_year: int | None, people: PeopleIndex | None 
         for mention in described[mentions]:
             a, b = getattr(mention, "span", (mention.start, mention.end))  # with its qualifier
             words = " ".join(text[a:b].split())
-            value = fact_value(mention)
+            value = fact_value(mention, text)
             typed = ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) if value else None
             out.append(Seen(kind, words, typed, "" if typed else "(no year given: not a date by itself)"))
     people = people if people is not None else PeopleIndex()

@@ -33,6 +33,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                    help="text format: only the findings, no summary line (nothing at all when clean)")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour the text format (auto: on a terminal, unless NO_COLOR is set)")
+    p.add_argument("--cache-dir", type=Path, default=None,
+                   help="where to keep results between runs, so that a run re-validates only what changed "
+                        "(default: ROOT/.factsheet-cache)")
+    p.add_argument("--no-cache", action="store_true", help="a cold run: read no cache and write none")
     p.add_argument("paths", nargs="*", metavar="PATH", help="report only on these files or folders")
     p.set_defaults(run=run)
 
@@ -74,10 +78,18 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
     changed, why = changed_lines(args.root, ref)
     return {"changed": changed, "note": f"annotations not ordered by the diff: {why}" if why else None}
 
+def _report(args: argparse.Namespace) -> Report:
+    if args.no_cache:
+        return validate(load_workspace(args.root))
+    from generator.validation.cache import DEFAULT_DIR, validate_cached
+
+    folder = args.cache_dir if args.cache_dir is not None else args.root / DEFAULT_DIR
+    return validate_cached(args.root, folder, lambda msg: print(f"note: {msg}", file=sys.stderr))
+
 
 def run(args: argparse.Namespace) -> int:
     config = load_rules_config(args.root)
-    full = validate(load_workspace(args.root))
+    full = _report(args)
     report = only_paths(full, args.root, args.paths)
     report.findings[:0] = missing_paths(full, args.root, args.paths)
     report.findings = config.apply(report.findings)

@@ -69,6 +69,9 @@ _AFTER = re.compile(
     rf"|{_GAP}(?P<sym>€|£|¥|₽|₴|₹))",
     re.I,
 )
+# A year before a currency names the base of constant prices: "(2015 USD)", "in constant 2015 dollars".
+_PRICE_BASE = re.compile(r"(?:\(|(?<![\w])(?:in|constant|real|of)[ \u00a0]+)[ \u00a0]*\Z", re.I)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d\Z")
 # "won" is also a verb: it names the currency only after a scaled amount ("3 billion won").
 _SCALED = re.compile(r"(?:[kmb]|bn|mn|tn|trn|thousand|million|billion|trillion)\Z", re.I)
 
@@ -107,6 +110,8 @@ def find_money(text: str, numbers: list[NumberMention] | None = None) -> list[Mo
             if codes:
                 start = before.start()
         if not codes:
+            if _PRICE_BASE.search(text, max(0, n.start - 10), n.start) and _YEAR.match(n.raw):
+                continue  # "(2015 USD)", "in 2015 dollars": the prices' base year, not an amount
             after = _AFTER.match(text, n.end)
             if after and after["word"]:
                 word = after["word"].lower()

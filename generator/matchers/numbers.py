@@ -13,9 +13,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation, localcontext
 
+from generator.lexicon.numbers import (
+    CHANGE_VERBS,
+    DENOMINATORS,
+    FRACTION_FOLLOWERS,
+    MULTIPLE_ADJECTIVE_FOLLOWERS,
+    MULTIPLE_ADJECTIVES,
+    MULTIPLES,
+    NUMERATORS,
+    RANGE_WORDS,
+    VULGAR_FRACTIONS,
+)
+from generator.lexicon.units import PHRASE_STOPS
 from generator.matchers.dates import calendar_spans
 
 SCALES: dict[str, Decimal] = {
@@ -126,6 +138,163 @@ _NEGATIVE = re.compile(r"(?:\u2212|(?:(?<=[\s(\[])|^)-)\Z")
 _FRACTION_BEFORE = re.compile(r"(?:(?<![\w])(?:a|one)[ \t\u00a0]+|-)\Z", re.I)
 
 
+# --- fractions, multiplicatives, ranges (issue 11) ------------------------------------------------
+# Each form is a named entry with examples: tests are generated from FORMS, and README's table of
+# number forms too (`python -m generator.matchers.numbers`).
+
+def ratio(numerator: int, denominator: int) -> Decimal:
+    """A fraction's value, to 20 significant digits: text ("two-thirds") and a fact's value ("2/3")
+    both come here, so they compare equal, and a fact's value stays within what can be checked."""
+    with localcontext() as ctx:
+        ctx.prec = 20
+        return Decimal(numerator) / Decimal(denominator)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_VULGAR: dict[str, Decimal] = {c: ratio(n, d) for c, (n, d) in VULGAR_FRACTIONS.items()}
+_VULGAR_ALT = "".join(_VULGAR)
+# "3 1/2", "8½", "½", and the parliamentary "7.3/4" (Hansard's 7¾). Not dates ("1/2/2023"), not
+# scores or ratios without a whole part ("3/4" alone is left alone).
+_DIGIT_FRACTION = re.compile(
+    rf"(?<![\w.,/])(?:(?P<whole>\d+)(?:(?P<sep>[ \u00a0.])(?P<num>\d)/(?P<den>\d{{1,2}})(?![\d/])"
+    rf"|(?P<v1>[{_VULGAR_ALT}]))|(?P<v2>[{_VULGAR_ALT}]))"
+)
+# "two-thirds", "three quarters", "a third of", "one-fifth", "half of": a fraction. "a third term" is
+# the ordinal; "a third" is a fraction only before "of", a comma or the sentence's end.
+_WORD_FRACTION = re.compile(
+    rf"(?<![\w-])(?:(?P<n>{_alt(NUMERATORS)})[ \t\u00a0-]+)?(?P<d>{_alt(DENOMINATORS)})(?![\w-])"
+    rf"(?P<after>[ \t\u00a0]+(?:{_alt(FRACTION_FOLLOWERS)})(?![\w])|[ \t\u00a0]*(?=[,.;:)]|\Z))?",
+    re.I,
+)
+# "twice", "doubled", "double the number", "threefold", "3-fold": how many times.
+_MULTIPLE = re.compile(
+    rf"(?<![\w-])(?:(?P<w>{_alt(MULTIPLES)})"
+    rf"|(?P<v>{_alt(MULTIPLE_ADJECTIVES)})(?=[ \t\u00a0]+(?:{_alt(MULTIPLE_ADJECTIVE_FOLLOWERS)})(?![\w])))"
+    r"(?![\w-])",
+    re.I,
+)
+_FOLD = re.compile(r"-?fold(?![\w])", re.I)  # "3-fold", "3fold"
+# Between two numbers: the words that make them a range. "from 10 to 20" after a verb of change
+# ("rose from 10 to 20") is two values, not a range.
+_RANGE_GAP = re.compile(
+    rf"[ \t\u00a0]*(?:{_alt(RANGE_WORDS)}|[-\u2013\u2014])[ \t\u00a0]*(?:US\$|[$\u20ac\u00a3])?\Z", re.I)
+_BETWEEN = re.compile(r"(?<![\w])between[ \t\u00a0]+\Z", re.I)
+_CHANGE = re.compile(rf"(?<![\w])(?:{_alt(CHANGE_VERBS)})[ \t\u00a0]+from[ \t\u00a0]+\Z", re.I)
+_MODEL_BEFORE = re.compile(r"(?:\d|\b(?P<w>[A-Z][\w-]*))[ \u00a0]\Z")
+
+
+def _is_model(scan: str, start: int) -> bool:
+    """A number right after another number or a name: "10 737-800 planes", "Boeing 737-800"."""
+    m = _MODEL_BEFORE.search(scan, max(0, start - 30), start)
+    return bool(m) and not (m["w"] and (m["w"].lower() in PHRASE_STOPS or m["w"].lower() in QUALIFIER_SYNONYMS
+                                         or m["w"].lower() == "between"))
+
+
+_SCALE_AT_END = re.compile(r"(?:bln|mln|bn|mn|trn|tn|[kmb]|hundred|thousand|million|billion|trillion)\Z", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A number form the grammar reads: its name, what it means, examples as (text, reading) and
+    counter-examples as (text, what it is instead).
+
+    A reading is a value (``2/3``, ``0.75``), a qualifier and a value (``almost 2``) or a range
+    (``10 to 20``). What a counter-example is instead: ``none`` (no number), ``ordinal N`` or
+    ``no range`` (numbers, but not the ends of one range).
+    """
+
+    name: str
+    means: str
+    examples: tuple[tuple[str, str], ...]
+    counter: tuple[tuple[str, str], ...] = ()
+
+
+FORMS: tuple[Form, ...] = (
+    Form("mixed fraction", "a whole number and a fraction", (("3 1/2%", "3.5"), ("a rise of 2 3/4 per cent", "2.75")),
+         (("on 1/2/2023", "none"),)),
+    Form("vulgar fraction", "a fraction character, alone or after a whole number",
+         (("8\u00bd per cent", "8.5"), ("\u00be of the vote", "0.75"))),
+    Form("parliamentary fraction", "Hansard's whole number, full stop, fraction: 7.3/4 is 7\u00be",
+         (("7.3/4 per cent.", "7.75"), ("Consols at 2.1/2 per cent", "2.5"))),
+    Form("fraction words", "a numerator and a denominator in words; `a third` only before `of` or a stop",
+         (("two-thirds of voters", "2/3"), ("a third of the children", "1/3"),
+          ("three quarters of the budget", "0.75"), ("half of the staff", "0.5"), ("one-fifth.", "0.2")),
+         (("a third term", "none"), ("the third anniversary", "ordinal 3"))),
+    Form("multiplicative", "how many times: a figure of `times` (or none)",
+         (("twice as many", "2"), ("prices doubled", "2"), ("double the number", "2"), ("a threefold rise", "3"),
+          ("a 3-fold rise", "3"), ("almost twice", "almost 2")),
+         (("double standards", "none"),)),
+    Form("range", "two ends: the low one says only `at least`, the high one `up to`; a scale or currency "
+         "after the high end is shared",
+         (("between 200 and 250 million dollars", "200 million to 250 million"), ("10-20 people", "10 to 20"),
+          ("10 to 20 people", "10 to 20"), ("two or three days", "2 to 3")),
+         (("rose from 10 to 20", "no range"), ("won 5-3", "no range"), ("Boeing 737-800", "no range"))),
+    Form("vague quantity", "not a number: it supports no figure", (),
+         (("hundreds of people", "none"), ("dozens of villages", "none"),
+          ("tens of thousands of troops", "none"), ("thousands fled", "none"))),
+)
+
+
+def forms_table() -> str:
+    """README's table of the number forms (generated: `python -m generator.matchers.numbers`)."""
+    rows = ["| form | means | read | not read |", "|---|---|---|---|"]
+    for f in FORMS:
+        read = ", ".join(f"`{t}` = {r}" for t, r in f.examples) or "\u2014"
+        not_read = ", ".join(f"`{t}` ({r})" for t, r in f.counter) or "\u2014"
+        rows.append(f"| {f.name} | {f.means} | {read} | {not_read} |")
+    return "\n".join(rows)
+
+
+def update_readme(path: str = "README.md") -> bool:
+    """Rewrite the forms table between README's markers; True when it changed."""
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    start, end = text.index("<!-- number-forms:start"), text.index("<!-- number-forms:end -->")
+    head = text[:start] + text[start:].split("\n", 1)[0] + "\n"
+    new = head + forms_table() + "\n" + text[end:]
+    if new != text:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(new)
+    return new != text
+
+
+def _fraction_mentions(scan: str) -> list[tuple[int, int, Decimal, str]]:
+    """(start, end, value, form) of every fraction and multiple in ``scan``."""
+    out: list[tuple[int, int, Decimal, str]] = []
+    for m in _DIGIT_FRACTION.finditer(scan):
+        if m["v2"]:
+            out.append((m.start(), m.end(), _VULGAR[m["v2"]], "fraction"))
+        elif m["v1"]:
+            out.append((m.start(), m.end(), Decimal(m["whole"]) + _VULGAR[m["v1"]], "fraction"))
+        elif m["num"] and m["den"] and int(m["den"]) > int(m["num"]) > 0:
+            value = Decimal(m["whole"]) + ratio(int(m["num"]), int(m["den"]))
+            out.append((m.start(), m.end(), value, "fraction"))
+    for m in _WORD_FRACTION.finditer(scan):
+        d, n = m["d"].lower(), (m["n"] or "").lower()
+        plural = d.endswith("s") and d != "halves" or d == "halves"
+        if n in ("", "a", "an", "one"):
+            if plural:
+                continue
+            if not n and d != "half":
+                continue  # "third" alone is an ordinal
+            if m["after"] is None:
+                continue  # "a third term", "one half-brother": not a fraction
+            numerator = 1
+        else:
+            if not plural:
+                continue  # "two third" is not English; "three fourth" neither
+            numerator = NUMERATORS[n]
+        end = m.end("d")
+        out.append((m.start(), end, ratio(numerator, DENOMINATORS[d]), "fraction"))
+    for m in _MULTIPLE.finditer(scan):
+        times = MULTIPLES[m["w"].lower()] if m["w"] else MULTIPLE_ADJECTIVES[m["v"].lower()]
+        out.append((m.start(), m.end(), Decimal(times), "multiple"))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class NumberMention:
     """A number in text: where it is, what it is worth, and how the text qualifies it."""
@@ -137,6 +306,11 @@ class NumberMention:
     qualifier_span: tuple[int, int] | None = None
     raw: str = ""
     ordinal: bool = False
+    # "fraction" (two-thirds, 3 1/2), "multiple" (twice, doubled), or a plain "number".
+    form: str = "number"
+    # "low" or "high" for an end of a range ("10 to 20", "between 200 and 250 million"): a range
+    # end says only "at least" its low end and "up to" its high end, never the single value.
+    range_end: str | None = None
 
     @property
     def span(self) -> tuple[int, int]:
@@ -258,30 +432,45 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text`` in order, with its qualifier when the text gives one."""
     scan = _mask(text, calendar_spans(text))
-    found: list[tuple[int, int, Decimal, bool]] = []
-    for m in _DIGITS.finditer(scan):
+    found: list[tuple[int, int, Decimal, bool, str]] = []
+    special: list[tuple[int, int, Decimal, bool, str]] = []
+    for m in _HALF.finditer(scan):
+        special.append((m.start(), m.end(), Decimal(12 if m["s"].lower() == "dozen" else _BIG.get(m["s"].lower(), 100))
+                        / 2, False, "number"))
+    for m in _ONE_UNIT.finditer(scan):
+        special.append((m.start(), m.end(), Decimal("0.5") if m["half"] else Decimal(1), False, "number"))
+    special.sort()
+    taken_starts = [a for a, *_ in special]
+    for a, b, value, form in _fraction_mentions(scan):
+        k = bisect_left(taken_starts, b)  # the last "half a dozen" or "an hour" starting before b
+        if (scan[max(0, a - 4):a].lower() == "and " and scan[a:a + 2].lower() == "a ") or (k and special[k - 1][1] > a):
+            continue  # "two and a half" and "half a dozen" are read whole below
+        special.append((a, b, value, False, form))
+    # Digits and number words inside a fraction ("3 1/2", "two-thirds") are read only as the fraction.
+    digits_scan = _mask(scan, [(a, b) for a, b, *_ in special])
+    for m in _DIGITS.finditer(digits_scan):
         a = m.start()
         if a >= 2 and scan[a - 1] in "-\u2212" and scan[a - 2].isalpha():
             continue  # "F-16", "Covid-19": names, not figures
         value, ordinal = _digits_value(m)
-        found.append((a, m.end(), value, ordinal))
-    found = [(a - 1, b, -value, o) if a and not o and _NEGATIVE.search(scan, max(0, a - 2), a) else (a, b, value, o)
-             for a, b, value, o in found]
-    for m in _HALF.finditer(scan):
-        found.append((m.start(), m.end(), Decimal(12 if m["s"].lower() == "dozen" else _BIG.get(m["s"].lower(), 100))
-                      / 2, False))
-    for m in _ONE_UNIT.finditer(scan):
-        found.append((m.start(), m.end(), Decimal("0.5") if m["half"] else Decimal(1), False))
+        fold = None if ordinal else _FOLD.match(scan, m.end())
+        if fold:  # "a 3-fold rise"
+            found.append((a, fold.end(), value, False, "multiple"))
+            continue
+        found.append((a, m.end(), value, ordinal, "number"))
+    found = [(a - 1, b, -value, o, f) if a and not o and _NEGATIVE.search(scan, max(0, a - 2), a)
+             else (a, b, value, o, f) for a, b, value, o, f in found]
+    found += special
     found.sort()
-    starts, ends = [a for a, _, _, _ in found], [b for _, b, _, _ in found]  # disjoint, so both sorted
-    for a, b, value, ordinal in _word_mentions(text, scan):
+    starts, ends = [a for a, *_ in found], [b for _, b, *_ in found]  # disjoint, so both sorted
+    for a, b, value, ordinal in _word_mentions(text, digits_scan):
         k = bisect_left(starts, b)
         if k == 0 or ends[k - 1] <= a:
-            found.append((a, b, value, ordinal))
+            found.append((a, b, value, ordinal, "number"))
     found.sort()
     out = []
-    for a, b, value, ordinal in found:
-        half = None if ordinal else _AND_A_HALF.match(scan, b)
+    for a, b, value, ordinal, form in found:
+        half = None if ordinal or form != "number" else _AND_A_HALF.match(scan, b)
         if half:  # "an hour and a half", "two and a half years"
             value, b = value + Decimal("0.5"), half.end()
         qualifier = qspan = None
@@ -294,7 +483,41 @@ def find_numbers(text: str) -> list[NumberMention]:
                 if p:
                     g = next(n for n in ("a", "b", "c") if p[n])
                     qualifier, qspan = _POSTFIX[p[g].lower()], p.span(g)
-        out.append(NumberMention(a, b, value, qualifier, qspan, text[a:b], ordinal))
+        out.append(NumberMention(a, b, value, qualifier, qspan, text[a:b], ordinal, form))
+    return _ranges(scan, out)
+
+
+def _ranges(scan: str, out: list[NumberMention]) -> list[NumberMention]:
+    """Mark the two ends of each range; the low end takes the high end's scale ("200 to 250 million")."""
+    for i in range(len(out) - 1):
+        low, high = out[i], out[i + 1]
+        if low.ordinal or high.ordinal or low.form == "multiple" or high.form == "multiple" or low.range_end:
+            continue
+        gap = _RANGE_GAP.match(scan[low.end:high.start])
+        if not gap:
+            continue
+        word = gap.group().strip().lower()
+        if word == "and" and not _BETWEEN.search(scan, max(0, low.start - 12), low.start):
+            continue
+        if word in ("-", "\u2013", "\u2014") and (not (low.raw[-1:].isdigit() and high.raw[:1].isdigit())
+                                                  or _is_model(scan, low.start)):
+            continue  # "Boeing 737-800", "10 737-800 planes": a model, not a range
+        if word in ("to", "-", "\u2013") and _CHANGE.search(scan, max(0, low.start - 20), low.start):
+            continue  # "rose from 10 to 20": two values
+        value = low.value
+        scale = _SCALE_AT_END.search(high.raw)
+        if scale and not _SCALE_AT_END.search(low.raw):
+            factor = SCALES[scale.group().lower()]
+            if value < high.value / factor:
+                value *= factor
+        if not value < high.value:
+            continue  # "won 5-3", "2022-23"
+        low_q = low.qualifier or "at least"
+        high_q = high.qualifier or "up to"
+        out[i] = replace(low, value=value, qualifier=low_q, qualifier_span=low.qualifier_span or (low.start, high.end),
+                         range_end="low")
+        out[i + 1] = replace(high, qualifier=high_q, qualifier_span=high.qualifier_span or (low.start, high.end),
+                             range_end="high")
     return out
 
 
@@ -330,6 +553,13 @@ def parse_value(value: int | float | str) -> Decimal:
         parsed = _words_value(words, 0)
         if parsed and parsed[1] == len(words):
             return Decimal(parsed[0])
+    m = re.fullmatch(r"[ \t]*(?P<sign>[-\u2212])?(?P<num>\d+)/(?P<den>[1-9]\d*)[ \t]*", value)
+    if m:  # "2/3": the value of "two-thirds"
+        number = ratio(int(m["num"]), int(m["den"]))
+        return -number if m["sign"] else number
+    fractions = [n for n in find_numbers(value.strip()) if n.form == "fraction"]
+    if len(fractions) == 1 and fractions[0].raw == value.strip():  # "3 1/2", "8½", "two-thirds"
+        return fractions[0].value
     m = re.fullmatch(r"[ \t]*[-\u2212]?[\d.,]+[ \t]*([A-Za-z]+)[ \t]*", value)
     if m and m[1].lower() not in SCALES:
         raise ValueError(f"'{m[1]}' in '{value}' is not a scale: use thousand, million, billion, "
@@ -338,7 +568,14 @@ def parse_value(value: int | float | str) -> Decimal:
 
 
 def format_number(value: Decimal) -> str:
-    """``19,500``, ``3.5 billion``, ``0.25``: how messages show a value."""
+    """``19,500``, ``3.5 billion``, ``0.25``, ``2/3``: how messages show a value."""
+    if value.is_finite() and isinstance(value.as_tuple().exponent, int) and value.as_tuple().exponent < -6:
+        whole = int(value)
+        rest = value - whole
+        for den in range(2, 13):  # a fraction read from "two-thirds" or "a seventh"
+            num = int((rest * den).to_integral_value())
+            if 0 < abs(num) < den and ratio(num, den) == rest:
+                return f"{whole} {num}/{den}" if whole else f"{num}/{den}"
     if value.is_finite() and abs(value) >= 10 ** 6:
         for word, scale in (("trillion", 10 ** 12), ("billion", 10 ** 9), ("million", 10 ** 6)):
             if abs(value) >= scale:
@@ -355,3 +592,7 @@ def _plain(value: Decimal, grouped: bool = False) -> str:
         return f"{int(value):,}" if grouped else str(int(value))
     text = format(value.normalize(), ",f" if grouped else "f")
     return text
+
+
+if __name__ == "__main__":
+    print("README.md updated" if update_readme() else "README.md is current")

@@ -6,11 +6,19 @@ into loading or matching.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from enum import Enum
 
 from generator.findings import Finding, Severity
 from generator.model import Fact
+
+
+def json_line(value: object) -> str:
+    """One record of the JSON report. The C encoder (no indent): `indent=` falls back to the
+    pure-Python one, 3x slower and memory-hungry. The validation cache keeps fact records in
+    this form, so the report prints them as a cold run would."""
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
 def passage_anchor(start: int, end: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from generator.findings import Finding, Severity, did_you_mean
 from generator.loading import SheetFile, Source, Workspace, gc_paused
@@ -34,6 +35,25 @@ def _validate(ws: Workspace) -> Report:
     drop_follow_ons(ws, report)
     report.findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     return report
+
+
+def sheet_checker(ws: Workspace) -> Callable[[SheetFile], Report]:
+    """Validate sheets one at a time (for the cache): each call gives one sheet's findings and
+    fact results, exactly what ``validate`` adds to its report for that sheet."""
+    speakers = _Speakers(PeopleIndex.from_mapping(ws.people))
+
+    def check(sheet: SheetFile) -> Report:
+        part = Report()
+        _check_sheet(ws, sheet, speakers, part)
+        return part
+    return check
+
+
+def people_findings(ws: Workspace) -> list[Finding]:
+    """What ``validate`` says about facts/people.yml itself."""
+    part = Report()
+    _check_people(ws, PeopleIndex.from_mapping(ws.people), part)
+    return part.findings
 
 
 class _Speakers:
@@ -150,7 +170,7 @@ def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], ci
             f"[{citation.source}] the excerpt occurs {_times(where.occurrences)}; add `prefix:` or `suffix:` "
             "with the words just before or after the place you mean", gid))
     ctx = Context(source.published_date, speakers.people, lambda: source.quoted_spans, where.start,
-                  speakers.of(source))
+                  speakers.of(source), source_text=source.text)
     outcome = check_value(fact, source.text[where.start:where.end], ctx)
     for rule, message in outcome.problems:
         # Value problems point at the excerpt: that is what fails to show the value.

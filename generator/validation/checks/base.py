@@ -24,6 +24,10 @@ class Context:
     # (the reporting clause after it, the sentence and paragraph before), not in the excerpt alone.
     # None: judge from the cited text by itself.
     speakers: SourceSpeakers | None = None
+    # The whole source text (``offset`` is where the cited text starts in it): what a number counts
+    # is read from the source, so cutting an excerpt before "tanks" does not hide them. "" when the
+    # cited text is all there is.
+    source_text: str = ""
 
 
 @dataclass(slots=True)

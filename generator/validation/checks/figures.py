@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from generator.matchers.money import MoneyMention, find_money
 from generator.matchers.numbers import ENTAILS, NumberMention, find_numbers, format_number
+from generator.matchers.units import counted_noun, disagreement, parse_unit, year_reading
 from generator.model import Figure, Money
 from generator.validation.checks.base import Context, Outcome
 
@@ -37,6 +38,39 @@ def _listing(text: str, mentions: list[NumberMention]) -> str:
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
 
+def _bind(unit_text: str, same: list[NumberMention], text: str,
+          ctx: Context) -> tuple[list[NumberMention], list[tuple[str, str]]]:
+    """The mentions of the value that count the fact's unit, and what is wrong when none does.
+
+    A number proves only what it counts: in "412 soldiers in the north, 96 tanks in the south" the
+    96 says nothing about soldiers. The noun is read from the source around the number, so an
+    excerpt cut before it ("300" of "300 tanks") neither hides it nor loses it.
+    """
+    unit = parse_unit(unit_text)
+    base, off = (ctx.source_text, ctx.offset) if ctx.source_text else (text, 0)
+    bound = [(m, counted_noun(base, off + m.start, off + m.end, m.value, m.ordinal, m.form)) for m in same]
+    agree = [m for m, c in bound if c is not None and disagreement(unit, c) is None]
+    if agree:
+        return agree, []
+    unstated = [m for m, c in bound if c is None]
+    if unstated:
+        m = unstated[0]
+        return unstated, [("unit-not-stated",
+                           f"the excerpt states {format_number(m.value)} (\"{snippet(text, *m.span)}\") but does "
+                           f"not say what it counts, so the unit \"{unit.text}\" is the editor's reading; cite the "
+                           "words that name it, or leave `unit` out")]
+    m, c = bound[0]
+    assert c is not None
+    why = disagreement(unit, c)
+    said = snippet(base, min(off + m.start, c.start), max(off + m.end, c.end))
+    counts = " and ".join(c.heads)
+    hint = (f"; if the fact means {counts}, write `unit: {counts}`" if why and why.startswith("counts")
+            else f"; write `unit: {' '.join([*c.modifiers, c.head])}` or cite words that say it")
+    return [], [("unit-mismatch",
+                 f"the fact's unit is \"{unit.text}\", but at {format_number(m.value)} the source {why} "
+                 f"(\"{said}\"){hint}")]
+
+
 def check_figure(figure: Figure, text: str, ctx: Context) -> Outcome:
     target = figure.amount
     wanted = figure.qualifier
@@ -49,20 +83,47 @@ def check_figure(figure: Figure, text: str, ctx: Context) -> Outcome:
                                       f"the excerpt states no number; the fact says {fact_says}")])
         return Outcome(problems=[("figure-not-supported",
                                   f"the excerpt states {_listing(text, mentions)}, not {format_number(target)}")])
+    base, off = (ctx.source_text, ctx.offset) if ctx.source_text else (text, 0)
+    years = {id(m): year_reading(base, off + m.start, off + m.end, m.value, m.ordinal) for m in same}
+    counts = [m for m in same if years[id(m)] != "year"]
+    if not counts:  # "in 2022" is no figure of 2,022
+        m = same[0]
+        return Outcome(problems=[("figure-not-supported",
+                                  f"the excerpt's {m.raw} is a year (\"{snippet(text, *m.span)}\"), "
+                                  f"not a count of {format_number(target)}")])
+    same = counts
+    problems: list[tuple[str, str]] = []
+    if figure.unit:
+        same, problems = _bind(figure.unit, same, text, ctx)
+        if not same:
+            return Outcome(problems=problems)
+    if all(years[id(m)] == "maybe" for m in same):
+        m = same[0]
+        problems.append(("figure-year-like",
+                         f"{m.raw} (\"{snippet(text, *m.span)}\") may be a year rather than a count: nothing "
+                         "after it says what it counts; cite words that do, or check the fact"))
     if wanted is None:
         plain = [m for m in same if m.qualifier is None]
         if plain:
-            return Outcome(highlights=[plain[0].span])
+            return Outcome(problems=problems, highlights=[plain[0].span])
         m = same[0]
+        if m.range_end:
+            return Outcome(
+                problems=[*problems, ("range-end",
+                                      f"the excerpt gives a range (\"{snippet(text, *m.span)}\"): "
+                                      f"{format_number(target)} is its {m.range_end} end, which says only "
+                                      f"'{m.qualifier} {format_number(target)}'; add `qualifier: {m.qualifier}` "
+                                      "or cite a single number")],
+                highlights=[m.span])
         return Outcome(
-            problems=[("qualifier-missing",
-                       f"the excerpt says \"{snippet(text, *m.span)}\" ({m.qualifier} {format_number(target)}); "
-                       f"add `qualifier: {m.qualifier}` to the figure")],
+            problems=[*problems, ("qualifier-missing",
+                                  f"the excerpt says \"{snippet(text, *m.span)}\" ({m.qualifier} "
+                                  f"{format_number(target)}); add `qualifier: {m.qualifier}` to the figure")],
             highlights=[m.span],
         )
     good = [m for m in same if m.qualifier is not None and wanted in ENTAILS[m.qualifier]]
     if good:
-        return Outcome(highlights=[good[0].span])
+        return Outcome(problems=problems, highlights=[good[0].span])
     m = next((x for x in same if x.qualifier is not None), same[0])
     if m.qualifier is None:
         message = (f"the fact says {fact_says}, but the excerpt states {format_number(target)} "
@@ -70,7 +131,7 @@ def check_figure(figure: Figure, text: str, ctx: Context) -> Outcome:
     else:
         message = (f"the excerpt says {m.qualifier} {format_number(target)} (\"{snippet(text, *m.span)}\"), "
                    f"not {fact_says}")
-    return Outcome(problems=[("qualifier-contradicted", message)], highlights=[m.span])
+    return Outcome(problems=[*problems, ("qualifier-contradicted", message)], highlights=[m.span])
 
 
 def _money_said(m: MoneyMention) -> str:
@@ -85,9 +146,17 @@ def check_money(money: Money, text: str, ctx: Context) -> Outcome:
     found = find_money(text, numbers)
     same = [m for m in found if m.amount == target]
     right = [m for m in same if m.is_in(wanted)]
-    if right:
-        return Outcome(highlights=[(right[0].start, right[0].end)])
+    single = [m for m in right if m.number is None or m.number.range_end is None]
+    if single:
+        return Outcome(highlights=[(single[0].start, single[0].end)])
     fact_says = f"{wanted} {format_number(target)}"
+    if right:  # "between 200 and 250 million dollars" is no amount of 250 million dollars
+        m = right[0]
+        assert m.number is not None
+        return Outcome(problems=[("range-end",
+                                  f"the excerpt gives a range (\"{snippet(text, *m.number.span)}\"): "
+                                  f"{fact_says} is its {m.number.range_end} end, not an amount it states; "
+                                  "cite a single amount")])
     if same:
         return Outcome(
             problems=[("money-currency-mismatch",

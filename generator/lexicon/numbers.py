@@ -1,0 +1,47 @@
+"""Number words beyond the integers: fractions, multiples, and the verbs of change.
+
+The number grammar (``generator.matchers.numbers``) builds its fraction, multiplicative and range
+forms from these tables; a new word is one entry here.
+"""
+
+from __future__ import annotations
+
+# Vulgar fraction characters: (numerator, denominator).
+VULGAR_FRACTIONS: dict[str, tuple[int, int]] = {
+    "\u00bd": (1, 2), "\u2153": (1, 3), "\u2154": (2, 3), "\u00bc": (1, 4), "\u00be": (3, 4), "\u2155": (1, 5),
+    "\u2156": (2, 5), "\u2157": (3, 5), "\u2158": (4, 5), "\u2159": (1, 6), "\u215a": (5, 6), "\u215b": (1, 8),
+    "\u215c": (3, 8), "\u215d": (5, 8), "\u215e": (7, 8),
+}
+
+# Denominators in words, singular ("a third") and plural ("two thirds").
+DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+NUMERATORS: dict[str, int] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                              "seven": 7, "eight": 8, "nine": 9}
+# After "a third" or "half", the words that make it a fraction ("a third of", "half the"); before
+# anything else ("a third term") it is not one.
+FRACTION_FOLLOWERS: tuple[str, ...] = ("of", "the", "a", "an", "as", "more", "less", "fewer", "its", "their",
+                                       "his", "her", "all")
+
+# How many times: always a multiple ("twice", "doubled") ...
+MULTIPLES: dict[str, int] = {
+    "twice": 2, "thrice": 3, "doubled": 2, "doubling": 2, "doubles": 2, "tripled": 3, "tripling": 3,
+    "triples": 3, "trebled": 3, "trebling": 3, "quadrupled": 4, "quadrupling": 4, "twofold": 2,
+    "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10,
+}
+# ... or only before these words ("double the number"; "double standards" counts nothing).
+MULTIPLE_ADJECTIVES: dict[str, int] = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4}
+MULTIPLE_ADJECTIVE_FOLLOWERS: tuple[str, ...] = ("the", "that", "this", "its", "their", "what", "in", "from", "to")
+
+# Verbs of change before "from A to B": two values, not a range ("rose from 10 to 20").
+CHANGE_VERBS: tuple[str, ...] = (
+    "rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen", "falling", "increase",
+    "increased", "increasing", "decrease", "decreased", "decreasing", "grew", "grow", "grows", "grown",
+    "growing", "climbed", "jumped", "dropped", "declined", "went", "go", "goes", "gone", "slipped", "cut",
+    "raised", "reduced", "up", "down", "moved", "change", "changed",
+)
+# The words between two numbers that make them a range ("10 to 20", "between 10 and 20", "10-20").
+RANGE_WORDS: tuple[str, ...] = ("to", "or", "and", "through")

@@ -1,0 +1,475 @@
+"""The incremental validation cache: re-validating after a change costs about the changed part.
+
+Everything is keyed by content: every input file's sha256, and the validator's own version
+(a hash of every file of the generator package, the Python version and the libraries that
+decide matches), so any change to the code is a cold run. What is kept, under ``--cache-dir``:
+
+- ``files.json``: for every sheet and every source (its text and sidecar together), the digests
+  it was read with, what loading it found, and whether it loaded; for a sheet, whether it
+  declares redirects.
+- ``sheets/<hash of the path>.json``: one sheet's validation: its findings and fact results,
+  with the digests of everything they depend on (the sheet, facts/people.yml, the text and
+  sidecar of every source it cites, and every source file when a citation names an unknown
+  source: "did you mean" reads them all). A line of JSON for the header, then each fact's
+  record as the JSON report prints it.
+
+A run re-reads and re-hashes every input (reading is the floor any validator pays), loads and
+validates only the sheets whose entry does not match, with the sources they cite, and takes the
+rest from the cache. When published ids or redirects are in play (they relate every sheet to
+every other) or a changed sheet cites an unknown source, everything is loaded, and only the
+validation of unchanged sheets is reused. The result is the report a cold run gives, byte for
+byte (tests/test_cache.py edits workspaces at random and compares).
+
+Writes are atomic (a temporary file renamed over the entry), so two runs at once never see a
+half-written entry; the later writer wins. A cache that is not ours, or an entry that does not
+parse, is ignored with a note on stderr and rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Callable, NamedTuple
+
+import generator
+from generator.findings import Finding, Severity
+from generator.loading import (
+    FACTS_DIR,
+    PEOPLE_FILE,
+    PUBLISHED_IDS_FILE,
+    SOURCES_DIR,
+    SheetFile,
+    Workspace,
+    gc_paused,
+    load_workspace,
+)
+from generator.redirects import check_redirects
+from generator.validation.results import FactResult, FactVerdict, Report, json_line
+from generator.validation.validator import people_findings, sheet_checker, validate
+
+FORMAT = "factsheet-validation-cache"
+FORMAT_VERSION = 1
+DEFAULT_DIR = ".factsheet-cache"
+_ALL_SOURCES = "*sources*"  # the dependency on every source file (for "did you mean")
+_LIBRARIES = ("pydantic", "pydantic_core", "rapidfuzz", "yaml")
+_LETTERS = {v: chr(ord("a") + i) for i, v in enumerate(FactVerdict)}
+_CODES = {c: v for v, c in _LETTERS.items()}
+
+
+class StoredFact(NamedTuple):
+    """A fact's result as the cache keeps it: what the reports print, not the model (a tuple:
+    tens of thousands are made on every cached run)."""
+
+    path: str
+    verdict: FactVerdict
+    citations: range  # only counted, by Report.stats
+    json_text: str  # the record, exactly as the JSON report prints it
+
+    def as_dict(self) -> dict[str, object]:
+        return json.loads(self.json_text)  # type: ignore[no-any-return]
+
+
+def validator_version() -> str:
+    """Changes whenever anything that decides a finding changes: the generator's files (code and
+    data), the Python version and the libraries the matchers lean on."""
+    h = hashlib.sha256(f"{FORMAT}/{FORMAT_VERSION}/{generator.__version__}/{sys.version}".encode())
+    package = Path(generator.__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            h.update(path.relative_to(package).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    for lib in _LIBRARIES:  # their own __version__: no search of the installed distributions
+        module = importlib.import_module(lib)
+        h.update(f"{lib}={getattr(module, '__version__', '-')}".encode())
+    return h.hexdigest()
+
+
+def _digest(entry: os.DirEntry[str], known: dict[str, list[Any]], stats: dict[str, list[Any]],
+            settled: int) -> str:
+    """sha256 of a regular file's bytes; a link, folder or unreadable file is described, never
+    followed (the loader decides whether to read it, and reports it).
+
+    As git does, a file whose size, inode, mtime and ctime are those recorded with its digest
+    is not read again; only a file last changed well before the recording is recorded (a change
+    within the same clock tick could keep the same times), and ctime cannot be set back by hand.
+    """
+    try:
+        if entry.is_symlink():
+            return f"link:{os.readlink(entry.path)}"
+        if not entry.is_file(follow_symlinks=False):
+            return f"mode:{entry.stat(follow_symlinks=False).st_mode}"
+        st = entry.stat(follow_symlinks=False)
+        key = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+        seen = known.get(entry.name)
+        if seen is not None and seen[:4] == key:
+            digest = str(seen[4])
+        else:
+            with open(entry.path, "rb") as fh:
+                digest = hashlib.sha256(fh.read()).hexdigest()
+        if max(st.st_mtime_ns, st.st_ctime_ns) < settled:
+            stats[entry.name] = [*key, digest]
+        return digest
+    except OSError as exc:
+        return f"error:{exc.errno}"
+
+
+_SETTLE_NS = 2_000_000_000  # a file changed within this of a scan is read again next time
+
+
+def scan(root: Path, known: dict[str, dict[str, list[Any]]] | None = None,
+         stats: dict[str, dict[str, list[Any]]] | None = None) -> dict[str, str]:
+    """Every input file (relative path → digest): sheets, people, published ids, sources.
+
+    ``known``: what an earlier scan recorded per folder (name → size, inode, mtime, ctime, digest);
+    ``stats`` receives this scan's record.
+    """
+    out: dict[str, str] = {}
+    known = known or {}
+    stats = stats if stats is not None else {}
+    settled = time.time_ns() - _SETTLE_NS
+    for rel_dir, suffixes in ((FACTS_DIR, (".yml", ".txt")), (SOURCES_DIR, (".txt", ".yml"))):
+        folder = root / rel_dir
+        if not folder.is_dir():
+            continue
+        seen = known.get(rel_dir) if isinstance(known.get(rel_dir), dict) else {}
+        record = stats.setdefault(rel_dir, {})
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(".") or not entry.name.endswith(suffixes):
+                    continue
+                out[f"{rel_dir}/{entry.name}"] = _digest(entry, seen or {}, record, settled)
+    return out
+
+
+class Cache:
+    """One cache folder; every problem with it is a note, never a failure."""
+
+    def __init__(self, folder: Path, note: Callable[[str], None]):
+        self.folder = folder
+        self.note = note
+        self.usable = self._check_marker()
+
+    def _check_marker(self) -> bool:
+        marker = self.folder / "CACHE.json"
+        if self.folder.is_symlink():
+            # A link committed in place of the folder could send our writes anywhere.
+            self.note(f"{self.folder} is a symbolic link: not used as the validation cache")
+            return False
+        if not self.folder.exists():
+            return True
+        try:
+            data = json.loads(marker.read_text(encoding="utf-8"))
+            if data == {"format": FORMAT, "version": FORMAT_VERSION}:
+                return True
+        except (OSError, ValueError):
+            pass
+        if self.folder.is_dir() and not any(self.folder.iterdir()):
+            return True
+        self.note(f"{self.folder} is not a factsheet validation cache (or another version of it): "
+                  "ignored; delete it or pass another --cache-dir")
+        return False
+
+    def read_json(self, name: str) -> Any:
+        if not self.usable:
+            return None
+        path = self.folder / name
+        try:
+            return json.loads(path.read_text(encoding="utf-8", errors="surrogatepass"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            self.note(f"cache entry {path} is unreadable or corrupt: ignored and rewritten")
+            return None
+
+    def read_lines(self, name: str) -> list[str] | None:
+        if not self.usable:
+            return None
+        path = self.folder / name
+        try:
+            return path.read_text(encoding="utf-8", errors="surrogatepass").split("\n")
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            self.note(f"cache entry {path} is unreadable or corrupt: ignored and rewritten")
+            return None
+
+    def write(self, name: str, text: str) -> None:
+        """Atomically: a temporary file in the same folder, renamed over the entry."""
+        if not self.usable:
+            return
+        path = self.folder / name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            marker = self.folder / "CACHE.json"
+            if not marker.exists():
+                self._atomic(marker, json.dumps({"format": FORMAT, "version": FORMAT_VERSION}))
+            self._atomic(path, text)
+        except OSError as exc:
+            self.note(f"cannot write the validation cache in {self.folder}: {exc.strerror or exc}")
+            self.usable = False
+
+    @staticmethod
+    def _atomic(path: Path, text: str) -> None:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+        try:
+            # surrogatepass: a file name that is not UTF-8 reaches messages as lone surrogates.
+            with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+
+# Every field of a finding, in order: one added later is kept too (and changes the version).
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+
+
+def _finding_dict(f: Finding) -> list[object]:
+    return [getattr(f, name).value if name == "severity" else getattr(f, name) for name in _FINDING_FIELDS]
+
+
+def _finding(d: list[Any]) -> Finding:
+    if len(d) != len(_FINDING_FIELDS):
+        raise ValueError("a finding of another shape")
+    return Finding(**{name: Severity(v) if name == "severity" else v for name, v in zip(_FINDING_FIELDS, d)})
+
+
+def _index_ok(index: dict[str, Any]) -> bool:
+    """Every entry of files.json has the shape this code reads (a damaged one is not half-used)."""
+    try:
+        for key, needed in (("sheets", ("digest", "findings", "loaded")), ("sources", ("txt", "yml", "findings"))):
+            for entry in (index.get(key) or {}).values():
+                if not all(k in entry for k in needed):
+                    return False
+                for f in entry["findings"]:
+                    _finding(f)
+        return isinstance(index.get("stats", {}), dict)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def _sheet_rel(stem: str) -> str:
+    return f"{FACTS_DIR}/{stem}.yml"
+
+
+def _entry_name(rel: str) -> str:
+    return f"sheets/{hashlib.sha256(rel.encode()).hexdigest()[:32]}.json"
+
+
+@dataclass(slots=True)
+class _SheetResult:
+    findings: list[Finding]
+    facts: list[FactResult | StoredFact]
+
+
+def validate_cached(root: Path, cache_dir: Path, note: Callable[[str], None]) -> Report:
+    """The report ``validate(load_workspace(root))`` gives, reusing what the cache holds."""
+    root = Path(root)
+    if not (root / FACTS_DIR).is_dir() and not (root / SOURCES_DIR).is_dir():
+        return validate(load_workspace(root))  # says what is wrong with --root
+    with gc_paused():
+        return _Run(root, Cache(cache_dir, note)).report()
+
+
+class _Run:
+    def __init__(self, root: Path, cache: Cache):
+        self.root = root
+        self.cache = cache
+        self.version = validator_version()
+        index = cache.read_json("files.json")
+        if not (isinstance(index, dict) and index.get("version") == self.version):
+            index = {}
+        elif not _index_ok(index):
+            cache.note(f"cache entry {cache.folder / 'files.json'} is corrupt: ignored and rewritten")
+            index = {}
+        self.index = index
+        self.stats: dict[str, dict[str, list[Any]]] = {}
+        known = index.get("stats") if isinstance(index.get("stats"), dict) else None
+        self.inputs = scan(root, known, self.stats)
+        self.old_sheets: dict[str, Any] = index.get("sheets") or {}
+        self.old_sources: dict[str, Any] = index.get("sources") or {}
+        self.all_sources = hashlib.sha256(json.dumps(sorted(
+            (k, v) for k, v in self.inputs.items() if k.startswith(SOURCES_DIR + "/"))).encode()).hexdigest()
+
+    # -- what the inputs are
+
+    def sheet_stems(self) -> list[str]:
+        # In the loader's order (sorted file names), facts/people.yml aside.
+        return [rel[len(FACTS_DIR) + 1:-4] for rel in sorted(self.inputs)
+                if rel.startswith(FACTS_DIR + "/") and rel.endswith(".yml") and rel != PEOPLE_FILE]
+
+    def source_stems(self) -> list[str]:
+        return sorted({rel[len(SOURCES_DIR) + 1:-4] for rel in self.inputs if rel.startswith(SOURCES_DIR + "/")})
+
+    def _source_digests(self, stem: str) -> tuple[str | None, str | None]:
+        return (self.inputs.get(f"{SOURCES_DIR}/{stem}.txt"), self.inputs.get(f"{SOURCES_DIR}/{stem}.yml"))
+
+    def _dep_digest(self, dep: str) -> str | None:
+        return self.all_sources if dep == _ALL_SOURCES else self.inputs.get(dep)
+
+    # -- the run
+
+    def report(self) -> Report:
+        sheets = self.sheet_stems()
+        sources = self.source_stems()
+        known_sheets = {s: e for s in sheets if (e := self.old_sheets.get(s)) is not None
+                        and isinstance(e, dict) and e.get("digest") == self.inputs.get(_sheet_rel(s))}
+        known_sources = {s: e for s in sources if (e := self.old_sources.get(s)) is not None
+                         and isinstance(e, dict) and [e.get("txt"), e.get("yml")] == list(self._source_digests(s))}
+        cached = {s: r for s in sheets if s in known_sheets and known_sheets[s].get("loaded")
+                  and (r := self._cached_result(s)) is not None}
+        if any(e.get("unloaded") for e in known_sources.values()):
+            return self._cold()
+        full = PUBLISHED_IDS_FILE in self.inputs or any(e.get("redirects") for e in known_sheets.values())
+        to_check = [s for s in sheets if s not in cached and (s not in known_sheets or known_sheets[s].get("loaded"))]
+        ws = None
+        if not full:
+            partial = self._partial(
+                sheets=set(to_check) | (set(sheets) - set(known_sheets)),
+                sources=set(sources) - set(known_sources))
+            if partial is None:
+                full = True
+            else:
+                ws, sheets_read, sources_read = partial
+                loaded_here = {_sheet_rel(s) for s in sheets_read} | {
+                    f"{SOURCES_DIR}/{s}.{ext}" for s in sources_read for ext in ("txt", "yml")}
+        if full:
+            ws = load_workspace(self.root)
+            loaded_here = {_sheet_rel(s) for s in sheets} | set(self.inputs)
+        assert ws is not None
+        if ws.people_unloaded or ws.unloaded_sources:
+            return self._cold()
+        return self._compose(ws, sheets, sources, known_sheets, known_sources, cached, loaded_here, full)
+
+    def _cold(self) -> Report:
+        """A file others depend on did not load (the people file, a source): the validator then
+        rewrites findings across every sheet (root causes, follow-ons left out), so validate cold."""
+        return validate(load_workspace(self.root))
+
+    def _partial(self, sheets: set[str], sources: set[str]) -> tuple[Workspace, set[str], set[str]] | None:
+        """Load only ``sheets`` and ``sources``, plus the sources those sheets cite; None when that
+        cannot give a cold run's answer (redirects, or a citation of a source that did not load)."""
+        first = load_workspace(self.root, sheets=sheets, sources=set())  # and the folders' ignored files
+        if any(sf.sheet.redirects for sf in first.sheets.values()):
+            return None
+        cited = {c.source for sf in first.sheets.values() for fact in sf.sheet.facts for c in fact.sources}
+        second = load_workspace(self.root, sheets=set(), sources=sources | cited, report_ignored=False)
+        if not cited <= second.sources.keys():
+            return None  # "did you mean" needs every source: load them all
+        ws = Workspace(root=self.root, sources=second.sources, people=first.people, people_doc=first.people_doc,
+                       sheets=first.sheets, findings=first.findings + [
+                           f for f in second.findings if f.path.startswith(SOURCES_DIR + "/")],
+                       published_ids=first.published_ids, people_unloaded=first.people_unloaded,
+                       unloaded_sources=second.unloaded_sources)
+        return ws, sheets, sources | cited
+
+    def _cached_result(self, stem: str) -> _SheetResult | None:
+        lines = self.cache.read_lines(_entry_name(_sheet_rel(stem)))
+        if not lines:
+            return None
+        try:
+            head = json.loads(lines[0])
+            if head.get("version") != self.version or head.get("digest") != self.inputs.get(_sheet_rel(stem)):
+                return None
+            if any(self._dep_digest(dep) != digest for dep, digest in head["deps"].items()):
+                return None
+            path, verdicts, counts = head["facts"]
+            if len(lines) < len(counts) + 1 or len(verdicts) != len(counts):
+                raise ValueError("truncated")
+            make = StoredFact._make
+            facts: list[FactResult | StoredFact] = [
+                make((path, _CODES[code], range(n), line))
+                for code, n, line in zip(verdicts, counts, lines[1:])]
+            return _SheetResult([_finding(f) for f in head["findings"]], facts)
+        except (ValueError, KeyError, TypeError, IndexError):
+            self.cache.note(f"cache entry for {_sheet_rel(stem)} is corrupt: ignored and rewritten")
+            return None
+
+    def _store_result(self, sf: SheetFile, ws: Workspace, part: Report) -> None:
+        deps: dict[str, str | None] = {PEOPLE_FILE: self.inputs.get(PEOPLE_FILE)}
+        for fact in sf.sheet.facts:
+            for c in fact.sources:
+                if c.source in ws.sources:
+                    for ext in ("txt", "yml"):
+                        dep = f"{SOURCES_DIR}/{c.source}.{ext}"
+                        deps[dep] = self.inputs.get(dep)
+                else:
+                    deps[_ALL_SOURCES] = self.all_sources
+        head = {"version": self.version, "digest": self.inputs.get(sf.path), "deps": deps,
+                "findings": [_finding_dict(f) for f in part.findings],
+                # One path (the sheet's), a letter per fact for its verdict, its number of citations.
+                "facts": [sf.path, "".join(_LETTERS[f.verdict] for f in part.facts),
+                          [len(f.citations) for f in part.facts]]}
+        body = [json_line(f.as_dict()) for f in part.facts]
+        self.cache.write(_entry_name(sf.path), "\n".join([json.dumps(head, ensure_ascii=False), *body]) + "\n")
+
+    def _compose(self, ws: Workspace, sheets: list[str], sources: list[str], known_sheets: dict[str, Any],
+                 known_sources: dict[str, Any], cached: dict[str, _SheetResult], loaded_here: set[str],
+                 full: bool) -> Report:
+        by_path: dict[str, list[Finding]] = {}
+        for f in ws.findings:
+            by_path.setdefault(f.path, []).append(f)
+        # Load findings: from this run for the files it read, from the cache for the others.
+        load_findings: list[Finding] = list(by_path.get(PEOPLE_FILE, [])) + list(by_path.get(PUBLISHED_IDS_FILE, []))
+        new_sheets: dict[str, Any] = {}
+        for s in sheets:
+            rel = _sheet_rel(s)
+            if rel in loaded_here:
+                entry = {"digest": self.inputs.get(rel), "findings": [_finding_dict(f) for f in by_path.get(rel, [])],
+                         "loaded": s in ws.sheets,
+                         "redirects": bool(s in ws.sheets and ws.sheets[s].sheet.redirects)}
+            else:
+                entry = known_sheets[s]
+            new_sheets[s] = entry
+            load_findings.extend(_finding(f) for f in entry["findings"])
+        new_sources: dict[str, Any] = {}
+        for s in sources:
+            txt, yml = f"{SOURCES_DIR}/{s}.txt", f"{SOURCES_DIR}/{s}.yml"
+            if txt in loaded_here or yml in loaded_here:
+                entry = {"txt": self.inputs.get(txt), "yml": self.inputs.get(yml),
+                         "findings": [_finding_dict(f) for f in by_path.get(txt, []) + by_path.get(yml, [])],
+                         "loaded": s in ws.sources, "unloaded": s in ws.unloaded_sources}
+            else:
+                entry = known_sources[s]
+            new_sources[s] = entry
+            load_findings.extend(_finding(f) for f in entry["findings"])
+        # Findings about files that are neither sheets nor sources (ignored files: foo.yaml, a
+        # subfolder): the partial load looks for them afresh every run.
+        known = {PEOPLE_FILE, PUBLISHED_IDS_FILE} | {_sheet_rel(s) for s in sheets} | {
+            f"{SOURCES_DIR}/{s}.{ext}" for s in sources for ext in ("txt", "yml")}
+        load_findings.extend(f for f in ws.findings if f.path not in known)
+        if full:
+            load_findings = list(ws.findings)  # the loader's own, for everything
+        report = Report(findings=sorted(dict.fromkeys(load_findings),
+                                        key=lambda f: (f.path, f.line, f.column, f.rule, f.message)))
+        report.findings.extend(people_findings(ws))
+        check = sheet_checker(ws)
+        for s in sheets:
+            if not new_sheets[s]["loaded"]:
+                continue
+            result = cached.get(s)
+            if result is None:
+                sf = ws.sheets[s]
+                part = check(sf)
+                self._store_result(sf, ws, part)
+                result = _SheetResult(part.findings, list(part.facts))
+            report.findings.extend(result.findings)
+            report.facts.extend(result.facts)  # type: ignore[arg-type]
+        if full:
+            report.findings.extend(check_redirects(ws))
+        report.findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
+        index = {"version": self.version, "sheets": new_sheets, "sources": new_sources, "stats": self.stats}
+        if index != self.index:  # unchanged: nothing to write
+            self.cache.write("files.json", json.dumps(index, ensure_ascii=False))
+        return report
