@@ -16,7 +16,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 SINGLE_QUOTES = "\u2018\u2019\u201a\u201b"
 DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f"
@@ -53,8 +53,8 @@ class Folded:
     Folding is 1:1 but for resized pieces (a white-space run, an ellipsis, a combining
     sequence that NFC changes). Piece k covers folded offsets ``_at[k]`` to
     ``_at[k] + _len[k]``; after it, folded offset i is original offset ``i + _shift[k]``
-    (before the first piece the shift is 0). Three numbers a piece in machine arrays, so
-    a text of nothing but white-space runs or ellipses costs a few bytes per piece.
+    (before the first piece the shift is 0). Nine bytes a piece in machine arrays (a piece
+    takes at least three bytes of UTF-8 text), where Python tuples of ints took over a hundred.
     """
 
     text: str
@@ -119,7 +119,8 @@ def fold(text: str) -> Folded:
 
 def _fold(text: str, flat: str, resizer: re.Pattern[str]) -> Folded:
     code = "i" if 3 * len(text) < 2**31 else "q"  # folded offsets are at most 3 per character
-    at, length, shift = array(code), array(code), array(code)
+    at, shift = array(code), array(code)
+    length = array("B")  # a piece folds to a few characters: one byte each, unless one is longer
     chunks: list[str] = []
     pieces: list[str] = []
     o = 0  # original (= flat) offset reached so far
@@ -133,21 +134,21 @@ def _fold(text: str, flat: str, resizer: re.Pattern[str]) -> Folded:
             pieces.append(flat[o:a])
         pieces.append(rep)
         o = b
-        if len(pieces) >= 4096:  # join as we go: a list of millions of small strings is the cost
-            chunks.append("".join(pieces))
+        if len(pieces) >= 1024:  # join as we go: a list of millions of small strings is the cost
+            chunks.append(_lower("".join(pieces)))
             pieces.clear()
         if b - a == 1 == len(rep):
             continue  # one character for one ("İ" to "i"): still 1:1
         at.append(a + delta)
+        if len(rep) > 255 and length.typecode == "B":
+            length = array(code, length)
         length.append(len(rep))
         delta += len(rep) - (b - a)
         shift.append(-delta)
     pieces.append(flat[o:])
-    chunks.append("".join(pieces))
+    chunks.append(_lower("".join(pieces)))  # lower() is context-free but for the final sigma, folded
     del pieces, flat
-    joined = "".join(chunks)
-    del chunks
-    return Folded(_lower(joined), text, at, length, shift)
+    return Folded("".join(chunks), text, at, length, shift)
 
 
 def _lower(text: str) -> str:
@@ -171,8 +172,14 @@ def _resize(m: re.Match[str]) -> str:
         return "i"
     if s[0] == " " and s[-1] == " ":
         return " "
+    return _compose(s)
+
+
+@lru_cache(maxsize=1024)
+def _compose(s: str) -> str:
     # Composed, then lowered ("İ" to "i"), then composed again: "T" and a diaeresis have no composed
     # form, "t" and a diaeresis do ("ẗ"). Canonically equivalent runs compose alike to start with.
+    # Cached: a text repeats its few combining sequences, and each piece then costs a reference.
     return unicodedata.normalize("NFC", _lower(unicodedata.normalize("NFC", s).translate(_DOTTED_I)))
 
 

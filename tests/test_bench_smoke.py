@@ -94,3 +94,10 @@ def test_incremental_checks_the_cached_report_against_a_cold_run(tiny: tuple[Pat
     done = bench("incremental.py", "--root", str(ws), "--repeat", "2")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "one sheet changed" in done.stdout and "identical to the cold run's after the edits: yes" in done.stdout
+
+
+def test_fold_memory_prints_a_row_per_shape_and_size(tmp_path: Path) -> None:
+    done = bench("fold_memory.py", "--scale", "0.001", "--only", "ellipses,decomposed", "--work", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ellipses") or line.startswith("| decomp")]
+    assert len(rows) == 6 and all(line.count("|") == 9 for line in rows)

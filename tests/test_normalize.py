@@ -116,3 +116,27 @@ def test_every_character_nfc_can_change_lies_below_the_limit():
     above = [c for c in range(UNSTABLE_LIMIT, sys.maxunicode + 1)
              if joins_back(chr(c)) or unicodedata.normalize("NFC", chr(c)) != chr(c)]
     assert above == []
+
+
+# --- the map's memory ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("unit", ["\u2026", "a  ", "e\u0301"])
+def test_the_map_stays_compact_whatever_the_pieces(unit):
+    """A text that is nothing but resized pieces (an ellipsis, a white-space run, a combining
+    sequence) is the map's worst case: what folding allocates stays a few times the text's
+    size in bytes, not a hundred (a Python tuple entry and int per piece)."""
+    import tracemalloc
+
+    text = unit * (60_000 // len(unit.encode("utf-8")))
+    size = len(text.encode("utf-8"))
+    fold(text[:10])  # the NFC table, built once per process, is not the text's cost
+    fold(unicodedata.normalize("NFD", "é"))
+    tracemalloc.start()
+    try:
+        folded = fold(text)
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert folded.text.count(" ") == (text.count("a") if unit == "a  " else 0)
+    assert peak <= 7 * size, (peak, size)
+    assert held <= 5 * size, (held, size)

@@ -58,11 +58,17 @@ class Cut:
     token_end: int
 
 
+def cuts(text: str, p: int, *, end: bool) -> bool:
+    """Whether an excerpt starting (``end=False``) or ending (``end=True``) at ``p`` cuts a token."""
+    kind = joined(text, p)
+    return kind is not None and not (end and kind == "apostrophe" and _clitic_s(text, p))
+
+
 def cut_at(text: str, p: int, *, end: bool) -> Cut | None:
     """The token an excerpt starting (``end=False``) or ending (``end=True``) at ``p`` cuts."""
-    kind = joined(text, p)
-    if kind is None or (end and kind == "apostrophe" and _clitic_s(text, p)):
+    if not cuts(text, p, end=end):
         return None
+    kind = joined(text, p)
     a, b = token_around(text, p - 1, p + 1)
     token = text[a:b]
     if kind == "character":
@@ -130,7 +136,7 @@ def _word(c: str) -> bool:
 
 def _no_spaces(c: str) -> bool:
     o = ord(c)
-    return any(a <= o <= b for a, b in _NO_SPACES)
+    return o >= 0x0E00 and any(a <= o <= b for a, b in _NO_SPACES)
 
 
 def _grouped(text: str, at: int) -> bool:

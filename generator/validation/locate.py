@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from generator.model import Citation
 from generator.normalize import Folded, fold_text
-from generator.validation.edges import Cut, cut_at, token_around
+from generator.validation.edges import Cut, cut_at, cuts, token_around
 
 _WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
 
@@ -65,6 +65,14 @@ def locate(citation: Citation, folded: Folded) -> Located | Missed:
 def whole_token_starts(folded: Folded, needle: str) -> list[int]:
     """Folded offsets where ``needle`` (folded) occurs on the source's token edges."""
     return _occurrences(folded, needle)[0] if needle else []
+
+
+def _is_cut(folded: Folded, s: int, n: int) -> bool:
+    """Whether the occurrence at folded ``s`` starts or ends inside a token of the source."""
+    if folded.splits_piece(s) or folded.splits_piece(s + n):
+        return True
+    a, b = folded.span_in_original(s, s + n)
+    return cuts(folded.original, a, end=False) or cuts(folded.original, b, end=True)
 
 
 def _edge_cut(folded: Folded, s: int, n: int) -> tuple[Cut | None, Cut | None] | None:
@@ -127,9 +135,9 @@ _CITE_WHOLE = {"character": "the whole character with its marks", "number": "the
 
 
 def _explain_cut(s: int, n: int, folded: Folded) -> Missed:
-    cuts = _edge_cut(folded, s, n)
-    assert cuts is not None
-    head, tail = cuts
+    found = _edge_cut(folded, s, n)
+    assert found is not None
+    head, tail = found
     a, b = folded.span_in_original(s, s + n)
     text = folded.original
     parts = []
@@ -171,7 +179,7 @@ def _occurrences(folded: Folded, needle: str) -> tuple[list[int], list[int]]:
     for finder in (_edge_finder(needle), _any_finder(needle)):
         i = finder(hay, 0)
         while i >= 0 and len(whole) < MAX_OCCURRENCES and len(cut) < MAX_CUT_OCCURRENCES:
-            (cut if _edge_cut(folded, i, len(needle)) else whole).append(i)
+            (cut if _is_cut(folded, i, len(needle)) else whole).append(i)
             i = finder(hay, i + 1)
         if whole or cut:
             break
