@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import Enum
 
@@ -49,9 +50,9 @@ class FactsheetError(Exception):
         self.exit_code = exit_code
 
 
-def did_you_mean(word: str, choices: object, *, cutoff: float = 0.6) -> str:
+def did_you_mean(word: str, choices: Iterable[object], *, cutoff: float = 0.6) -> str:
     """A ``; did you mean 'x'?`` suffix, or "" when nothing is close."""
-    pool = [str(c) for c in choices]  # type: ignore[union-attr]
+    pool = [str(c) for c in choices]
     best = difflib.get_close_matches(word, pool, n=1, cutoff=cutoff)
     if not best:
         lowered = {c.lower(): c for c in pool}

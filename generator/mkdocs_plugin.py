@@ -32,14 +32,14 @@ log = logging.getLogger("mkdocs.plugins.factsheet")
 WATCHED = (FACTS_DIR, "content", TEMPLATES_DIR)
 
 
-class FactsheetConfig(base.Config):
+class FactsheetConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs: untyped __init_subclass__
     root = c.Optional(c.Type(str))
     """Folder holding facts/ and content/ (default: the folder of mkdocs.yml)."""
     docs_dir = c.Optional(c.Type(str))
     """Where the pages are rendered (default: a folder in the system's temporary directory)."""
 
 
-class FactsheetPlugin(BasePlugin[FactsheetConfig]):
+class FactsheetPlugin(BasePlugin[FactsheetConfig]):  # type: ignore[no-untyped-call]  # as above
     # `mkdocs serve` calls on_startup once, but makes a new plugin for every rebuild: keep it on the class.
     command: ClassVar[str] = "serve"
 

@@ -6,13 +6,13 @@ import html
 import json
 import os
 import secrets
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 from generator import __version__
 from generator.findings import Finding, Severity
 from generator.rules import RULES
 from generator.gitdiff import ChangedLines
-from generator.validation.results import Report
+from generator.validation.results import FactResult, Report
 from generator.validation.rootcause import is_root_cause
 
 JSON_VERSION = 1
@@ -70,7 +70,9 @@ def iter_json(report: Report) -> Iterator[str]:
     yield f'  "version": {_json_line(JSON_VERSION)},\n'
     yield f'  "valid": {_json_line(report.errors == 0)},\n'
     yield f'  "stats": {_json_line(report.stats())},\n'
-    for key, items, last in (("findings", report.findings, False), ("facts", report.facts, True)):
+    sections: tuple[tuple[str, Sequence[Finding | FactResult], bool], ...] = (
+        ("findings", report.findings, False), ("facts", report.facts, True))
+    for key, items, last in sections:
         if not items:
             yield f'  "{key}": []' + ("\n" if last else ",\n")
             continue

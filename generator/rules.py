@@ -184,7 +184,7 @@ _TABLE: dict[str, tuple[Severity, str] | tuple[Severity, str, str]] = {
 }
 
 RULES: dict[str, Rule] = {
-    rid: Rule(rid, entry[0], entry[1], entry[2] if len(entry) > 2 else "")  # type: ignore[misc]
+    rid: Rule(rid, entry[0], entry[1], entry[2] if len(entry) > 2 else "")
     for rid, entry in _TABLE.items()
 }
 

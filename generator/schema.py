@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 
+from pydantic import BaseModel
+
 from generator.model import People, Sheet, SourceMeta
 
 # Draft-07: the newest draft VS Code's YAML extension fully supports (pydantic's `$defs` refs are
 # plain JSON pointers, which draft-07 resolves).
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
-SCHEMAS = {
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "sheet.schema.json": (Sheet, "A fact sheet: facts/<sheet-id>.yml"),
     "people.schema.json": (People, "People quoted or named as speakers: facts/people.yml"),
     "source.schema.json": (SourceMeta, "Source metadata: content/sources/<source-id>.yml"),

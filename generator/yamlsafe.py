@@ -15,11 +15,11 @@ from typing import Any, Callable
 import yaml
 from yaml.events import (
     AliasEvent,
+    CollectionStartEvent,
     DocumentEndEvent,
     DocumentStartEvent,
     Event,
     MappingEndEvent,
-    MappingStartEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
@@ -276,10 +276,10 @@ class _LineIndex:
         if mark is None or getattr(mark, "index", None) is None:
             return mark
         line, col = self.pos(mark.index)
-        return yaml.Mark(mark.name, mark.index, line - 1, col - 1, None, None)
+        return yaml.Mark(mark.name, mark.index, line - 1, col - 1, None, 0)  # no buffer: pointer unused
 
 
-def _check_node(ev: Any, path: str) -> None:
+def _check_node(ev: ScalarEvent | CollectionStartEvent, path: str) -> None:
     if ev.anchor is not None:
         raise _fail(path, ev.start_mark, "yaml-anchor",
                     f"anchor '&{ev.anchor}' refused: anchors and aliases are not allowed; write the value out")
@@ -294,43 +294,44 @@ def _build(get: Callable[[], Event], ev: Event, loc: Loc, doc: Document, depth: 
     if depth > MAX_DEPTH:
         raise _fail(path, ev.start_mark, "yaml-too-deep",
                     f"lists and mappings are nested more than {MAX_DEPTH} deep here: the format never needs that")
-    kind = type(ev)
-    if kind is AliasEvent:
+    if isinstance(ev, AliasEvent):
         raise _fail(path, ev.start_mark, "yaml-anchor",
                     f"alias '*{ev.anchor}' refused: anchors and aliases are not allowed; write the value out")
+    if not isinstance(ev, (ScalarEvent, CollectionStartEvent)):
+        raise _fail(path, ev.start_mark, "yaml-syntax", f"unexpected YAML event {type(ev).__name__}")
     mark = ev.start_mark
+    assert mark is not None  # the parser marks every event
     doc.positions[loc] = (mark.line + 1, mark.column + 1)
     if ev.anchor is not None or ev.tag is not None:
         _check_node(ev, path)
-    if kind is ScalarEvent:
+    if isinstance(ev, ScalarEvent):
         return _scalar(ev, path)
-    if kind is SequenceStartEvent:
+    if type(ev) is SequenceStartEvent:
         items: list[Any] = []
         while type(nxt := get()) is not SequenceEndEvent:
             items.append(_build(get, nxt, (*loc, len(items)), doc, depth + 1))
         return items
-    if kind is MappingStartEvent:
-        mapping: dict[str, Any] = {}
-        key_positions = doc.key_positions
-        while type(kev := get()) is not MappingEndEvent:
-            if type(kev) is not ScalarEvent:
-                raise _fail(path, kev.start_mark, "yaml-complex-key",
-                            "a mapping key must be a plain string")
-            if kev.anchor is not None or kev.tag is not None:
-                _check_node(kev, path)
-            # Keys are names: keep the text as written (`null:` is "null", `on:` is "on", `1:` is "1").
-            key = kev.value
-            kmark = kev.start_mark
-            child = (*loc, key)  # one tuple for both maps
-            if key in mapping:
-                first = key_positions[child]
-                raise _fail(path, kmark, "yaml-duplicate-key",
-                            f"duplicate key '{key}' (first at line {first[0]}); YAML would silently "
-                            "keep only the last one: remove or rename one")
-            key_positions[child] = (kmark.line + 1, kmark.column + 1)
-            mapping[key] = _build(get, get(), child, doc, depth + 1)
-        return mapping
-    raise _fail(path, ev.start_mark, "yaml-syntax", f"unexpected YAML event {type(ev).__name__}")
+    mapping: dict[str, Any] = {}  # a MappingStartEvent: the only other collection
+    key_positions = doc.key_positions
+    while type(kev := get()) is not MappingEndEvent:
+        if not isinstance(kev, ScalarEvent):
+            raise _fail(path, kev.start_mark, "yaml-complex-key",
+                        "a mapping key must be a plain string")
+        if kev.anchor is not None or kev.tag is not None:
+            _check_node(kev, path)
+        # Keys are names: keep the text as written (`null:` is "null", `on:` is "on", `1:` is "1").
+        key = kev.value
+        kmark = kev.start_mark
+        assert kmark is not None
+        child = (*loc, key)  # one tuple for both maps
+        if key in mapping:
+            first = key_positions[child]
+            raise _fail(path, kmark, "yaml-duplicate-key",
+                        f"duplicate key '{key}' (first at line {first[0]}); YAML would silently "
+                        "keep only the last one: remove or rename one")
+        key_positions[child] = (kmark.line + 1, kmark.column + 1)
+        mapping[key] = _build(get, get(), child, doc, depth + 1)
+    return mapping
 
 
 def _scalar(ev: ScalarEvent, path: str) -> Any:
@@ -339,7 +340,8 @@ def _scalar(ev: ScalarEvent, path: str) -> Any:
         return value
     if value and value[0] not in _IMPLICIT:
         return value  # no implicit type starts with this character: plain text, as resolve() would say
-    tag = _RESOLVER.resolve(ScalarNode, value, (True, False))
+    # types-PyYAML leaves Resolver.resolve unannotated; it returns the tag, a str.
+    tag: str = _RESOLVER.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     if tag == _STR or tag.endswith(":timestamp"):
         return value  # dates stay strings
     if tag.endswith(":bool"):
@@ -354,7 +356,8 @@ def _scalar(ev: ScalarEvent, path: str) -> Any:
         raise _fail(path, ev.start_mark, "yaml-ambiguous-number",
                     f"unquoted '{value}' is not read as written by YAML 1.1 (octal, hex, binary or base 60): "
                     f"write \"{value}\" in quotes for text, or the number in plain decimal")
-    node = ScalarNode(tag, value, ev.start_mark, ev.end_mark)
+    # types-PyYAML's ScalarNode takes only the pure-Python Mark, though libyaml's events carry its own.
+    node = ScalarNode(tag, value, ev.start_mark, ev.end_mark)  # type: ignore[arg-type]
     if tag.endswith(":int"):
         if sum(c.isdigit() for c in value) > MAX_INT_DIGITS:
             raise _fail(path, ev.start_mark, "invalid-number",

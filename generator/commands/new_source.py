@@ -94,7 +94,7 @@ def _meta(args: argparse.Namespace, sha256: str) -> SourceMeta:
         raise Refused("schema-value", f"{option} {error['input']!r}: {plain_message(error)}") from None
 
 
-def _flags(args: argparse.Namespace) -> dict[str, object]:
+def _flags(args: argparse.Namespace) -> dict[str, str | list[str] | None]:
     return {"title": args.title, "publisher": args.publisher, "authors": list(args.authors),
             "published": args.published, "url": args.url, "retrieved": args.retrieved, "language": args.language}
 

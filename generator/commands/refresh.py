@@ -18,7 +18,7 @@ from pathlib import Path
 from generator.authoring import Refused, check_root, check_slug, replace_file, yaml_quote
 from generator.commands.rehash import with_hash
 from generator.findings import did_you_mean
-from generator.loading import SOURCES_DIR, load_workspace
+from generator.loading import SOURCES_DIR, Source, load_workspace
 from generator.sources.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from generator.sources.importer import read_url
 from generator.sources.refresh import archive, broken_citations, word_changes
@@ -98,11 +98,13 @@ def run(args: argparse.Namespace) -> int:
     if not args.apply:
         print(f"nothing written; `factsheet refresh {sid} --apply` stores the new text")
         return 1
-    _apply(root, source, new_text, snap.meta["retrieved"].value)  # type: ignore[arg-type]
+    retrieved = snap.meta["retrieved"].value
+    assert isinstance(retrieved, str)  # read_url sets it to the fetch day
+    _apply(root, source, new_text, retrieved)
     return 1 if broken else 0
 
 
-def _apply(root: Path, source, new_text: str, retrieved: str) -> None:  # type: ignore[no-untyped-def]
+def _apply(root: Path, source: Source, new_text: str, retrieved: str) -> None:
     text_path, meta_path = root / source.text_path, root / source.meta_path
     old_bytes, raw_meta = text_path.read_bytes(), meta_path.read_bytes()
     new_bytes = new_text.encode("utf-8")

@@ -47,7 +47,9 @@ def parse_partial_date(value: str) -> PartialDate:
     m = _PARTIAL.match(value)
     if not m:
         raise ValueError(f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (in quotes)")
-    year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    year = int(m[1])
+    month = int(m[2]) if m[2] else None
+    day = int(m[3]) if m[3] else None
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{value}' has no month {month}: months run from 01 to 12")
     if day is not None:
@@ -308,10 +310,10 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
         for m in pattern.finditer(text):
             if not free(*m.span()):
                 continue
-            y = int(m["year"]) if m["year"] else None
+            named_year = int(m["year"]) if m["year"] else None
             mo = _month(m["month"])
             days = [int(m["day"])] + ([int(m["day2"])] if m["day2"] else [])
-            if not all(_valid(y, mo, d) for d in days):
+            if not all(_valid(named_year, mo, d) for d in days):
                 continue
             wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
             end = m.end()
@@ -319,7 +321,7 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
                 end, wd = trailing_weekday(end)
             taken.append((m.start(), end))
             for d in days:
-                add(m.start(), end, y, mo, d, wd if len(days) == 1 else None)
+                add(m.start(), end, named_year, mo, d, wd if len(days) == 1 else None)
     for m in _MONTH_YEAR.finditer(text) if named else ():
         if free(*m.span()) and _valid(int(m["year"]), _month(m["month"]), None):
             taken.append(m.span())
@@ -339,10 +341,11 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
         span = _relative_range(" ".join(m.group().lower().split()), published)
         if span is None or not free(*m.span()):
             continue
-        y, mo, d = _coarsest_common(*span)
-        if y is not None:
+        common_year, common_month, common_day = _coarsest_common(*span)
+        if common_year is not None:
             taken.append(m.span())
-            out.append(DateMention(m.start(), m.end(), y, mo, d, None, True, m.group(), relative=True))
+            out.append(DateMention(m.start(), m.end(), common_year, common_month, common_day, None, True,
+                                   m.group(), relative=True))
     for m in _BARE_YEAR.finditer(text):
         before = text[max(0, m.start() - 5):m.start()]
         # "F-2000" is a name; "mid-2022" and "2021-2022" are years.

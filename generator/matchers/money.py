@@ -124,14 +124,15 @@ def find_money(text: str, numbers: list[NumberMention] | None = None) -> list[Mo
                 codes = _code(after["code"])
             elif after and after["sym"]:
                 codes = SYMBOLS[after["sym"]]
-            if codes:
-                end = after.end()  # type: ignore[union-attr]
+            if codes and after is not None:
+                end = after.end()
         if codes:
             out.append(MoneyMention(start, end, n.value, codes[0], codes, text[start:end], n))
     for g in _GLUED_CODE.finditer(text):
         codes = _code(g["code"])
-        n = number_at(text, g.end()) if codes else None
-        if codes and n and not n.ordinal:
-            out.append(MoneyMention(g.start(), n.end, n.value, codes[0], codes, text[g.start():n.end], n))
+        glued = number_at(text, g.end()) if codes else None
+        if codes and glued and not glued.ordinal:
+            out.append(MoneyMention(g.start(), glued.end, glued.value, codes[0], codes, text[g.start():glued.end],
+                                    glued))
     out.sort(key=lambda m: m.start)
     return out

@@ -126,7 +126,7 @@ def _ends_word(text: str, q: int, name: str) -> bool:
 
 
 def _names_by_first_word(index: PeopleIndex) -> dict[str, list[str]]:
-    cache = index.__dict__.get("_by_first")
+    cache: tuple[int, dict[str, list[str]]] | None = index.__dict__.get("_by_first")
     if cache is not None and cache[0] == len(index.by_name):
         return cache[1]
     by_first: dict[str, list[str]] = defaultdict(list)
@@ -136,8 +136,9 @@ def _names_by_first_word(index: PeopleIndex) -> dict[str, list[str]]:
             by_first[first.group()].append(name)
     for names in by_first.values():
         names.sort(key=len, reverse=True)
-    index.__dict__["_by_first"] = (len(index.by_name), dict(by_first))
-    return index.__dict__["_by_first"][1]
+    result = dict(by_first)
+    index.__dict__["_by_first"] = (len(index.by_name), result)
+    return result
 
 
 def _resolve_overlaps(found: list[tuple[int, int, str]], index: PeopleIndex) -> list[NameMention]:

@@ -15,7 +15,8 @@ from generator.matchers.numbers import NumberMention, find_numbers, format_numbe
 from generator.matchers.units import counted_noun, plural_of
 
 
-def describe_values(text: str, default_year: int | None = None) -> dict[str, list]:
+def describe_values(text: str, default_year: int | None = None
+                    ) -> dict[str, list[NumberMention] | list[MoneyMention] | list[DateMention]]:
     """``{"figures": [NumberMention], "money": [MoneyMention], "dates": [DateMention]}``.
 
     Numbers that are amounts of money are listed under money only.

@@ -93,26 +93,29 @@ def build_charts(figures: list[FactView]) -> Charts:
         if is_label(f):
             labels.append(f)
             continue
-        unit = f.fact.figure.unit or "" if f.fact.figure else ""
+        figure = f.fact.figure
+        if figure is None:
+            continue  # neither money nor a figure: nothing to draw
+        unit = figure.unit or ""
         span = _duration(unit)
         if span is not None:
-            durations.bars.append(Bar(f, float(f.fact.figure.amount) * span[1], f.value.label))
+            durations.bars.append(Bar(f, float(figure.amount) * span[1], f.value.label))
             continue
         head = _head(unit) or "number"
         chart = counts.setdefault(head, Chart(f"counts-{head}", f"Counts of {head}", "", head))
-        chart.bars.append(Bar(f, float(f.fact.figure.amount), f.value.label))
+        chart.bars.append(Bar(f, float(figure.amount), f.value.label))
 
     charts = [money[c] for c in sorted(money)]
     if durations.bars:
         charts.append(durations)
     # A kind of count with one fact is no chart of its own: such counts share one logarithmic axis.
-    single = [b for key in sorted(counts) for b in counts[key].bars if len(counts[key].bars) == 1]
+    single_heads = [key for key in sorted(counts) if len(counts[key].bars) == 1]
+    single = [counts[key].bars[0] for key in single_heads]
     charts += [counts[key] for key in sorted(counts) if len(counts[key].bars) > 1]
     if len(single) > 1:
         charts.append(Chart("counts", "Counts", "", "count", single, log=True))
     elif single:
-        charts.append(Chart(f"counts-{_head(single[0].fact.fact.figure.unit or '') or 'number'}", "Counts", "",
-                            "count", single))
+        charts.append(Chart(f"counts-{single_heads[0]}", "Counts", "", "count", single))
     for chart in charts:
         chart.bars.sort(key=lambda b: (-b.value, b.label))
         chart.description = _describe(chart)

@@ -92,12 +92,12 @@ class _Parser:
             if c in "*_":
                 double = s.startswith(c * 2, i, hi)
                 marker = c * 2 if double else c
-                close = self._closing(i + len(marker), marker, hi)
-                if close is not None:
+                shut = self._closing(i + len(marker), marker, hi)
+                if shut is not None:
                     flush()
-                    inner = self.parse(i + len(marker), close, allow_links)
+                    inner = self.parse(i + len(marker), shut, allow_links)
                     out.append(Node("strong" if double else "em", children=tuple(inner)))
-                    i = close + len(marker)
+                    i = shut + len(marker)
                     continue
             if c == "[" and allow_links:
                 m2 = self._link_at(i, hi)

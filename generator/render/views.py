@@ -16,7 +16,7 @@ from generator.findings import Finding, Severity
 from generator.loading import SheetFile, Source, Workspace
 from generator.matchers.dates import PartialDate, parse_partial_date
 from generator.matchers.numbers import find_numbers
-from generator.model import Fact, Person
+from generator.model import Fact, Person, Sheet
 from generator.rules import RULES
 from generator.render.escape import text, text_fragment
 from generator.render.inline import plain
@@ -148,7 +148,7 @@ class SheetView:
     facts: list[FactView]
 
     @property
-    def sheet(self):  # noqa: ANN201 - the model's Sheet
+    def sheet(self) -> Sheet:
         return self.file.sheet
 
     @property

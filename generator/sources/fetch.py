@@ -40,7 +40,9 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.seen: list[str] = []
-        self.max_repeats = self.max_redirections = limit + 1  # urllib's own loop check would speak first
+        # urllib's own loop check would speak first. typeshed calls these ClassVars, but urllib reads them
+        # through self, and the limit is this handler's own.
+        self.max_repeats = self.max_redirections = limit + 1  # type: ignore[misc]
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         self.seen.append(newurl)

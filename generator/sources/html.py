@@ -69,7 +69,7 @@ def _sniff(body: bytes) -> str | None:
 
 def extract_html(body: bytes, charset: str | None, url: str | None, what: str) -> Extracted:
     try:
-        import lxml.html
+        import lxml.html  # type: ignore[import-untyped]  # lxml ships no annotations (lxml-stubs is separate)
         import trafilatura
     except ImportError:
         raise Refused("extractor-missing", "reading a web page needs trafilatura: pip install 'factsheet[import]' "

@@ -75,12 +75,12 @@ def read_file(path: Path, kind: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Snap
     return Snapshot(extracted.text, extracted, str(path), len(body), dict(extracted.meta))
 
 
-def merge(stated: dict[str, Found], flags: dict[str, object]) -> dict[str, Found]:
+def merge(stated: dict[str, Found], flags: dict[str, str | list[str] | None]) -> dict[str, Found]:
     """Flags win over what the document states; empty flags are not given."""
     out = dict(stated)
     for key, value in flags.items():
-        if value not in (None, [], ""):
-            out[key] = Found(value, f"--{'author' if key == 'authors' else key}")  # type: ignore[arg-type]
+        if value is not None and value not in ([], ""):
+            out[key] = Found(value, f"--{'author' if key == 'authors' else key}")
     return out
 
 

@@ -19,6 +19,7 @@ with a line break; ``pages`` records where each page starts, for page numbers.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 import re
 
 from generator.authoring import Refused
@@ -92,13 +93,14 @@ def extract_pdf(body: bytes, what: str) -> Extracted:
                                       "save its text by hand as a .txt file")
     meta: dict[str, Found] = {}
     notes: list[str] = []
-    info = reader.metadata or {}
+    info: Mapping[str, object] = reader.metadata or {}
     title, author = _info(info, "/Title"), _info(info, "/Author")
     if title:
         meta["title"] = Found(title, "PDF /Title")
     if author:
         meta["authors"] = Found([author], "PDF /Author")
-    lang = reader.trailer["/Root"].get("/Lang")
+    root = reader.trailer["/Root"].get_object()
+    lang: object = root.get("/Lang") if isinstance(root, Mapping) else None
     if isinstance(lang, str) and re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", lang):
         meta["language"] = Found(str(lang), "PDF /Lang")
     created = _PDF_DATE.match(_info(info, "/CreationDate") or "")
@@ -109,7 +111,7 @@ def extract_pdf(body: bytes, what: str) -> Extracted:
     return Extracted(text, "PDF", meta, notes, pages)
 
 
-def _info(info: object, key: str) -> str | None:
-    value = info.get(key) if hasattr(info, "get") else None
+def _info(info: Mapping[str, object], key: str) -> str | None:
+    value = info.get(key)
     value = " ".join(str(value).split()) if value is not None else ""
     return value or None

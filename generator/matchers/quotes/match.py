@@ -66,7 +66,8 @@ def find_quote(quote_text: str, text: str, *, folded: Folded | None = None,
     loose: list[list[tuple[int, int]]] = []
     starts = [s.start for s in spans]
     for part in parts:
-        here, anywhere = [], []
+        here: list[tuple[int, int, QuotedSpan | None]] = []
+        anywhere: list[tuple[int, int]] = []
         for i in _word_occurrences(hay, part):
             a, b = folded.span_in_original(i, i + len(part))
             anywhere.append((a, b))
@@ -126,7 +127,8 @@ def _chains(occurrences: list[list[tuple[int, int, QuotedSpan | None]]]) -> list
     return matches
 
 
-def _explain(parts: list[str], occurrences: list, loose: list, folded: Folded,
+def _explain(parts: list[str], occurrences: list[list[tuple[int, int, QuotedSpan | None]]],
+             loose: list[list[tuple[int, int]]], folded: Folded,
              spans: list[QuotedSpan]) -> tuple[str, ...]:
     text = folded.original
     for part, inside, anywhere in zip(parts, occurrences, loose):

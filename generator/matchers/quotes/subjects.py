@@ -174,7 +174,8 @@ class SubjectReader(TokenizedText):
         toks = self.tokens
         t = toks[idx[j]]
         subj = Subject("name", t, t.ids, negated=negated)
-        a, links = j - 1, ("and",)
+        a = j - 1
+        links: tuple[str, ...] = ("and",)
         while a - 1 >= floor and toks[idx[a]].low in links and toks[idx[a - 1]].kind == "name" \
                 and not toks[idx[a - 1]].possessive \
                 and not (a - 2 >= floor and toks[idx[a - 2]].low in _PREPOSITIONS):
@@ -243,7 +244,7 @@ class SubjectReader(TokenizedText):
             return Subject("name", t, t.ids)
         if t.kind == "word" and t.low in _SUBJECT_PRONOUNS:
             return Subject("pronoun", t)
-        words = []
+        words: list[Tok] = []
         for i in idx[n:n + 6]:
             u = toks[i]
             if u.kind == "punct" or u.kind == "quote" or (u.kind == "word" and words and (
