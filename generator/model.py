@@ -15,6 +15,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    JsonValue,
     RootModel,
     StringConstraints,
     model_validator,
@@ -96,9 +97,19 @@ def _acceptable(value: str) -> str:
     return value
 
 
+# Editors' tools get a tighter pattern than the loader's first check: month 13 or day 32 is marked as
+# it is typed (and day 31 of a 30-day month, day 30 of February). The loader still says why in words.
+EDITOR_DATE_PATTERN = (
+    r"^[0-9]{4}(-("
+    r"(0[13578]|1[02])(-(0[1-9]|[12][0-9]|3[01]))?"
+    r"|(0[469]|11)(-(0[1-9]|[12][0-9]|30))?"
+    r"|02(-(0[1-9]|1[0-9]|2[0-9]))?"
+    r"))?$"
+)
 DateStr = Annotated[
     str,
-    Field(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD, quoted"),
+    Field(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD, quoted",
+          json_schema_extra={"pattern": EDITOR_DATE_PATTERN}),
     AfterValidator(_date),
 ]
 NumberValue = Annotated[
@@ -106,7 +117,8 @@ NumberValue = Annotated[
     Field(description="19500, 3.5, or text with a scale word: \"3.5 billion\", \"19,500\", \"600m\""),
     AfterValidator(_number),
 ]
-Currency = Annotated[str, Field(description="ISO 4217 code: EUR, USD, GBP, ..."), AfterValidator(_currency)]
+Currency = Annotated[str, Field(description="ISO 4217 code: EUR, USD, GBP, ...",
+                                json_schema_extra={"enum": sorted(ISO_4217)}), AfterValidator(_currency)]
 Url = Annotated[str, AfterValidator(_url)]
 AcceptedRule = Annotated[str, Field(description="a warning's rule id, e.g. excerpt-ambiguous"),
                          AfterValidator(_acceptable)]
@@ -119,26 +131,42 @@ class _Strict(BaseModel):
 class SourceMeta(_Strict):
     """content/sources/<id>.yml: what is known about one source text."""
 
-    title: Text
-    publisher: str | None = None
-    authors: list[str] = []
-    contributors: list[str] = Field(default=[], description="extension: people credited for reporting")
-    published: DateStr | None = None
-    url: Url | None = None
-    retrieved: DateStr | None = None
-    language: str | None = None
-    note: str | None = Field(default=None, description="extension: how metadata was inferred")
+    title: Text = Field(description="The source's own headline or title",
+                        examples=["Xi Jinping holds phone call with Ukrainian President Zelensky"])
+    publisher: str | None = Field(default=None, description="Who published it", examples=["Xinhua"])
+    authors: list[str] = Field(default=[], description="Who wrote it, one name per item",
+                               examples=[["Jane Doe", "John Roe"]])
+    contributors: list[str] = Field(default=[], description="extension: people credited for reporting",
+                                    examples=[["Anna Li"]])
+    published: DateStr | None = Field(default=None, description="When it was published: YYYY, YYYY-MM or "
+                                                                "YYYY-MM-DD, quoted", examples=["2023-04-26"])
+    url: Url | None = Field(default=None, description="Where it was read: https:// or http://",
+                            examples=["https://example.org/news/2023/04/26/call.html"])
+    retrieved: DateStr | None = Field(default=None, description="When the text was saved: YYYY-MM-DD, quoted",
+                                      examples=["2023-04-27"])
+    language: str | None = Field(default=None, description="Language of the text, a BCP 47 tag",
+                                 examples=["en"])
+    note: str | None = Field(default=None, description="extension: how metadata was inferred",
+                             examples=["publication date read from the page's byline"])
     pages: Annotated[list[Annotated[int, Field(ge=0)]], AfterValidator(_page_starts)] | None = Field(
         default=None, description="extension: for a text taken from a PDF, the character offset in the text "
-                                  "where each page starts (page 1 at 0); `cite` names the page")
-    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+                                  "where each page starts (page 1 at 0); `cite` names the page",
+        examples=[[0, 2817, 5940]])
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256 of the .txt file's bytes, 64 lower-case hex digits (factsheet rehash writes it)",
+        examples=["9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"])
 
 
 class Person(_Strict):
-    name: Text
-    aliases: list[Text] = []
-    role: str | None = None
-    note: str | None = Field(default=None, description="extension")
+    """One person who is quoted or named as a speaker."""
+
+    name: Text = Field(description="Full name as sources write it", examples=["Xi Jinping"])
+    aliases: list[Text] = Field(default=[], description="Other names sources use for this person",
+                                examples=[["Xi", "President Xi"]])
+    role: str | None = Field(default=None, description="What the person is, for readers",
+                             examples=["President of China"])
+    note: str | None = Field(default=None, description="extension: an editor's note",
+                             examples=["also General Secretary of the Communist Party"])
 
 
 class People(RootModel[dict[Slug, Person]]):
@@ -146,9 +174,13 @@ class People(RootModel[dict[Slug, Person]]):
 
 
 class Figure(_Strict):
-    value: NumberValue
-    unit: str | None = None
-    qualifier: Qualifier | None = None
+    """A number the excerpt states, with what it counts."""
+
+    value: NumberValue = Field(examples=[50, 3.5, "19,500", "3.5 billion"])
+    unit: str | None = Field(default=None, description="What is counted, as the claim says it",
+                             examples=["countries"])
+    qualifier: Qualifier | None = Field(default=None, description="How the excerpt bounds the number",
+                                        examples=["more than"])
 
     @property
     def amount(self) -> Decimal:
@@ -156,8 +188,10 @@ class Figure(_Strict):
 
 
 class Money(_Strict):
-    value: NumberValue
-    currency: Currency
+    """An amount of money the excerpt states."""
+
+    value: NumberValue = Field(examples=["3.5 billion", 19500])
+    currency: Currency = Field(examples=["EUR"])
 
     @property
     def amount(self) -> Decimal:
@@ -165,34 +199,66 @@ class Money(_Strict):
 
 
 class Quote(_Strict):
-    speaker: Slug
-    text: Text
+    """Words someone said, as the excerpt quotes them."""
+
+    speaker: Slug = Field(description="The speaker's id in facts/people.yml", examples=["xi-jinping"])
+    text: Text = Field(description="The quoted words; the excerpt must hold them in quotation marks",
+                       examples=["There are no winners in nuclear wars"])
 
 
 class Citation(_Strict):
-    source: Slug
-    excerpt: Text
-    prefix: str | None = None
-    suffix: str | None = None
-    note: str | None = None
+    """Where a source says it: a verbatim excerpt of content/sources/<source>.txt."""
+
+    source: Slug = Field(description="The source's id: content/sources/<source>.txt", examples=["day-407-xi-macron"])
+    excerpt: Text = Field(description="Words copied exactly from the source text", examples=[
+        "denounced by more than 50 nations"])
+    prefix: str | None = Field(default=None, description="Words just before the excerpt, when it occurs more "
+                                                         "than once", examples=["remarks"])
+    suffix: str | None = Field(default=None, description="Words just after the excerpt, when it occurs more "
+                                                         "than once", examples=["on Tuesday"])
+    note: str | None = Field(default=None, description="An editor's note on this citation",
+                             examples=["the readout, not the speech"])
     accept: list[AcceptedRule] | None = Field(
         default=None, description="warnings the editors reviewed and accept for this citation: reported as "
-                                  "notes, and an accepted rule that finds nothing is itself a warning")
+                                  "notes, and an accepted rule that finds nothing is itself a warning",
+        examples=[["excerpt-ambiguous"]])
+
+
+def _one_typed_value() -> dict[str, JsonValue]:
+    """The one-typed-value rule for editors: no two of date/figure/money/quote given (and not null)."""
+    given: dict[str, JsonValue] = {"not": {"type": "null"}}
+    return {"not": {"anyOf": [
+        {"required": [a, b], "properties": {a: given, b: given}}
+        for i, a in enumerate(VALUE_KINDS) for b in VALUE_KINDS[i + 1:]
+    ]}}
 
 
 class Fact(_Strict):
-    id: Slug
-    claim: Text
-    sources: Annotated[list[Citation], Field(min_length=1)]
-    date: DateStr | None = None
-    figure: Figure | None = None
-    money: Money | None = None
-    quote: Quote | None = None
+    """One claim and the sources that support it; at most one of date, figure, money and quote."""
+
+    model_config = ConfigDict(json_schema_extra=_one_typed_value())
+
+    id: Slug = Field(description="Unique in the sheet; lower case, digits and hyphens", examples=["call-date"])
+    claim: Text = Field(description="The sentence readers see", examples=[
+        "Xi Jinping and Volodymyr Zelensky spoke by phone on 26 April 2023."])
+    sources: Annotated[list[Citation], Field(min_length=1)] = Field(
+        description="At least one citation; each excerpt must support the claim's typed value",
+        examples=[[{"source": "xi-zelensky-first-call", "excerpt": "26 April 2023 Wednesday"}]])
+    date: DateStr | None = Field(default=None, description="A date the excerpt states: YYYY, YYYY-MM or "
+                                                           "YYYY-MM-DD, quoted", examples=["2023-04-26"])
+    figure: Figure | None = Field(default=None, description="A number the excerpt states",
+                                  examples=[{"value": 50, "unit": "countries", "qualifier": "more than"}])
+    money: Money | None = Field(default=None, description="An amount of money the excerpt states",
+                                examples=[{"value": "3.5 billion", "currency": "EUR"}])
+    quote: Quote | None = Field(default=None, description="Words a person said, quoted in the excerpt",
+                                examples=[{"speaker": "xi-jinping", "text": "There are no winners in nuclear wars"}])
     when: DateStr | None = Field(
         default=None, description="extension: when the event the claim reports happened, for the timeline, "
-                                  "when that is not the fact's date (a 2025 statement about 2022: the 2025 date)")
-    note: str | None = Field(default=None, description="extension: an editor's note")
-    tags: list[str] = Field(default=[], description="extension")
+                                  "when that is not the fact's date (a 2025 statement about 2022: the 2025 date)",
+        examples=["2022-02-24"])
+    note: str | None = Field(default=None, description="extension: an editor's note",
+                             examples=["figures from the ministry's first count"])
+    tags: list[str] = Field(default=[], description="extension: words to group facts by", examples=[["aid"]])
 
     @model_validator(mode="after")
     def _one_value(self) -> "Fact":
@@ -217,12 +283,19 @@ class Fact(_Strict):
 class Sheet(_Strict):
     """facts/<sheet-id>.yml: one topic or event and its facts."""
 
-    title: Text
-    date: DateStr | None = None
-    summary: str | None = None
-    tags: list[str] = []
-    facts: list[Fact] = []
+    title: Text = Field(description="The sheet's headline", examples=[
+        "Xi Jinping and Volodymyr Zelensky's first phone call"])
+    date: DateStr | None = Field(default=None, description="When the topic or event happened: YYYY, YYYY-MM "
+                                                           "or YYYY-MM-DD, quoted", examples=["2023-04-26"])
+    summary: str | None = Field(default=None, description="One or two sentences shown under the title",
+                                examples=["The first known contact between the two leaders since the invasion."])
+    tags: list[str] = Field(default=[], description="Words to group sheets by", examples=[["china", "ukraine"]])
+    facts: list[Fact] = Field(default=[], description="The sheet's facts, in reading order", examples=[[{
+        "id": "call-date", "claim": "Xi Jinping and Volodymyr Zelensky spoke by phone on 26 April 2023.",
+        "date": "2023-04-26", "sources": [{"source": "xi-zelensky-first-call", "excerpt": "26 April 2023 Wednesday"}],
+    }]])
     redirects: dict[str, str] = Field(
         default={},
         description="extension: old fact id (or sheet-id/fact-id) → new global id sheet-id/fact-id",
+        examples=[{"old-id": "xi-zelensky/call-date"}],
     )

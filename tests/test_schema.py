@@ -162,3 +162,90 @@ def test_people_and_source_schemas_accept_the_format_and_reject_typos(workspace:
     assert list(source.iter_errors(written)) == []
     assert list(source.iter_errors({**written, "sha256": "abc"}))
     assert list(source.iter_errors({**written, "publised": "2023"}))
+
+
+def _properties(node: object, where: str = "") -> list[tuple[str, dict]]:
+    """Every (path, property schema) of a schema, outside the `not` clauses that only name fields."""
+    found: list[tuple[str, dict]] = []
+    if isinstance(node, dict):
+        for key, value in node.get("properties", {}).items():
+            found.append((f"{where}/{key}", value))
+        for key, value in node.items():
+            if key != "not":
+                found += _properties(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += _properties(value, f"{where}/{i}")
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(schemas()))
+def test_every_field_has_a_description_and_examples_that_the_schema_accepts(name: str) -> None:
+    schema = _schema(name)
+    fields = _properties(schema)
+    assert fields
+    for where, prop in fields:
+        assert prop.get("description"), f"{name}{where}: no description"
+        assert prop.get("examples"), f"{name}{where}: no example"
+        check = jsonschema.Draft7Validator({**prop, "$defs": schema.get("$defs", {})})
+        for example in prop["examples"]:
+            assert list(check.iter_errors(example)) == [], f"{name}{where}: example {example!r} is invalid"
+
+
+def _with_fact(**fields: object) -> dict:
+    sheet = yaml.safe_load(FORMAT_EXAMPLE)
+    fact = {"id": "x", "claim": "c", "sources": [{"source": "s", "excerpt": "e"}], **fields}
+    sheet["facts"] = [fact]
+    return sheet
+
+
+def test_impossible_dates_are_marked_in_the_editor_and_agree_with_the_loader() -> None:
+    from generator.matchers.dates import parse_partial_date
+
+    sheet = _validator("sheet.schema.json")
+    source = _validator("source.schema.json")
+    for good in ("2023", "2023-04", "2023-04-30", "2023-12-31", "2024-02-29"):
+        assert list(sheet.iter_errors(_with_fact(date=good))) == [], good
+    for bad in ("2023-13", "2023-00", "2023-04-00", "2023-04-31", "2023-02-30", "2023-01-32", "2023-4-01"):
+        assert list(sheet.iter_errors(_with_fact(date=bad))), bad
+        assert list(sheet.iter_errors(_with_fact(when=bad))), bad
+        assert list(source.iter_errors({"title": "t", "sha256": "0" * 64, "published": bad})), bad
+    # Every month and day 00-32, in a leap year and not: the editor never refuses a date the loader takes,
+    # and lets through only 29 February of a common year (a pattern cannot know leap years).
+    for year in ("2023", "2024"):
+        for month in range(0, 14):
+            for day in range(0, 33):
+                value = f"{year}-{month:02d}-{day:02d}"
+                editor_ok = not list(sheet.iter_errors(_with_fact(date=value)))
+                try:
+                    parse_partial_date(value)
+                    loader_ok = True
+                except ValueError:
+                    loader_ok = False
+                assert editor_ok == loader_ok or value == "2023-02-29", value
+
+
+def test_currencies_are_the_iso_4217_codes() -> None:
+    from generator.matchers.money import ISO_4217
+
+    sheet = _validator("sheet.schema.json")
+    currency = _schema("sheet.schema.json")["$defs"]["Money"]["properties"]["currency"]
+    assert currency["enum"] == sorted(ISO_4217)
+    assert list(sheet.iter_errors(_with_fact(money={"value": 5, "currency": "GBP"}))) == []
+    for bad in ("eur", "EURO", "XYZ", "€"):
+        assert list(sheet.iter_errors(_with_fact(money={"value": 5, "currency": bad}))), bad
+
+
+def test_a_fact_with_two_typed_values_is_marked_in_the_editor(workspace: Path) -> None:
+    sheet = _validator("sheet.schema.json")
+    values = {"date": "2023-04-26", "figure": {"value": 50}, "money": {"value": 5, "currency": "EUR"},
+              "quote": {"speaker": "xi-jinping", "text": "words"}}
+    for kind, value in values.items():
+        assert list(sheet.iter_errors(_with_fact(**{kind: value}))) == [], kind
+        # null is no value, for the loader and the editor alike
+        others = {k: None for k in values if k != kind}
+        assert list(sheet.iter_errors(_with_fact(**{kind: value}, **others))) == [], kind
+    kinds = list(values)
+    for i, a in enumerate(kinds):
+        for b in kinds[i + 1:]:
+            assert list(sheet.iter_errors(_with_fact(**{a: values[a], b: values[b]}))), (a, b)
