@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation, localcontext
 
@@ -150,7 +151,7 @@ def ratio(numerator: int, denominator: int) -> Decimal:
         return Decimal(numerator) / Decimal(denominator)
 
 
-def _alt(words) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -189,7 +190,7 @@ _MODEL_BEFORE = re.compile(r"(?:\d|\b(?P<w>[A-Z][\w-]*))[ \u00a0]\Z")
 def _is_model(scan: str, start: int) -> bool:
     """A number right after another number or a name: "10 737-800 planes", "Boeing 737-800"."""
     m = _MODEL_BEFORE.search(scan, max(0, start - 30), start)
-    return bool(m) and not (m["w"] and (m["w"].lower() in PHRASE_STOPS or m["w"].lower() in QUALIFIER_SYNONYMS
+    return m is not None and not (m["w"] and (m["w"].lower() in PHRASE_STOPS or m["w"].lower() in QUALIFIER_SYNONYMS
                                          or m["w"].lower() == "between"))
 
 
@@ -569,7 +570,8 @@ def parse_value(value: int | float | str) -> Decimal:
 
 def format_number(value: Decimal) -> str:
     """``19,500``, ``3.5 billion``, ``0.25``, ``2/3``: how messages show a value."""
-    if value.is_finite() and isinstance(value.as_tuple().exponent, int) and value.as_tuple().exponent < -6:
+    exponent = value.as_tuple().exponent  # 'n', 'N' or 'F' for NaN and infinities
+    if value.is_finite() and isinstance(exponent, int) and exponent < -6:
         whole = int(value)
         rest = value - whole
         for den in range(2, 13):  # a fraction read from "two-thirds" or "a seventh"

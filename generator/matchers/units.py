@@ -104,7 +104,8 @@ _SYNONYM_OF: dict[str, str] = {form: group[0] for group in SYNONYM_GROUPS for fo
 @lru_cache(maxsize=None)
 def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """Every part of speech lemminflect knows ``word`` as, with its lemmas ({} when unknown)."""
-    from lemminflect import getAllLemmas  # its dictionary loads on first use: only figures with units pay
+    from lemminflect import getAllLemmas  # type: ignore[import-untyped]  # lemminflect ships no annotations
+    # its dictionary loads on first use: only figures with units pay
 
     found = getAllLemmas(word)
     if not found and word != word.lower():
@@ -207,7 +208,8 @@ def _from_phrase(text: str, pos: int, plural: bool, how: str) -> Counted | None:
     i = _head(words, plural)
     if i is None:
         return None
-    end, also = words[i][2], []
+    end = words[i][2]
+    also: list[str] = []
     if i == len(words) - 1:  # "1,200 hospitals and schools": counted together
         while len(also) < 3 and (conj := _AND.match(text, end)):
             more = _phrase(text, conj.end())

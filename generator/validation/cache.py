@@ -242,7 +242,8 @@ def _finding_dict(f: Finding) -> list[object]:
 def _finding(d: list[Any]) -> Finding:
     if len(d) != len(_FINDING_FIELDS):
         raise ValueError("a finding of another shape")
-    return Finding(**{name: Severity(v) if name == "severity" else v for name, v in zip(_FINDING_FIELDS, d)})
+    fields: dict[str, Any] = {name: Severity(v) if name == "severity" else v for name, v in zip(_FINDING_FIELDS, d)}
+    return Finding(**fields)
 
 
 def _index_ok(index: dict[str, Any]) -> bool:
@@ -422,6 +423,7 @@ class _Run:
         # Load findings: from this run for the files it read, from the cache for the others.
         load_findings: list[Finding] = list(by_path.get(PEOPLE_FILE, [])) + list(by_path.get(PUBLISHED_IDS_FILE, []))
         new_sheets: dict[str, Any] = {}
+        entry: dict[str, Any]
         for s in sheets:
             rel = _sheet_rel(s)
             if rel in loaded_here:
