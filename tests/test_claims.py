@@ -182,3 +182,6 @@ def test_qualifier_entailment():
 def test_markup_is_read_as_its_words():
     assert markup_to_text("[Xi](https://example.org/a_(b)) said **no** to *war* `now`") == "Xi said no to war now"
     assert markup_to_text(r"a \*literal\* star") == "a *literal* star"
+    # Control characters the reader never sees are white space, even where they look like the
+    # function's own placeholders (a crash found by tests/test_properties.py).
+    assert markup_to_text("a\x00b \\* `c`\x01 d") == "a b * c d"

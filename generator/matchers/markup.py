@@ -17,11 +17,15 @@ _LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
 # Emphasis markers that open before a word and close after one: "*so*", "**so**", "_so_".
 _STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.S)
 _EM = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.S)
-_PLACEHOLDER = "\x00"
+_PLACEHOLDER = "\x00"  # stands for an escaped character while the markers are taken out
+_CODE_MARK = "\x01"  # stands for a code span
 
 
 def markup_to_text(source: str) -> str:
     """The claim as plain text, white space runs kept as one space."""
+    # The two placeholders are control characters, never words: any already in the claim count as
+    # white space, so every placeholder left below is one of ours.
+    source = source.replace(_PLACEHOLDER, " ").replace(_CODE_MARK, " ")
     escaped: list[str] = []
 
     def hold(m: re.Match[str]) -> str:
@@ -33,13 +37,14 @@ def markup_to_text(source: str) -> str:
 
     def code(m: re.Match[str]) -> str:
         codes.append(m.group(2).strip() or m.group(2))
-        return "\x01"
+        return _CODE_MARK
 
     text = _CODE.sub(code, text)
     text = _LINK.sub(lambda m: m.group(1), text)
     for _ in range(3):  # nested emphasis: ***both***, *a **b** c*
         text = _STRONG.sub(lambda m: m.group(2), text)
         text = _EM.sub(lambda m: m.group(2), text)
-    text = re.sub("\x01", lambda _m: codes.pop(0), text)
-    text = re.sub(_PLACEHOLDER, lambda _m: escaped.pop(0), text)
+    held_codes, held_escapes = iter(codes), iter(escaped)
+    text = re.sub(_CODE_MARK, lambda _m: next(held_codes), text)
+    text = re.sub(_PLACEHOLDER, lambda _m: next(held_escapes), text)
     return " ".join(text.split())
