@@ -13,7 +13,8 @@ LAYERS = [
      "generator.lexicon", "generator.config", "generator.outdir", "generator.gitdiff"],
     ["generator.matchers"],
     ["generator.model", "generator.schema"],
-    ["generator.loading", "generator.authoring"],
+    ["generator.loading.read", "generator.loading.errors", "generator.loading.workspace", "generator.loading",
+     "generator.authoring"],
     ["generator.validation", "generator.redirects"],
     ["generator.reports", "generator.sources"],
     ["generator.render"],
@@ -69,3 +70,11 @@ def test_the_core_does_not_import_mkdocs():
         names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
         assert not any(n == "mkdocs" or n.startswith("mkdocs.") for n in names), path
+
+
+def test_the_loading_parts_stand_alone():
+    # One job each: confined reading and error translation know nothing of the workspace
+    # (nor of each other); only the orchestration puts them together.
+    for part in ("read", "errors"):
+        own = imports(REPO / "generator" / "loading" / f"{part}.py")
+        assert not {m for m in own if m.startswith("generator.loading")}, part
