@@ -5,14 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.loading import load_workspace
-from generator.redirects import (
-    PUBLISHED_IDS,
-    check_redirects,
-    read_published,
-    record_published,
-    redirect_map,
-    redirect_pages,
-)
+from generator.published import PUBLISHED_IDS, read_published, record_published
+from generator.render.urls import redirect_pages
+from generator.validation.redirects import check_redirects, redirect_map
 from generator.validation import validate
 from tests.conftest import run_cli, write_source, write_yaml
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from generator.loading import load_workspace
-from generator.redirects import PUBLISHED_IDS, current_ids, read_published, record_published
+from generator.published import PUBLISHED_IDS, current_ids, read_published, record_published
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -19,7 +19,7 @@ import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from generator.redirects import redirect_pages
+from generator.render.urls import docs_link, redirect_pages
 from generator.render import escape, inline
 from generator.render.charts import build_charts, svg
 from generator.render.passages import Passage, mark_passages
@@ -42,14 +42,10 @@ class RenderedSite:
     hidden: list[str] = field(default_factory=list)  # pages deliberately left out of the navigation
 
 
-def _url(sheet_id: str, fact_id: str | None) -> str:
-    return f"sheets/{sheet_id}.md" + (f"#{fact_id}" if fact_id else "")
-
-
 def moved(site: SiteData) -> dict[str, list[tuple[str, str]]]:
-    """Sheet id → [(old fact id or "", new docs link)] for every redirect (see generator.redirects)."""
+    """Sheet id → [(old fact id or "", new docs link)] for every redirect (see generator.render.urls)."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for old, new in redirect_pages(site.ws, _url).items():
+    for old, new in redirect_pages(site.ws, docs_link).items():
         path, _, anchor = old.partition("#")
         out.setdefault(path[len("sheets/"):-len(".md")], []).append((anchor, new))
     return {k: sorted(v) for k, v in sorted(out.items())}

@@ -50,7 +50,7 @@ from generator.loading import (
     gc_paused,
     load_workspace,
 )
-from generator.redirects import check_redirects
+from generator.validation.redirects import check_redirects
 from generator.validation.results import FactResult, FactVerdict, Report, json_line
 from generator.validation.validator import people_findings, sheet_checker, validate
 

@@ -9,12 +9,12 @@ from generator.findings import Finding, Severity, did_you_mean
 from generator.loading import SheetFile, Source, Workspace, gc_paused
 from generator.matchers.people import PeopleIndex
 from generator.model import Citation, Fact
-from generator.redirects import check_redirects
 from generator.rules import finding as _finding
 from generator.validation.attribution import SourceSpeakers
 from generator.validation.claims import Cited, check_claim
 from generator.validation.checks import Context, check_value
 from generator.validation.locate import MAX_OCCURRENCES, Located, locate
+from generator.validation.redirects import check_redirects
 from generator.validation.rootcause import drop_follow_ons
 from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
 
