@@ -1,0 +1,110 @@
+"""The real-world evaluation set (``tests/eval/real``): well-formed, and its accuracy never regresses.
+
+The set is public texts in other house styles with claims whose ids are their expected verdicts
+(``t-`` true, ``f-<mutation>-`` false), written before the validator ran over them. These tests check
+that every text has its address, publisher and licence, that every claim has an expectation and the
+set stays large and balanced, and, through ``bench/eval.py`` (the real CLI), that the validator accepts
+at least as many true claims and catches at least as many false ones as the floors recorded in
+``tests/eval/real/RATCHET.json`` (a ratchet: raise it when the validator improves).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SET = REPO / "tests" / "eval" / "real"
+MUTATIONS = {"num", "scale", "cur", "unit", "qual", "date", "entity", "speaker", "quote", "neg"}
+KINDS = ("figure", "money", "date", "quote")
+
+
+def _manifest() -> dict:
+    return yaml.safe_load((SET / "MANIFEST.yml").read_text(encoding="utf-8"))
+
+
+def _facts() -> list[tuple[str, dict]]:
+    out = []
+    for path in sorted((SET / "facts").glob("eval-*.yml")):
+        sheet = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out += [(path.stem, fact) for fact in sheet["facts"]]
+    return out
+
+
+def _kind(fact: dict) -> str:
+    return next((k for k in KINDS if k in fact), "none")
+
+
+def test_every_text_has_its_address_publisher_date_and_licence():
+    manifest = _manifest()
+    texts = {p.stem for p in (SET / "content" / "sources").glob("*.txt")}
+    assert texts == set(manifest), "every text has a manifest entry and every entry a text"
+    assert len(texts) >= 12
+    assert len({e["style"] for e in manifest.values()}) >= 6
+    for sid, entry in manifest.items():
+        assert entry["url"].startswith(("http://", "https://")), sid
+        assert entry["title"] and entry["publisher"] and entry["licence"], sid
+        assert "published" in entry, sid
+        sidecar = yaml.safe_load((SET / "content" / "sources" / f"{sid}.yml").read_text(encoding="utf-8"))
+        assert sidecar["url"] == entry["url"] and sidecar["published"] == entry["published"], sid
+        assert entry["licence"] in sidecar["note"], f"{sid}: the sidecar names the licence"
+        data = (SET / "content" / "sources" / f"{sid}.txt").read_bytes()
+        assert sidecar["sha256"] == hashlib.sha256(data).hexdigest(), f"{sid}: the text is as retrieved"
+
+
+def test_every_claim_has_an_expectation_and_the_set_is_large_and_balanced():
+    facts = _facts()
+    ids = [f"{sheet}/{fact['id']}" for sheet, fact in facts]
+    assert len(ids) == len(set(ids)) and len(ids) >= 250
+    truth = Counter()
+    for gid in ids:
+        prefix, rest = gid.split("/")[1].split("-", 1)
+        assert prefix in ("t", "f"), f"{gid}: the id says t- (true) or f-<mutation>- (false)"
+        if prefix == "f":
+            assert rest.split("-", 1)[0] in MUTATIONS, f"{gid}: an f- id names its mutation"
+        truth[prefix] += 1
+    assert 0.4 <= truth["t"] / len(ids) <= 0.6, truth
+    for kind in (*KINDS, "none"):
+        kinds = Counter(fact["id"][0] for _, fact in facts if _kind(fact) == kind)
+        assert kinds["t"] >= 5 and kinds["f"] >= 5, f"{kind}: both true and false claims"
+
+
+def test_every_cited_text_is_in_the_manifest():
+    manifest = _manifest()
+    for sheet, fact in _facts():
+        for citation in fact["sources"]:
+            assert citation["source"] in manifest, f"{sheet}/{fact['id']}"
+
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("eval") / "eval.json"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "eval.py"), "--json", str(out)],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "| value kind |" in done.stdout and "| house style |" in done.stdout
+    result: dict = json.loads(out.read_text())
+    return result
+
+
+def test_every_claim_is_reported(measured: dict):
+    assert set(measured["labels"]) == {f"{sheet}/{fact['id']}" for sheet, fact in _facts()}
+    assert set(measured["labels"].values()) <= {"accepted", "warned", "refused", "caught", "flagged", "missed"}
+
+
+def test_accuracy_does_not_fall_below_the_recorded_floors(measured: dict):
+    floors = json.loads((SET / "RATCHET.json").read_text())
+    groups = {"all": (measured["summary"], floors["summary"]),
+              **{k: (measured["by_kind"][k], f) for k, f in floors["by_kind"].items()}}
+    for name, (got, floor) in groups.items():
+        assert got["accepted"] >= floor["accepted"], f"{name}: more true claims refused than recorded: {got}"
+        assert got["caught"] >= floor["caught"], f"{name}: more false claims let through than recorded: {got}"
