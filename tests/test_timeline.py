@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
+import json
 import re
 
 from generator.loading import load_workspace
@@ -64,3 +67,18 @@ def test_the_example_timeline_is_in_event_order():
     assert keys == sorted(keys)
     trump = next(e for e in entries if e.fact is not None and e.fact.id == "trump-blames-ukraine")
     assert trump.date.year == 2025 and trump.mentions is not None and trump.mentions.year == 2022
+
+
+def test_the_downloads_carry_when_beside_the_date(workspace):
+    ws, report = _site(workspace)
+    files = render(ws, report, workspace).files
+    doc = json.loads(files["data/facts.json"])
+    by_id = {f["id"]: f for f in doc["facts"]}
+    assert (by_id["talks/began"]["date"], by_id["talks/began"]["when"]) == ("2022-02", "2025-02-24")
+    assert by_id["talks/opened"]["when"] is None
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(files["data/facts.csv"].decode()))}
+    assert (rows["talks/began"]["date"], rows["talks/began"]["when"]) == ("2022-02", "2025-02-24")
+    assert rows["talks/opened"]["when"] == ""
+    # The export's published schema names the field.
+    schema = json.loads(files["data/schema/facts.schema.json"])
+    assert "when" in schema["$defs"]["ExportFact"]["properties"]

@@ -35,6 +35,7 @@ class ExportFact(BaseModel):
     claim: str
     kind: str
     date: str | None = None
+    when: str | None = None  # when the event happened, where that is not ``date`` (see README)
     figure: dict[str, object] | None = None
     money: dict[str, object] | None = None
     quote: dict[str, object] | None = None
@@ -74,7 +75,7 @@ def export_fact(f: FactView) -> ExportFact:
             source_url=src.meta.url if src else None, excerpt=excerpt, verdict=c.verdict, anchor=c.anchor,
             page=f"sources/{c.source_id}/#{c.anchor}" if c.anchor and src else None, start=c.start, end=c.end))
     return ExportFact(
-        id=f.gid, sheet=f.sheet_id, fact=fact.id, claim=fact.claim, kind=fact.kind, date=fact.date,
+        id=f.gid, sheet=f.sheet_id, fact=fact.id, claim=fact.claim, kind=fact.kind, date=fact.date, when=fact.when,
         figure=_value(fact.figure), money=_value(fact.money), quote=_value(fact.quote), verdict=f.verdict,
         independent_sources=f.independent, page=f"sheets/{f.sheet_id}/#{fact.id}", citations=cites)
 
@@ -85,7 +86,7 @@ def facts_json(site: SiteData) -> str:
     return doc.model_dump_json(indent=2) + "\n"
 
 
-CSV_COLUMNS = ["id", "sheet", "fact", "kind", "claim", "value", "amount", "unit", "currency", "qualifier", "date",
+CSV_COLUMNS = ["id", "sheet", "fact", "kind", "claim", "value", "amount", "unit", "currency", "qualifier", "date", "when",
                "speaker", "quote", "verdict", "independent_sources", "sources", "page"]
 
 
@@ -108,7 +109,7 @@ def facts_csv(site: SiteData) -> str:
             "amount": format(typed.amount.normalize(), "f") if typed else None,
             "unit": fact.figure.unit if fact.figure else None,
             "currency": fact.money.currency if fact.money else None,
-            "qualifier": fact.figure.qualifier if fact.figure else None, "date": fact.date,
+            "qualifier": fact.figure.qualifier if fact.figure else None, "date": fact.date, "when": fact.when,
             "speaker": fact.quote.speaker if fact.quote else None, "quote": fact.quote.text if fact.quote else None,
             "verdict": f.verdict, "independent_sources": f.independent,
             "sources": ";".join(dict.fromkeys(c.source_id for c in f.citations)),
