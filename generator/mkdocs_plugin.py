@@ -26,6 +26,7 @@ from generator.loading import FACTS_DIR, load_workspace
 from generator.render import render
 from generator.render.output import NotRenderedHere, write_tree
 from generator.render.site import TEMPLATES_DIR
+from generator.search_index import tidy as tidy_search_index
 from generator.validation import validate
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
@@ -79,10 +80,21 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):  # type: ignore[no-untyped-c
         except NotRenderedHere as exc:
             raise PluginError(str(exc)) from None
         config.docs_dir = str(out)
+        # Our theme templates (the 404 page) come after the site's own custom_dir, before the theme's.
+        theme = out.with_name(out.name + "-theme")
+        try:
+            write_tree(theme, site.theme)
+        except NotRenderedHere as exc:
+            raise PluginError(str(exc)) from None
+        if str(theme) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme))
         if not config.nav:
             config.nav = site.nav
         self._watch = [root / d for d in WATCHED if (root / d).is_dir()]
         return config
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        tidy_search_index(Path(config.site_dir))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         for path in getattr(self, "_watch", []):

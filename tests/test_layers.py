@@ -18,7 +18,7 @@ LAYERS = [
     ["generator.validation"],
     ["generator.reports", "generator.sources"],
     ["generator.render"],
-    ["generator.build", "generator.mkdocs_plugin"],
+    ["generator.build", "generator.mkdocs_plugin", "generator.search_index"],
     ["generator.commands", "generator.cli", "generator.__main__"],
 ]
 

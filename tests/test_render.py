@@ -142,14 +142,14 @@ def test_aggregate_pages_are_left_out_of_search(site):
     for page in ("timeline.md", "figures.md", "quotes.md", "people.md", "verification.md"):
         assert _front_matter(files[page]).get("search") == {"exclude": True}, page
     assert _front_matter(files["figures.md"])["hide"] == ["toc"]
-    for page in ("index.md", "sheets/bridge.md", "sources/alpha.md", "sheets/index.md", "sources/index.md"):
+    for page in ("index.md", "sheets/bridge.md", "sources/alpha/index.md", "sheets/index.md", "sources/index.md"):
         assert "search" not in _front_matter(files[page]), page
 
 def test_site_pages_and_data(site):
     ws, report, rendered = site
     files = rendered.files
     for page in ("index.md", "sheets/index.md", "sheets/bridge.md", "sheets/river.md", "sources/index.md",
-                 "sources/alpha.md", "sources/beta.md", "timeline.md", "figures.md", "quotes.md", "people.md",
+                 "sources/alpha/index.md", "sources/beta/index.md", "timeline.md", "figures.md", "quotes.md", "people.md",
                  "verification.md", "tags.md", "data/facts.json", "data/facts.csv",
                  "data/schema/facts.schema.json", "data/schema/sheet.schema.json", "assets/factsheet.css"):
         assert page in files, page
@@ -168,10 +168,10 @@ def test_site_pages_and_data(site):
 def test_every_citation_link_names_a_marked_passage(site):
     ws, report, rendered = site
     sheet = rendered.files["sheets/bridge.md"].decode()
-    links = re.findall(r"\]\(\.\./sources/([a-z0-9-]+)\.md#(p\d+-\d+)\)", sheet)
+    links = re.findall(r"\]\(\.\./sources/([a-z0-9-]+)/index\.md#(p\d+-\d+)\)", sheet)
     assert len(links) == 6
     for sid, anchor in links:
-        source_html = to_html(rendered.files[f"sources/{sid}.md"].decode())
+        source_html = to_html(rendered.files[f"sources/{sid}/index.md"].decode())
         assert anchor in parse_html(source_html).ids
     # Each fact's anchor is its id, and the sheet converts to HTML with those ids.
     ids = parse_html(to_html(sheet)).ids
@@ -416,7 +416,7 @@ def test_urls_are_judged_as_the_browser_reads_them():
 def test_a_source_page_links_each_cited_passage_on_the_original(site):
     # Issue 14: beside each link to a passage in the text, a text-fragment link to it on the original.
     ws, _, rendered = site
-    page = rendered.files["sources/alpha.md"].decode()
+    page = rendered.files["sources/alpha/index.md"].decode()
     source = ws.sources["alpha"]
     in_text = re.findall(r"in the text\]\(#p\d+-\d+\)", page)
     links = re.findall(r"in the text\]\(#p\d+-\d+\) \(\[on the original\]\((https://example\.org/news/alpha"

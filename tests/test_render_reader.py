@@ -79,7 +79,7 @@ def test_context_is_a_sentence_either_side():
 
 def test_source_back_links_carry_the_claim_and_its_verdict(workspace):
     rendered = _checked_site(workspace)
-    source = html.unescape(to_html(rendered.files["sources/wire.md"].decode()))
+    source = html.unescape(to_html(rendered.files["sources/wire/index.md"].decode()))
     link = re.search(r'<a href="\.\./\.\./sheets/checked/#blocked" title="Cited by: Britain blocked the webcast\."'
                      r' data-verdict="Verified"', source)
     assert link, source

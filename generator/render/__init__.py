@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.loading import Workspace
 from generator.render.output import write_tree
-from generator.render.site import RenderedSite, render_site
+from generator.render.site import RenderedSite, directory_urls, render_site
 from generator.render.views import SiteData, build_views
 from generator.validation.results import Report
 
@@ -18,7 +18,8 @@ __all__ = ["RenderedSite", "SiteData", "build_views", "render", "render_to"]
 
 
 def render(ws: Workspace, report: Report, root: Path | None = None) -> RenderedSite:
-    return render_site(build_views(ws, report), Path(root or ws.root))
+    root = Path(root or ws.root)
+    return render_site(build_views(ws, report, directory_urls(root)), root)
 
 
 def render_to(out: Path, ws: Workspace, report: Report, root: Path | None = None) -> RenderedSite:

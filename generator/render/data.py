@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from generator.render.urls import page_url, source_page
 from generator.render.views import FactView, SiteData
 from generator.schema import DRAFT, schemas
 
@@ -63,7 +64,7 @@ def _value(model: BaseModel | None) -> dict[str, object] | None:
     return out
 
 
-def export_fact(f: FactView) -> ExportFact:
+def export_fact(f: FactView, directory_urls: bool = True) -> ExportFact:
     fact = f.fact
     cites = []
     for c in f.citations:
@@ -73,15 +74,15 @@ def export_fact(f: FactView) -> ExportFact:
         cites.append(ExportCitation(
             number=c.number, source=c.source_id, source_title=src.meta.title if src else None,
             source_url=src.meta.url if src else None, excerpt=excerpt, verdict=c.verdict, anchor=c.anchor,
-            page=f"sources/{c.source_id}/#{c.anchor}" if c.anchor and src else None, start=c.start, end=c.end))
+            page=page_url(f"{source_page(c.source_id)}#{c.anchor}", directory_urls) if c.anchor and src else None, start=c.start, end=c.end))
     return ExportFact(
         id=f.gid, sheet=f.sheet_id, fact=fact.id, claim=fact.claim, kind=fact.kind, date=fact.date, when=fact.when,
         figure=_value(fact.figure), money=_value(fact.money), quote=_value(fact.quote), verdict=f.verdict,
-        independent_sources=f.independent, page=f"sheets/{f.sheet_id}/#{fact.id}", citations=cites)
+        independent_sources=f.independent, page=page_url(f.link, directory_urls), citations=cites)
 
 
 def facts_json(site: SiteData) -> str:
-    doc = Export(version=EXPORT_VERSION, stats=site.report.stats(), facts=[export_fact(f) for f in site.facts])
+    doc = Export(version=EXPORT_VERSION, stats=site.report.stats(), facts=[export_fact(f, site.directory_urls) for f in site.facts])
     # pydantic's own serialiser (compiled) writes what json.dumps(indent=2) wrote, at a fraction of the time.
     return doc.model_dump_json(indent=2) + "\n"
 
@@ -113,7 +114,7 @@ def facts_csv(site: SiteData) -> str:
             "speaker": fact.quote.speaker if fact.quote else None, "quote": fact.quote.text if fact.quote else None,
             "verdict": f.verdict, "independent_sources": f.independent,
             "sources": ";".join(dict.fromkeys(c.source_id for c in f.citations)),
-            "page": f"sheets/{f.sheet_id}/#{fact.id}",
+            "page": page_url(f.link, site.directory_urls),
         }
         w.writerow([_cell(row[c]) for c in CSV_COLUMNS])
     return buf.getvalue()

@@ -19,7 +19,7 @@ import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from generator.render.urls import docs_link, redirect_pages
+from generator.render.urls import docs_link, page_url, redirect_pages, source_page
 from generator.render import escape, inline
 from generator.render.charts import build_charts, svg
 from generator.render.passages import Passage, mark_passages
@@ -40,6 +40,8 @@ class RenderedSite:
     files: dict[str, bytes]  # docs-relative path → content
     nav: list[Any]
     hidden: list[str] = field(default_factory=list)  # pages deliberately left out of the navigation
+    # Templates for the engine's theme (its custom_dir): the 404 page, which is no Markdown page.
+    theme: dict[str, bytes] = field(default_factory=dict)
 
 
 def moved(site: SiteData) -> dict[str, list[tuple[str, str]]]:
@@ -152,7 +154,7 @@ def environment(root: Path) -> Environment:
     env.filters.update(inline=inline.inline, plain=inline.plain, url=escape.url, href=escape.href,
                        text=escape.text, date_label=date_label, tags=_tags, mark_passages=_mark,
                        id=_id, attr=_attr, front_title=_front_title, caveat=caveat, tip=_tip, chart_svg=svg, toc_label=_toc_label, tag_label=_tag_label)
-    env.globals.update(rel=_rel, fact_verdicts=FACT_VERDICTS, citation_verdicts=CITATION_VERDICTS, caveats=CAVEATS,
+    env.globals.update(rel=_rel, source_page=source_page, fact_verdicts=FACT_VERDICTS, citation_verdicts=CITATION_VERDICTS, caveats=CAVEATS,
                        inferred_year=INFERRED_YEAR)
     return env
 
@@ -176,18 +178,29 @@ def _hand_written(root: Path) -> dict[str, bytes]:
             if p.is_file() and not p.name.startswith(".")}
 
 
-def site_identity(root: Path) -> tuple[str, str]:
-    """The site's name and description from its mkdocs.yml, for the home page's hero.
+def site_config(root: Path) -> dict[str, Any]:
+    """The site's mkdocs.yml (the checkout's when ROOT has none), read safely: what the pages need of it.
 
-    Read safely; a configuration this cannot read (Python tags, none at all) gives the defaults."""
+    A configuration this cannot read (Python tags, none at all) gives an empty one: the defaults."""
     for path in (root / "mkdocs.yml", DEFAULT_TEMPLATES.parent / "mkdocs.yml"):
         try:
             cfg = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError):
             continue
         if isinstance(cfg, dict):
-            return str(cfg.get("site_name") or "Fact sheets"), str(cfg.get("site_description") or "")
-    return "Fact sheets", ""
+            return cfg
+    return {}
+
+
+def site_identity(root: Path) -> tuple[str, str]:
+    """The site's name and description from its mkdocs.yml, for the home page's hero."""
+    cfg = site_config(root)
+    return str(cfg.get("site_name") or "Fact sheets"), str(cfg.get("site_description") or "")
+
+
+def directory_urls(root: Path) -> bool:
+    """Whether the engines build ``x/index.html`` (MkDocs' default, ``use_directory_urls: true``) or ``x.html``."""
+    return site_config(root).get("use_directory_urls", True) is not False
 
 
 def render_site(site: SiteData, root: Path) -> RenderedSite:
@@ -237,4 +250,16 @@ def render_site(site: SiteData, root: Path) -> RenderedSite:
         {"Tags": "tags.md"},
         *sorted(p for p in extra if p.endswith(".md")),
     ]
-    return RenderedSite(files, nav, sorted(hidden))
+    return RenderedSite(files, nav, sorted(hidden), {"404.html": not_found(env, site)})
+
+
+def not_found(env: Environment, site: SiteData) -> bytes:
+    """The 404 page: what happened, a search, and the pages to start from (site-root URLs)."""
+    du = site.directory_urls
+    links = [(page_url("index.md", du), "Home", "what this site is, and its fact sheets"),
+             (page_url("sheets/index.md", du), "All sheets", "every fact, sheet by sheet"),
+             (page_url("timeline.md", du), "Timeline", "the facts in the order events happened"),
+             (page_url("sources/index.md", du), "Sources", "the texts every fact is proven against"),
+             (page_url("how-to-read.md", du), "How to read this site", "what the verdicts mean")]
+    out = env.get_template("theme/404.html.j2").render(home=links[0][0], links=links)
+    return out.encode("utf-8")

@@ -24,6 +24,7 @@ from generator.render.passages import BackRef, Passage
 from generator.render.values import date_label, date_sort_key, figure_label, money_label, plain_decimal
 from generator.render.verdicts import CAVEATS, INFERRED_YEAR, Term, badge_label, citation_term, fact_term
 from generator.render.passages import context
+from generator.render.urls import docs_link, link_between, sheet_page, source_page
 from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
 
 
@@ -110,11 +111,11 @@ class FactView:
 
     @property
     def page(self) -> str:
-        return f"sheets/{self.sheet_id}.md"
+        return sheet_page(self.sheet_id)
 
     @property
     def link(self) -> str:
-        return f"{self.page}#{self.fact.id}"
+        return docs_link(self.sheet_id, self.fact.id)
 
     @property
     def term(self) -> Term:
@@ -153,7 +154,7 @@ class SheetView:
 
     @property
     def page(self) -> str:
-        return f"sheets/{self.id}.md"
+        return sheet_page(self.id)
 
     @property
     def date(self) -> PartialDate | None:
@@ -173,7 +174,7 @@ class SourceView:
 
     @property
     def page(self) -> str:
-        return f"sources/{self.id}.md"
+        return source_page(self.id)
 
 
 @dataclass(slots=True)
@@ -229,6 +230,7 @@ class SiteData:
     figures: list[FactView]
     quotes: list[tuple[PersonView | None, str, list[FactView]]]
     findings: list[Finding] = field(default_factory=list)
+    directory_urls: bool = True  # the engines' use_directory_urls, for URLs they do not rewrite
 
     @property
     def facts(self) -> list[FactView]:
@@ -393,7 +395,7 @@ def _mentioned(people: dict[str, Person],
     return out
 
 
-def build_views(ws: Workspace, report: Report) -> SiteData:
+def build_views(ws: Workspace, report: Report, directory_urls: bool = True) -> SiteData:
     by_sheet: dict[str, list[FactView]] = defaultdict(list)
     for res in report.facts:
         cites = [_citation(c, res.fact, ws) for c in res.citations]
@@ -420,7 +422,7 @@ def build_views(ws: Workspace, report: Report) -> SiteData:
                 continue
             p = passages.setdefault((c.start, c.end), Passage(c.start, c.end))
             # Labelled with the fact's number in this page's list of citing facts.
-            ref = BackRef(f"../../sheets/{f.sheet_id}/#{f.id}", str(citing.index(f) + 1),
+            ref = BackRef(link_between(source_page(sid), f.link, directory_urls), str(citing.index(f) + 1),
                           "Cited by: " + plain(f.fact.claim), f.badge)
             if ref not in p.refs:
                 p.refs.append(ref)
@@ -458,4 +460,5 @@ def build_views(ws: Workspace, report: Report) -> SiteData:
         pv = person_views.get(spk)
         quotes.append((pv, pv.person.name if pv else spk, speakers[spk]))
 
-    return SiteData(ws, report, sheets, sources, people, timeline, figures, quotes, list(report.findings))
+    return SiteData(ws, report, sheets, sources, people, timeline, figures, quotes, list(report.findings),
+                    directory_urls)

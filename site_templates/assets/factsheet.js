@@ -228,8 +228,25 @@
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
   }
 
+  // A search asked for in the address (?q=words, as the 404 page's form sends it). Material opens its own
+  // search for ?q=; Zensical's search is a dialog in a shadow root, opened by its button, so it is filled here.
+  function searchFromAddress() {
+    var words = new URLSearchParams(location.search).get("q");
+    var button = document.querySelector("button.md-search__button");
+    if (!words || !button || document.querySelector(".md-search__input")) return;
+    button.click();
+    var tries = 0;
+    (function fill() {
+      var host = document.activeElement, input = host && host.shadowRoot && host.shadowRoot.querySelector("input");
+      if (!input) { if (++tries < 20) setTimeout(fill, 50); return; }
+      input.value = words;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    })();
+  }
+
   function init() {
     nameSearchDialog();
+    searchFromAddress();
     close();
     moveTitles();
     listenForPreviews();
