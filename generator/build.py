@@ -254,7 +254,7 @@ def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", stri
     base = load_config(config_path(root))
     if site_url:
         base = {**base, "site_url": site_url if site_url.endswith("/") else site_url + "/"}
-    rendered = render(ws, report, root)
+    rendered = render(ws, report, root, base.get("site_url"))
     with made_or_removed(site_dir.parent) as fresh:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_scratch(site_dir.parent)

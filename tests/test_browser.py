@@ -29,8 +29,23 @@ def _browser_present() -> None:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as static hosts do: a missing address gets the site's 404.html, with status 404."""
+
     def log_message(self, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 def _serve(tmp_path_factory, engine: str):
@@ -408,4 +423,100 @@ def test_the_timeline_is_a_rail_in_event_order(browser, example):
     assert dot == "50%"
     pg.locator(".fs-years a", has_text="2023").click()
     pg.wait_for_url("**/timeline/#y2023")
+    context.close()
+
+
+def test_mkdocs_search_shows_a_pages_tags_once(served, page):
+    page.goto(f"{served}/")
+    page.wait_for_load_state("networkidle")
+    page.locator(".md-search__input").first.click()
+    page.locator(".md-search__input").press_sequentially("bridge", delay=20)
+    items = page.locator(".md-search-result__item")
+    items.first.wait_for(state="attached", timeout=15000)
+    bridge = page.locator(".md-search-result__item", has=page.locator('a[href*="/sheets/bridge/"]')).first
+    # The sheet and its matching facts are one result: the sheet's tags show once, not under every fact.
+    assert bridge.locator("a.md-search-result__link").count() > 1
+    assert bridge.locator("nav.md-tags").count() == 1
+    assert bridge.locator("nav.md-tags .md-tag").all_inner_texts() == ["infrastructure", "city"]
+
+
+def _zensical_results(pg):
+    results = pg.locator('ol[role="listbox"] a[role="option"]')  # inside the search dialog's open shadow root
+    results.first.wait_for(state="attached", timeout=15000)
+    return results
+
+
+def test_zensical_search_names_a_source_section_by_its_source(served_zensical, page):
+    page.goto(f"{served_zensical}/?q=" + "Crowds gathered along the river".replace(" ", "%20"))
+    results = _zensical_results(page)
+    titles = {results.nth(i).get_attribute("href").split("/", 3)[3]: results.nth(i).locator("h2").inner_text()
+              for i in range(results.count())}
+    on_source = {href: t for href, t in titles.items() if href.startswith("sources/alpha/")}
+    assert on_source and set(on_source.values()) == {"Harbour bridge opens"}, titles
+    assert not {"Full text", "Facts citing this source"} & set(titles.values())
+    assert page.console_errors == []
+
+
+def _search_results(pg, engine_url: str, served: str):
+    if engine_url == served:
+        return pg.locator(".md-search-result__item a.md-search-result__link")
+    return _zensical_results(pg)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_missing_page_says_so_and_leads_on(browser, either, served, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    response = pg.goto(f"{either}/sheets/no-such-sheet/#gone")
+    assert response.status == 404
+    assert pg.locator("h1", has_text="Page not found").is_visible()
+    assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    if AXE.is_file():
+        pg.add_script_tag(path=str(AXE))
+        result = pg.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+    links = {a: pg.locator(".fs-404-links a", has_text=a) for a in ("Home", "All sheets", "Sources", "Timeline")}
+    assert all(link.count() == 1 for link in links.values())
+    links["All sheets"].click()
+    pg.wait_for_url(f"{either}/sheets/")
+    pg.go_back()
+    # The search form opens the site's search with the words typed.
+    pg.locator("#fs-404-q").fill("harbour bridge")
+    pg.locator(".fs-search-form button").click()
+    pg.wait_for_url("**/?q=harbour+bridge")
+    results = _search_results(pg, either, served)
+    results.first.wait_for(state="attached", timeout=15000)
+    assert any("/sheets/bridge/" in (results.nth(i).get_attribute("href") or "") for i in range(results.count()))
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_zensical_contents_button_sits_in_the_header_on_a_phone(browser, served_zensical, scheme):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True,
+                                  color_scheme=scheme)
+    pg = context.new_page()
+    pg.goto(f"{served_zensical}/sheets/bridge/")
+    pg.mouse.wheel(0, 400)
+    button = pg.locator("label.md-sidebar-button")
+    box, header = button.bounding_box(), pg.locator(".md-header").bounding_box()
+    # Within the header's band, clear of its title and of its own buttons: never over the text.
+    assert box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"]
+    title = pg.locator(".md-header__title").bounding_box()
+    assert title["x"] + title["width"] <= box["x"] + 1
+    for other in pg.locator(".md-header__button, .md-search__button, .md-header__option").all():
+        if other.is_visible():
+            b = other.bounding_box()
+            assert b["x"] >= box["x"] + box["width"] - 1 or b["x"] + b["width"] <= box["x"] + 1
+    button.tap()
+    listing = pg.locator(".md-sidebar--secondary .md-sidebar__inner")
+    pg.wait_for_function("el => getComputedStyle(el).opacity === '1'", arg=listing.element_handle())
+    inner = listing.bounding_box()
+    assert inner["y"] >= header["y"] + header["height"] - 1 and inner["y"] + inner["height"] <= 800
+    listing.locator("a", has_text="Crowds gathered").click()
+    pg.wait_for_url("**/sheets/bridge/#crowds")
+    pg.wait_for_function("el => getComputedStyle(el).opacity === '0'", arg=listing.element_handle())  # closed
+    shot(pg, f"zensical-contents-phone-{scheme}")
     context.close()

@@ -17,9 +17,9 @@ from generator.validation.results import Report
 __all__ = ["RenderedSite", "SiteData", "build_views", "render", "render_to"]
 
 
-def render(ws: Workspace, report: Report, root: Path | None = None) -> RenderedSite:
+def render(ws: Workspace, report: Report, root: Path | None = None, site_url: str | None = None) -> RenderedSite:
     root = Path(root or ws.root)
-    return render_site(build_views(ws, report, directory_urls(root)), root)
+    return render_site(build_views(ws, report, directory_urls(root)), root, site_url)
 
 
 def render_to(out: Path, ws: Workspace, report: Report, root: Path | None = None) -> RenderedSite:

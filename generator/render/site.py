@@ -19,11 +19,13 @@ import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from generator.render.urls import docs_link, page_url, redirect_pages, source_page
+from generator.render.urls import docs_link, link_between, page_url, redirect_pages, source_page
 from generator.render import escape, inline
 from generator.render.charts import build_charts, svg
 from generator.render.passages import Passage, mark_passages
 from generator.render.data import facts_csv, facts_json, schema_files
+from generator.render.feed import FEED_PATH, atom_feed
+from generator.render.jsonld import sheet_json_ld
 from generator.render.values import date_label
 from generator.render.verdicts import CAVEATS, CITATION_VERDICTS, FACT_VERDICTS, INFERRED_YEAR
 from generator.render.views import SiteData, caveat
@@ -203,9 +205,15 @@ def directory_urls(root: Path) -> bool:
     return site_config(root).get("use_directory_urls", True) is not False
 
 
-def render_site(site: SiteData, root: Path) -> RenderedSite:
+def render_site(site: SiteData, root: Path, site_url: str | None = None) -> RenderedSite:
+    """``site_url``: the address the site is served from (else mkdocs.yml's), for the feed and JSON-LD."""
     env = environment(root)
-    env.globals["site_name"], env.globals["site_description"] = site_identity(root)
+    title, description = site_identity(root)
+    env.globals["site_name"], env.globals["site_description"] = title, description
+    site_url = site_url or str(site_config(root).get("site_url") or "") or None
+    env.globals["json_ld"] = lambda sheet: sheet_json_ld(sheet, site, title, site_url)
+    env.globals["feed_path"] = FEED_PATH
+    env.globals["key_link"] = lambda here, target: link_between(here, target, site.directory_urls)
     files: dict[str, bytes] = {}
 
     def page(path: str, template: str, **ctx: Any) -> None:
@@ -232,6 +240,7 @@ def render_site(site: SiteData, root: Path) -> RenderedSite:
     # Hand-written pages (content/pages/) join the site but never replace a generated page.
     extra = {k: v for k, v in _hand_written(root).items() if k not in files}
     files.update(extra)
+    files[FEED_PATH] = atom_feed(site, title, description, site_url).encode("utf-8")
     files["data/facts.json"] = facts_json(site).encode("utf-8")
     files["data/facts.csv"] = facts_csv(site).encode("utf-8")
     for name, text in schema_files(root).items():

@@ -48,11 +48,20 @@ def page_url(docs_path: str, directory_urls: bool = True) -> str:
     return url + sep + anchor
 
 
+def absolute(url: str, site_url: str | None) -> str:
+    """A site-root-relative URL made absolute with the site's address, when it is known (else unchanged)."""
+    if not site_url:
+        return url
+    return site_url.rstrip("/") + "/" + url
+
+
 def link_between(here: str, target: str, directory_urls: bool = True) -> str:
     """A relative URL from the built page of docs file ``here`` to docs file ``target`` (``#anchor`` kept),
     for links the engine does not rewrite (raw HTML)."""
     origin = page_url(here, directory_urls)
     path, sep, anchor = page_url(target, directory_urls).partition("#")
+    if path == origin and anchor:
+        return "#" + anchor  # on this page
     folder = origin[:-1] if origin.endswith("/") else posixpath.dirname(origin)
     rel = posixpath.relpath(path or ".", folder or ".")
     if path.endswith("/") or not path:

@@ -60,6 +60,7 @@ class CitationView:
     # The source's words around the excerpt (a sentence either side), for its preview.
     before: str = ""
     after: str = ""
+    passage: str = ""  # the cited words as the source has them (as the editor wrote them when not found)
 
     @property
     def term(self) -> Term:
@@ -106,6 +107,11 @@ class FactView:
         return self.result.verdict.value
 
     @property
+    def plain_claim(self) -> str:
+        """The claim's words without its inline Markdown."""
+        return plain(self.fact.claim)
+
+    @property
     def independent(self) -> int:
         return self.result.independent_sources
 
@@ -142,6 +148,10 @@ class FactView:
         return " ".join(p for p in parts if p)
 
 
+# The kinds of value a key-facts strip shows, in the order it prefers them.
+KEY_KINDS = ("money", "figure", "date")
+
+
 @dataclass(slots=True)
 class SheetView:
     id: str
@@ -163,6 +173,19 @@ class SheetView:
     @property
     def verified(self) -> int:
         return sum(f.verdict == "verified" for f in self.facts)
+
+    def key_facts(self, limit: int = 4) -> list[FactView]:
+        """The sheet at a glance: its verified amounts and figures, then dates, in the sheet's order.
+
+        Ordinals ("3rd anniversary") are labels, not quantities, and stay out."""
+        ranked = [f for f in self.facts if f.verdict == "verified" and f.value is not None
+                  and f.value.kind in KEY_KINDS and not f.value.ordinal]
+        ranked.sort(key=lambda f: KEY_KINDS.index(f.value.kind))  # type: ignore[union-attr]  # filtered above
+        # One card per value: two facts about one $1 billion show it once.
+        by_label: dict[str, FactView] = {}
+        for f in ranked:
+            by_label.setdefault(f.value.label if f.value else "", f)
+        return list(by_label.values())[:limit]
 
 
 @dataclass(slots=True)
@@ -240,6 +263,10 @@ class SiteData:
     def stats(self) -> dict[str, int]:
         return {**self.report.stats(), "sources": len(self.sources), "sheets": len(self.sheets),
                 "people": len(self.people)}
+
+    def key_facts(self, limit: int = 6) -> list[FactView]:
+        """The home page's strip: each sheet's first key fact, newest sheet first."""
+        return [keys[0] for s in self.sheets if (keys := s.key_facts(1))][:limit]
 
     def inferred_years(self) -> list[tuple[FactView, CitationView]]:
         return [(f, c) for f in self.facts for c in f.citations if c.inferred_year]
@@ -335,7 +362,7 @@ def _citation(res: CitationResult, fact: Fact, ws: Workspace) -> CitationView:
                         cited.note, res.inferred_year, res.start, res.end,
                         [(caveat(f.rule), f.rule) for f in kept], kept,
                         [" ".join(source.text[a:b].split()) for a, b in res.highlights] if source else [],
-                        *around)
+                        *around, passage=passage)
 
 
 class _Mentions:

@@ -255,6 +255,11 @@
   }
 
   window.addEventListener("hashchange", highlightTarget);
+  // Zensical's contents list on a phone stays open over the page after a pick: close it.
+  document.addEventListener("click", function (e) {
+    var toggle = document.getElementById("__toc");
+    if (toggle && toggle.checked && e.target.closest && e.target.closest(".md-sidebar--secondary a")) toggle.checked = false;
+  });
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
