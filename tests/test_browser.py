@@ -520,3 +520,44 @@ def test_zensical_contents_button_sits_in_the_header_on_a_phone(browser, served_
     pg.wait_for_function("el => getComputedStyle(el).opacity === '0'", arg=listing.element_handle())  # closed
     shot(pg, f"zensical-contents-phone-{scheme}")
     context.close()
+
+
+@pytest.mark.parametrize("js", [True, False])
+def test_folded_citations_read_with_or_without_javascript(browser, either, js):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, java_script_enabled=js)
+    pg = context.new_page()
+    pg.goto(f"{either}/sheets/bridge/")
+    opened = pg.locator("h2#opened")
+    folded = opened.locator("xpath=following-sibling::details[contains(@class,'fs-more-citations')][1]")
+    assert folded.locator("summary").inner_text().strip() == "1 more citation"
+    second = folded.locator("li", has_text="River desk notes")
+    assert not second.is_visible()
+    folded.locator("summary").click()
+    assert second.is_visible()
+    # The first citation stays in view: the evidence most readers need.
+    assert opened.locator("xpath=following-sibling::ol[1]/li", has_text="Harbour bridge opens").is_visible()
+    assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_key_facts_lead_to_their_fact(browser, example, scheme):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True,
+                                  color_scheme=scheme)
+    pg = context.new_page()
+    pg.goto(f"{example}/")
+    cards = pg.locator("ul.fs-keyfacts a")
+    assert cards.count() >= 4
+    assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    value = cards.first.locator(".fs-key-value").inner_text()
+    # Readable in either scheme: the value's colour differs from the page's.
+    colour = cards.first.locator(".fs-key-value").evaluate("el => getComputedStyle(el).color")
+    assert colour != pg.evaluate("getComputedStyle(document.body).backgroundColor")
+    cards.first.click()
+    pg.wait_for_url("**/sheets/**#*")
+    anchor = pg.url.split("#", 1)[1]
+    heading = pg.locator(f"h2#{anchor}")
+    assert heading.count() == 1
+    # The fact shows the same value its card did.
+    assert value in heading.locator("xpath=following-sibling::p[1]").inner_text()
+    context.close()

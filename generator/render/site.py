@@ -212,7 +212,7 @@ def render_site(site: SiteData, root: Path, site_url: str | None = None) -> Rend
     env.globals["site_name"], env.globals["site_description"] = title, description
     site_url = site_url or str(site_config(root).get("site_url") or "") or None
     env.globals["json_ld"] = lambda sheet: sheet_json_ld(sheet, site, title, site_url)
-    env.globals["feed_path"] = FEED_PATH
+    env.globals["feed_path"] = Markup(FEED_PATH)  # a plain file name
     env.globals["key_link"] = lambda here, target: link_between(here, target, site.directory_urls)
     files: dict[str, bytes] = {}
 
