@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from generator.build import THEMED
 from generator.config import load_rules_config
 from generator.findings import FactsheetError, Severity
 from generator.loading import FACTS_DIR, load_workspace
@@ -86,7 +87,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):  # type: ignore[no-untyped-c
             write_tree(theme, site.theme)
         except NotRenderedHere as exc:
             raise PluginError(str(exc)) from None
-        if str(theme) not in config.theme.dirs:
+        if config.theme.name in THEMED and str(theme) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme))
         if not config.nav:
             config.nav = site.nav
