@@ -524,10 +524,14 @@ def test_zensical_contents_button_sits_in_the_header_on_a_phone(browser, served_
 
 @pytest.mark.parametrize("js", [True, False])
 def test_folded_citations_read_with_or_without_javascript(browser, either, js):
-    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, java_script_enabled=js)
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True,
+                                  java_script_enabled=js)
     pg = context.new_page()
     pg.goto(f"{either}/sheets/bridge/")
     opened = pg.locator("h2#opened")
+    # Its permalink shows where nothing hovers (the theme shows it only on hover).
+    permalink = opened.locator("a.headerlink")
+    assert permalink.get_attribute("href") == "#opened" and permalink.evaluate("e => getComputedStyle(e).opacity") == "1"
     folded = opened.locator("xpath=following-sibling::details[contains(@class,'fs-more-citations')][1]")
     assert folded.locator("summary").inner_text().strip() == "1 more citation"
     second = folded.locator("li", has_text="River desk notes")
