@@ -531,7 +531,8 @@ def test_folded_citations_read_with_or_without_javascript(browser, either, js):
     opened = pg.locator("h2#opened")
     # Its permalink shows where nothing hovers (the theme shows it only on hover).
     permalink = opened.locator("a.headerlink")
-    assert permalink.get_attribute("href") == "#opened" and permalink.evaluate("e => getComputedStyle(e).opacity") == "1"
+    assert permalink.evaluate("e => e.href") == f"{either}/sheets/bridge/#opened"
+    assert permalink.evaluate("e => getComputedStyle(e).opacity") == "1"
     folded = opened.locator("xpath=following-sibling::details[contains(@class,'fs-more-citations')][1]")
     assert folded.locator("summary").inner_text().strip() == "1 more citation"
     second = folded.locator("li", has_text="River desk notes")
