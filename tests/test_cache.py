@@ -314,3 +314,37 @@ def test_a_cache_folder_that_is_a_link_is_not_used(repo_copy: Path, tmp_path: Pa
     notes: list[str] = []
     assert cached(repo_copy, link, notes) == cold(repo_copy)
     assert any("symbolic link" in n for n in notes) and list(target.iterdir()) == []
+
+
+_RUN_AND_SAY_IF_LEMMINFLECT_LOADED = (
+    "import sys\nfrom generator.cli import main\ncode = main(sys.argv[1:])\nsys.stdout.flush()\n"
+    "print('lemminflect' in sys.modules, file=sys.stderr)\nsys.exit(code)\n")
+
+
+def test_the_dictionary_answers_are_kept_so_a_rerun_does_not_load_it(repo_copy: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    cmd = [sys.executable, "-c", _RUN_AND_SAY_IF_LEMMINFLECT_LOADED, "validate", "--format", "json",
+           "--cache-dir", str(folder)]
+    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    first = subprocess.run(cmd, cwd=repo_copy, env=env, capture_output=True, text=True, timeout=300)
+    assert first.stderr.split()[-1] == "True"  # the example's figures with units asked it
+    answers = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))["answers"]
+    assert any(key.startswith("getAllLemmas\0") for key in answers)
+    for sheet in (repo_copy / "facts").glob("*.yml"):  # every sheet re-validated, asking the same
+        sheet.write_text(sheet.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    again = subprocess.run(cmd, cwd=repo_copy, env=env, capture_output=True, text=True, timeout=300)
+    assert again.stderr.split()[-1] == "False"  # answered from lexicon.json
+    assert again.stdout == first.stdout == cold(repo_copy)[1]
+
+
+def test_a_corrupt_dictionary_record_is_ignored_with_a_note(repo_copy: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    cached(repo_copy, folder)
+    record = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))
+    record["answers"]["getAllLemmas\0zzz-never-asked"] = 5  # not an answer lemminflect gives
+    (folder / "lexicon.json").write_text(json.dumps(record), encoding="utf-8")
+    for sheet in (repo_copy / "facts").glob("*.yml"):
+        sheet.write_text(sheet.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    notes: list[str] = []
+    assert cached(repo_copy, folder, notes) == cold(repo_copy)
+    assert any("lexicon.json is corrupt" in n for n in notes)

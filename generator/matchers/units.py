@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from generator.lexicon.units import (
     ABBREVIATIONS,
@@ -101,15 +102,51 @@ def parse_unit(unit: str) -> Unit:
 _SYNONYM_OF: dict[str, str] = {form: group[0] for group in SYNONYM_GROUPS for form in group}
 
 
+# lemminflect's answers, by question ("getAllLemmas\0children"). Its dictionary loads on first use
+# (≈ 0.3 s: only figures with units pay); the validation cache keeps these answers between runs
+# (keyed by lemminflect's version), so a re-run asks the dictionary only about words it never met.
+Answer = tuple[str, ...] | dict[str, tuple[str, ...]] | None
+_ANSWERS: dict[str, Answer] = {}
+
+
+def _ask(question: str, *args: str) -> Any:
+    key = "\0".join((question, *args))
+    try:
+        return _ANSWERS[key]
+    except KeyError:
+        import lemminflect  # type: ignore[import-untyped]  # lemminflect ships no annotations
+
+        found = _ANSWERS[key] = _answer(getattr(lemminflect, question)(*args))
+        return found
+
+
+def _answer(value: Any) -> Answer:
+    """An answer as tuples (lemminflect's shape), whether it came from lemminflect or from JSON."""
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return {str(k): tuple(str(x) for x in v) for k, v in value.items()}
+    return tuple(str(x) for x in value)
+
+
+def dictionary_answers() -> dict[str, Answer]:
+    """What this process asked lemminflect (and what it was told before), to keep for a later run."""
+    return _ANSWERS
+
+
+def remember_answers(answers: dict[str, Any]) -> None:
+    """Answers a run with the same lemminflect gave (the validation cache passes them back)."""
+    read = {str(key): _answer(value) for key, value in answers.items()}  # all or nothing: may raise
+    for key, value in read.items():
+        _ANSWERS.setdefault(key, value)
+
+
 @lru_cache(maxsize=None)
 def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """Every part of speech lemminflect knows ``word`` as, with its lemmas ({} when unknown)."""
-    from lemminflect import getAllLemmas  # type: ignore[import-untyped]  # lemminflect ships no annotations
-    # its dictionary loads on first use: only figures with units pay
-
-    found = getAllLemmas(word)
+    found = _ask("getAllLemmas", word)
     if not found and word != word.lower():
-        found = getAllLemmas(word.lower())
+        found = _ask("getAllLemmas", word.lower())
     return dict(found)
 
 
@@ -125,18 +162,14 @@ def _is_plural(word: str) -> bool:
     if any(lemma.lower() != word.lower() for lemma in lemmas):
         return True
     if lemmas:
-        from lemminflect import getAllInflections
-
-        plurals = getAllInflections(lemmas[0], "NOUN").get("NNS", ())
+        plurals = _ask("getAllInflections", lemmas[0], "NOUN").get("NNS", ())
         return bool(plurals) and plurals[0].lower() == word.lower()
     return False
 
 
 def plural_of(noun: str) -> str:
     """ "hours" for "hour" (the noun itself when the dictionary knows no plural)."""
-    from lemminflect import getInflection
-
-    plurals = getInflection(noun, "NNS")
+    plurals = _ask("getInflection", noun, "NNS")
     return plurals[0] if plurals else noun
 
 
@@ -151,9 +184,7 @@ def noun_keys(noun: str) -> frozenset[str]:
         *before, last = text.split(" ")
         lemmas = set(_lemmas(last).get("NOUN", ()))
         if not _lemmas(last):
-            from lemminflect import getAllLemmasOOV
-
-            lemmas |= set(getAllLemmasOOV(last, "NOUN").get("NOUN", ()))
+            lemmas |= set(_ask("getAllLemmasOOV", last, "NOUN").get("NOUN", ()))
         forms |= {" ".join([*before, lemma.lower()]) for lemma in lemmas}
     return frozenset(_SYNONYM_OF.get(form, form) for form in forms)
 

@@ -12,6 +12,8 @@ decide matches), so any change to the code is a cold run. What is kept, under ``
   sidecar of every source it cites, and every source file when a citation names an unknown
   source: "did you mean" reads them all). A line of JSON for the header, then each fact's
   record as the JSON report prints it.
+- ``lexicon.json``: what the units' dictionary (lemminflect) answered, by question, so that a
+  re-run does not load the dictionary again for words it already asked about (same version).
 
 A run re-reads and re-hashes every input (reading is the floor any validator pays), loads and
 validates only the sheets whose entry does not match, with the sources they cite, and takes the
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+from importlib import metadata
 import json
 import os
 import sys
@@ -50,6 +53,7 @@ from generator.loading import (
     gc_paused,
     load_workspace,
 )
+from generator.matchers.units import dictionary_answers, remember_answers
 from generator.validation.redirects import check_redirects
 from generator.validation.results import FactResult, FactVerdict, Report, json_line
 from generator.validation.validator import people_findings, sheet_checker, validate
@@ -57,8 +61,10 @@ from generator.validation.validator import people_findings, sheet_checker, valid
 FORMAT = "factsheet-validation-cache"
 FORMAT_VERSION = 1
 DEFAULT_DIR = ".factsheet-cache"
+_ANSWERS_FILE = "lexicon.json"  # lemminflect's answers, by question
 _ALL_SOURCES = "*sources*"  # the dependency on every source file (for "did you mean")
 _LIBRARIES = ("pydantic", "pydantic_core", "rapidfuzz", "yaml")
+_LAZY_LIBRARIES = ("lemminflect",)  # units.py asks it about nouns; its answers are kept in lexicon.json
 _LETTERS = {v: chr(ord("a") + i) for i, v in enumerate(FactVerdict)}
 _CODES = {c: v for v, c in _LETTERS.items()}
 
@@ -88,6 +94,11 @@ def validator_version() -> str:
     for lib in _LIBRARIES:  # their own __version__: no search of the installed distributions
         module = importlib.import_module(lib)
         h.update(f"{lib}={getattr(module, '__version__', '-')}".encode())
+    for dist in _LAZY_LIBRARIES:  # imported only when needed: the installed version, not the module
+        try:
+            h.update(f"{dist}={metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{dist}=-".encode())
     return h.hexdigest()
 
 
@@ -280,7 +291,10 @@ def validate_cached(root: Path, cache_dir: Path, note: Callable[[str], None]) ->
     if not (root / FACTS_DIR).is_dir() and not (root / SOURCES_DIR).is_dir():
         return validate(load_workspace(root))  # says what is wrong with --root
     with gc_paused():
-        return _Run(root, Cache(cache_dir, note)).report()
+        run = _Run(root, Cache(cache_dir, note))
+        report = run.report()
+        run.save_answers()
+        return report
 
 
 class _Run:
@@ -295,6 +309,7 @@ class _Run:
             cache.note(f"cache entry {cache.folder / 'files.json'} is corrupt: ignored and rewritten")
             index = {}
         self.index = index
+        self.answers = self._remember_answers()
         self.stats: dict[str, dict[str, list[Any]]] = {}
         known = index.get("stats") if isinstance(index.get("stats"), dict) else None
         self.inputs = scan(root, known, self.stats)
@@ -302,6 +317,25 @@ class _Run:
         self.old_sources: dict[str, Any] = index.get("sources") or {}
         self.all_sources = hashlib.sha256(json.dumps(sorted(
             (k, v) for k, v in self.inputs.items() if k.startswith(SOURCES_DIR + "/"))).encode()).hexdigest()
+
+    # -- the dictionary's answers (generator/matchers/units.py): loading it costs more than a re-run
+
+    def _remember_answers(self) -> int:
+        kept = self.cache.read_json(_ANSWERS_FILE)
+        if not (isinstance(kept, dict) and kept.get("version") == self.version):
+            return -1
+        try:
+            remember_answers(kept["answers"])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            self.cache.note(f"cache entry {self.cache.folder / _ANSWERS_FILE} is corrupt: ignored and rewritten")
+            return -1
+        return len(kept["answers"])
+
+    def save_answers(self) -> None:
+        answers = dictionary_answers()
+        if len(answers) != self.answers:  # this run asked something new
+            self.cache.write(_ANSWERS_FILE, json.dumps({"version": self.version, "answers": answers},
+                                                       ensure_ascii=False, sort_keys=True))
 
     # -- what the inputs are
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Sequence
 
+from generator.matchers.alternation import longest_first
 from generator.matchers.durations import Duration, find_durations
 from generator.matchers.dates import DateMention, PartialDate, find_dates
 from generator.matchers.markup import markup_to_text
@@ -306,7 +307,7 @@ class _ClaimReader:
         named: set[str] = set()
         if self.fact.quote is not None:
             named.add(self.fact.quote.speaker)  # who said it is read from the source around the span
-        for text in self.seen.contexts:
+        for text in self.seen.contexts if people else ():  # read only for a claim that names someone
             named |= {i for m in self.people.mentions(fold_text(text)) for i in m.ids}
         for a, b, m in people:
             if self._in_quote(a, b) or m.ids & named:
@@ -314,8 +315,10 @@ class _ClaimReader:
             who = ", ".join(self.people.display(i) for i in sorted(m.ids))
             self.out.append(("claim-name-not-in-excerpt", (
                 f"the claim names \"{_words(self.claim, a, b)}\" ({who}), whom no cited excerpt names")))
+        if not claim_places:
+            return  # the cited texts' places are read only for a claim that names one
         places = {c for text in self.seen.contexts for c in places_named(text)}
-        in_sources = {c for text in self.seen.sources for c in places_named(text)}
+        in_sources: set[str] | None = None  # whole sources: read only when an excerpt misses a place
         reported: set[str] = set()
         for a, b, country in claim_places:
             if self._in_quote(a, b) or any(pa <= a and b <= pb for pa, pb, _ in people) \
@@ -325,6 +328,8 @@ class _ClaimReader:
                 continue
             reported.add(country)
             where = f"; the excerpts name {', '.join(sorted(places))}" if places else ""
+            if in_sources is None:
+                in_sources = {c for text in self.seen.sources for c in places_named(text)}
             if country in in_sources:
                 self.out.append(("claim-place-not-in-excerpt", (
                     f"the claim names \"{_words(self.claim, a, b)}\" ({country}), which no cited excerpt names"
@@ -383,8 +388,8 @@ def _only_a_value(text: str, span: QuotedSpan) -> bool:
 
 
 def _place_pattern(forms: list[str], flags: int = 0) -> "re.Pattern[str]":
-    forms = sorted(forms, key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])", flags)
+    # As a prefix tree: the longest-first alternation of hundreds of names, tried at every word.
+    return re.compile(r"(?<![\w.])(?:" + longest_first(forms, bool(flags & re.I)) + r")(?![\w])", flags)
 
 
 _PLACES = place_names()

@@ -203,12 +203,36 @@ def _edge_finder(needle: str) -> Callable[[str, int], int]:
     tail = "(?![0-9a-zA-Z])" if needle[-1].isascii() and needle[-1].isalnum() else ""
     if not head and not tail:
         return _any_finder(needle)
-    pattern = re.compile(head + re.escape(needle) + tail)
+    # str.find and a look at the two neighbours: compiling a pattern per excerpt cost more than
+    # the whole search (re's parser is Python). Only a needle that keeps landing inside words
+    # ("aa" in "aaaa…") gets the pattern, which skips such places in C.
+    n = len(needle)
+    pattern: re.Pattern[str] | None = None
+    misses = 0
 
     def find(hay: str, pos: int) -> int:
+        nonlocal pattern, misses
+        if pattern is None:
+            i = hay.find(needle, pos)
+            while i >= 0:
+                if not (head and i > 0 and hay[i - 1] in _ASCII_ALNUM) \
+                        and not (tail and i + n < len(hay) and hay[i + n] in _ASCII_ALNUM):
+                    return i
+                misses += 1
+                if misses > _MISSES_BEFORE_PATTERN:
+                    pattern = re.compile(head + re.escape(needle) + tail)
+                    pos = i + 1
+                    break
+                i = hay.find(needle, i + 1)
+            else:
+                return -1
         m = pattern.search(hay, pos)
         return m.start() if m else -1
     return find
+
+
+_ASCII_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_MISSES_BEFORE_PATTERN = 32
 
 
 def _any_finder(needle: str) -> Callable[[str, int], int]:

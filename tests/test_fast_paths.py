@@ -1,0 +1,101 @@
+"""Fast paths give exactly what the straightforward code they replace gives.
+
+The prefix-tree alternation (country names in claims) against the longest-first alternation; the
+excerpt finder on token edges (str.find and a look at the neighbours) against the pattern it was.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from generator.lexicon.places import place_names
+from generator.matchers.alternation import longest_first
+from generator.validation.locate import _edge_finder
+
+
+def _plain(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _spans(pattern: str, text: str, flags: int) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"(?<![\w.])(?:" + pattern + r")(?![\w])", text, flags)]
+
+
+def _texts(words: list[str], rnd: random.Random, n: int) -> list[str]:
+    out = []
+    for _ in range(n):
+        pieces = []
+        for _ in range(rnd.randint(1, 10)):
+            w = rnd.choice(words)
+            w = rnd.choice([w, w.upper(), w.lower(), w[:-1], w + "s", "the", ".", "x"])
+            pieces.append(w + rnd.choice(["", " ", ". ", "'s ", "-"]))
+        out.append("".join(pieces))
+    return out
+
+
+def test_the_places_match_as_the_plain_alternation_does():
+    words = list(place_names())
+    rnd = random.Random(12)
+    texts = _texts(words, rnd, 1500)
+    for flags in (0, re.I):
+        tree, plain = longest_first(words, bool(flags)), _plain(words)
+        assert tree != plain  # really a tree
+        found = 0
+        for text in texts:
+            spans = _spans(plain, text, flags)
+            assert _spans(tree, text, flags) == spans, text
+            found += len(spans)
+        assert found > 1000
+
+
+def test_prefixes_and_case_variants_take_the_longest():
+    words = ["New", "New York", "new york city", "NEW YORK CITY HALL", "Ne", "a", "A b", "a b c"]
+    rnd = random.Random(3)
+    for flags in (0, re.I):
+        tree = longest_first(words, bool(flags))
+        for text in ["New York City Hall", "new york city", "New York Cit", "a b c", "A b c", "A B"] + \
+                _texts(words, rnd, 500):
+            assert _spans(tree, text, flags) == _spans(_plain(words), text, flags), text
+            # and as a bare alternation in any pattern (no boundaries around it)
+            assert [m.span() for m in re.finditer(tree, text, flags)] == \
+                [m.span() for m in re.finditer(_plain(words), text, flags)], text
+
+
+def test_letters_re_folds_together_fall_back_to_the_plain_alternation():
+    words = ["sun", "ſun", "Kelvin", "\u212aelvin"]  # "s"/"ſ" match each other under re.I
+    assert longest_first(words, True) == _plain(words)
+    assert longest_first([], False) == ""
+
+
+def _edge_pattern_starts(needle: str, hay: str) -> list[int]:
+    head = "(?<![0-9a-zA-Z])" if needle[0].isascii() and needle[0].isalnum() else ""
+    tail = "(?![0-9a-zA-Z])" if needle[-1].isascii() and needle[-1].isalnum() else ""
+    pattern = re.compile(head + re.escape(needle) + tail)
+    out, m = [], pattern.search(hay, 0)
+    while m:
+        out.append(m.start())
+        m = pattern.search(hay, m.start() + 1)
+    return out
+
+
+def _finder_starts(needle: str, hay: str) -> list[int]:
+    find = _edge_finder(needle)
+    out, i = [], find(hay, 0)
+    while i >= 0:
+        out.append(i)
+        i = find(hay, i + 1)
+    return out
+
+
+def test_the_edge_finder_finds_what_its_pattern_found():
+    rnd = random.Random(5)
+    alphabet = "ab1 .-é"
+    cases = [("aa", "a" * 200), ("a", "a a" * 50), ("ab", "xab ab abx ab"), ("b a", "ab a b a b ab"),
+             ("1", "1" * 100 + " 1"), (".a", ".a.a a.a"), ("é", "éé é")]
+    for _ in range(3000):
+        hay = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 80)))
+        needle = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 3)))
+        cases.append((needle, hay))
+    for needle, hay in cases:
+        assert _finder_starts(needle, hay) == _edge_pattern_starts(needle, hay), (needle, hay)
