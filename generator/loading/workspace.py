@@ -8,6 +8,7 @@ loads, so an editor sees every problem at once.
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import os
@@ -279,11 +280,11 @@ def _report_ignored(ws: Workspace) -> None:
             name = entry.name
             if name.startswith("."):
                 continue
-            if name.endswith(".yaml") and not entry.is_dir():
+            if name.endswith(".yaml") and not _is_dir(entry):
                 ws.findings.append(_err(f"{rel}/{name}", "file-ignored",
                                         f"'{name}' is never read: files here end in {suffix}; rename it to "
                                         f"{rel}/{name[:-5]}{suffix}"))
-            elif entry.is_dir() and not entry.is_symlink():
+            elif _is_dir(entry) and not entry.is_symlink():
                 path = folder / name
                 inside = sorted(p.relative_to(ws.root).as_posix() for p in path.rglob("*")
                                 if p.name.endswith((".yml", ".yaml", ".txt")) and not p.name.startswith("."))
@@ -292,6 +293,16 @@ def _report_ignored(ws: Workspace) -> None:
                     ws.findings.append(_err(inside[0], "file-ignored",
                                             f"files in subfolders of {rel}/ are never read ({inside[0]}{more}): "
                                             f"move them into {rel}/ itself"))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """As Path.is_dir: a link loop or a dangling link is no folder (DirEntry.is_dir raises)."""
+    try:
+        return entry.is_dir()
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return False
+        raise
 
 
 def _load_sheets(ws: Workspace, only: Collection[str] | None = None) -> None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-from importlib import metadata
+import importlib.util
 import json
 import os
 import sys
@@ -67,6 +67,24 @@ _LIBRARIES = ("pydantic", "pydantic_core", "rapidfuzz", "yaml")
 _LAZY_LIBRARIES = ("lemminflect",)  # units.py asks it about nouns; its answers are kept in lexicon.json
 _LETTERS = {v: chr(ord("a") + i) for i, v in enumerate(FactVerdict)}
 _CODES = {c: v for v, c in _LETTERS.items()}
+_RANGES = tuple(range(n) for n in range(64))  # a fact's citations, as counted: shared, not made per fact
+
+
+class _Records:
+    """A sheet entry's fact records (one JSON line each), split into lines only when a report
+    prints them: the text report needs just the verdicts and counts in the entry's head."""
+
+    __slots__ = ("text", "lines")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines: list[str] | None = None
+
+    def line(self, i: int) -> str:
+        if self.lines is None:
+            self.lines = self.text.split("\n")
+            self.text = ""
+        return self.lines[i]
 
 
 class StoredFact(NamedTuple):
@@ -76,7 +94,13 @@ class StoredFact(NamedTuple):
     path: str
     verdict: FactVerdict
     citations: range  # only counted, by Report.stats
-    json_text: str  # the record, exactly as the JSON report prints it
+    records: _Records
+    at: int  # its line among the records
+
+    @property
+    def json_text(self) -> str:
+        """The record, exactly as the JSON report prints it."""
+        return self.records.line(self.at)
 
     def as_dict(self) -> dict[str, object]:
         return json.loads(self.json_text)  # type: ignore[no-any-return]
@@ -94,12 +118,20 @@ def validator_version() -> str:
     for lib in _LIBRARIES:  # their own __version__: no search of the installed distributions
         module = importlib.import_module(lib)
         h.update(f"{lib}={getattr(module, '__version__', '-')}".encode())
-    for dist in _LAZY_LIBRARIES:  # imported only when needed: the installed version, not the module
-        try:
-            h.update(f"{dist}={metadata.version(dist)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{dist}=-".encode())
+    for lib in _LAZY_LIBRARIES:  # imported only when needed: the installed version, not the module
+        h.update(f"{lib}={_installed(lib)}".encode())
     return h.hexdigest()
+
+
+def _installed(lib: str) -> str:
+    """The name of the distribution's metadata folder beside the package ("lemminflect-0.2.3.dist-info"):
+    found without importing the package, and without importlib.metadata, which reads every folder
+    on sys.path."""
+    spec = importlib.util.find_spec(lib)
+    if spec is None or not spec.submodule_search_locations:
+        return "-"
+    folder = Path(next(iter(spec.submodule_search_locations))).parent
+    return ",".join(sorted(p.name for p in folder.glob(f"{lib}-*.dist-info"))) or "-"
 
 
 def _digest(entry: os.DirEntry[str], known: dict[str, list[Any]], stats: dict[str, list[Any]],
@@ -199,12 +231,12 @@ class Cache:
             self.note(f"cache entry {path} is unreadable or corrupt: ignored and rewritten")
             return None
 
-    def read_lines(self, name: str) -> list[str] | None:
+    def read_text(self, name: str) -> str | None:
         if not self.usable:
             return None
         path = self.folder / name
         try:
-            return path.read_text(encoding="utf-8", errors="surrogatepass").split("\n")
+            return path.read_text(encoding="utf-8", errors="surrogatepass")
         except FileNotFoundError:
             return None
         except (OSError, ValueError):
@@ -409,22 +441,23 @@ class _Run:
         return ws, sheets, sources | cited
 
     def _cached_result(self, stem: str) -> _SheetResult | None:
-        lines = self.cache.read_lines(_entry_name(_sheet_rel(stem)))
-        if not lines:
+        text = self.cache.read_text(_entry_name(_sheet_rel(stem)))
+        if text is None:
             return None
+        first, _, rest = text.partition("\n")
         try:
-            head = json.loads(lines[0])
+            head = json.loads(first)
             if head.get("version") != self.version or head.get("digest") != self.inputs.get(_sheet_rel(stem)):
                 return None
             if any(self._dep_digest(dep) != digest for dep, digest in head["deps"].items()):
                 return None
             path, verdicts, counts = head["facts"]
-            if len(lines) < len(counts) + 1 or len(verdicts) != len(counts):
+            if rest.count("\n") < len(counts) or len(verdicts) != len(counts):
                 raise ValueError("truncated")
-            make = StoredFact._make
+            make, records, ranges = StoredFact._make, _Records(rest), _RANGES
             facts: list[FactResult | StoredFact] = [
-                make((path, _CODES[code], range(n), line))
-                for code, n, line in zip(verdicts, counts, lines[1:])]
+                make((path, _CODES[code], ranges[n] if n < len(ranges) else range(n), records, i))
+                for i, (code, n) in enumerate(zip(verdicts, counts))]
             return _SheetResult([_finding(f) for f in head["findings"]], facts)
         except (ValueError, KeyError, TypeError, IndexError):
             self.cache.note(f"cache entry for {_sheet_rel(stem)} is corrupt: ignored and rewritten")
