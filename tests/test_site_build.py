@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 import re
 import shutil
 import subprocess
@@ -151,3 +152,25 @@ def test_a_sites_own_404_template_wins(tmp_path_factory, tmp_path):
     page = (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
     assert "<h1>Our own</h1>" in page and "Page not found" not in page
     shutil.rmtree(tmp_path / "site")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_page_names_the_feed_and_the_feed_links_to_real_pages(tmp_path_factory, engine, directory_urls):
+    site = built(tmp_path_factory, engine, directory_urls)
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    for page in pages:
+        links = [a for t, a in parse_html(page.read_text(encoding="utf-8")).tags
+                 if t == "link" and a.get("type") == "application/atom+xml"]
+        assert len(links) == 1, page
+        assert links[0]["title"].endswith(": facts")
+        assert (page.parent / links[0]["href"]).resolve() == (site / "feed.xml").resolve(), page
+    feed = ET.fromstring((site / "feed.xml").read_bytes())
+    entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == 6
+    for entry in entries:
+        href = entry.find("{http://www.w3.org/2005/Atom}link").get("href")
+        path, _, anchor = href.partition("#")
+        target = site / path
+        target = target / "index.html" if target.is_dir() else target
+        assert anchor in parse_html(target.read_text(encoding="utf-8")).ids, href

@@ -259,7 +259,8 @@ def render_site(site: SiteData, root: Path, site_url: str | None = None) -> Rend
         {"Tags": "tags.md"},
         *sorted(p for p in extra if p.endswith(".md")),
     ]
-    return RenderedSite(files, nav, sorted(hidden), {"404.html": not_found(env, site)})
+    head = env.get_template("theme/main.html.j2").render(feed=FEED_PATH)
+    return RenderedSite(files, nav, sorted(hidden), {"404.html": not_found(env, site), "main.html": head.encode()})
 
 
 def not_found(env: Environment, site: SiteData) -> bytes:
