@@ -6,14 +6,14 @@ import pytest
 
 from generator.findings import Severity
 from generator.loading import load_workspace
-from generator.matchers.dates import parse_partial_date
+from generator.matchers.dates import find_dates, parse_partial_date
 from generator.matchers.people import PeopleIndex
 from generator.matchers.scan import describe_values, fact_value
 from generator.model import Figure, Money
 from generator.rules import RULES, severity_of
 from generator.validation.checks import check_value
 from generator.validation.checks.base import Context, Outcome
-from generator.validation.checks.dates import check_date
+from generator.validation.checks.dates import agrees, check_date
 from generator.validation.checks.figures import check_figure, check_money
 from generator.validation.locate import Located, locate
 from tests.conftest import REPO
@@ -355,3 +355,52 @@ def test_describe_values_lists_what_a_passage_can_support():
     assert [fact_value(m) for m in found["dates"]] == [{"date": "2023-04-05"}, {}]
     assert found["dates"][0].year_inferred and found["dates"][1].weekday_only
 
+
+
+# --- the one date-agreement test (sources and claims share it) ---
+
+def _one(text: str):
+    (mention,) = find_dates(text)
+    return mention
+
+
+@pytest.mark.parametrize("stated,wanted,every,expected", [
+    # entailment: every field the wanted date gives, at its precision or finer
+    ("26 April 2023", "2023-04", True, True),
+    ("April 2023", "2023-04-26", True, False),
+    ("26 April 2022", "2023-04-26", True, False),
+    # a value's weekday is derived, never written: a source's own weekday is not held against it
+    ("Tuesday, 26 April 2023", "2023-04-26", True, True),
+    # compatibility: only fields both give can differ
+    ("April 2023", "2023-04-26", False, True),
+    ("March 2023", "2023-04-26", False, False),
+])
+def test_agrees_with_a_value(stated: str, wanted: str, every: bool, expected: bool):
+    assert agrees(_one(stated), parse_partial_date(wanted), every=every) is expected
+
+
+@pytest.mark.parametrize("stated,wanted,every,expected", [
+    # a weekday alone: the stated weekday, or the weekday of a full date
+    ("Wednesday", "Wednesday", True, True),
+    ("26 April 2023", "Wednesday", True, True),
+    ("26 April 2023", "Tuesday", True, False),
+    ("April 2023", "Wednesday", True, False),
+    ("April 2023", "Wednesday", False, True),  # nothing to contradict it
+    ("26 April 2023", "Tuesday", False, False),
+    # a written weekday beside a date must not differ from one the stated date writes
+    ("Wednesday, 26 April 2023", "Wednesday 26 April 2023", True, True),
+    ("Wednesday, 26 April 2023", "Tuesday 26 April 2023", True, False),
+    ("Wednesday, 26 April 2023", "Tuesday 26 April 2023", False, True),  # a weekday clash is not a date clash
+])
+def test_agrees_between_mentions(stated: str, wanted: str, every: bool, expected: bool):
+    assert agrees(_one(stated), _one(wanted), every=every) is expected
+
+
+def test_agrees_with_a_value_the_other_way():
+    """A claim's date against a value: the value states the claim's date when it gives every field."""
+    value = parse_partial_date("2023-04-26")
+    assert agrees(value, _one("Wednesday"))
+    assert not agrees(value, _one("Thursday"))
+    assert agrees(value, _one("April 2023"))
+    assert not agrees(parse_partial_date("2023-04"), _one("26 April 2023"))
+    assert agrees(parse_partial_date("2023-04"), _one("26 April 2023"), every=False)

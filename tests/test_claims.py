@@ -76,10 +76,20 @@ CASES = [
     ("The leaders spoke on 26 March 2023.", DATE, "claim-contradicts-value"),
     ("The leaders spoke on Thursday 26 April 2023.", DATE, "claim-contradicts-value"),
     ("The leaders spoke in 2022.", DATE, "claim-contradicts-value"),
+    # a weekday alone agrees with the date's own weekday, and contradicts another one
+    ("The leaders spoke on Wednesday.", DATE, None),
+    ("The leaders spoke on Thursday.", DATE, "claim-contradicts-value"),
+    ("The leaders spoke in April.", DATE, None),
+    ("The leaders spoke in March.", DATE, "claim-contradicts-value"),
     # a statement: its dates must be in the excerpt
     ("The report is dated 26 April 2023.", DATELINE, None),
     ("The report is dated 27 April 2023.", DATELINE, "claim-not-in-excerpt"),
     ("The report is dated 2024.", DATELINE, "claim-not-in-excerpt"),
+    ("The report is dated Wednesday.", DATELINE, None),  # the excerpt writes the weekday
+    ("The report is dated Tuesday.", DATELINE, "claim-not-in-excerpt"),
+    ("The report is dated Wednesday, 26 April 2023.", DATELINE, None),
+    ("The report is dated Tuesday, 26 April 2023.", DATELINE, "claim-contradicts-value"),
+    ("The report is dated April 2023.", DATELINE, None),
     # qualifiers follow entailment
     ("More than 40 nations denounced it.", NATIONS, None),
     ("Over forty nations denounced it.", NATIONS, None),

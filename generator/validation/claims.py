@@ -36,6 +36,7 @@ from generator.matchers.quotes.sayers import find_sayers
 from generator.model import Fact
 from generator.lexicon.places import place_names
 from generator.normalize import fold, fold_text
+from generator.validation.checks.dates import agrees
 
 # What an exact number lets a claim say of it: "exactly 50" is "about 50" and "at least 50".
 _EXACT_ALLOWS = frozenset({"about", "at least", "at most", "up to"})
@@ -253,13 +254,13 @@ class _ClaimReader:
             if own:
                 self.out.append(("claim-contradicts-value", f"the claim says \"{words}\", but {own}"))
                 continue
-            if target is not None and _date_agrees(d, target):
+            if target is not None and agrees(target, d):
                 continue
-            if any(_date_states(e, d) for e in self.seen.dates):
+            if any(agrees(e, d) for e in self.seen.dates):
                 continue
             if d.month is None and d.day is None and d.year is not None and self._year_is_a_number(d.year):
                 continue
-            if target is not None and _date_conflicts(d, target):
+            if target is not None and not agrees(target, d, every=False):
                 self.out.append(("claim-contradicts-value", (
                     f"the claim says \"{words}\" ({_describe(d)}), but the date is {target}")))
             elif self.located:
@@ -450,47 +451,3 @@ def _own_weekday_problem(d: DateMention) -> str:
     if actual == d.weekday:
         return ""
     return f"{d.day} {calendar.month_name[d.month]} {d.year} was a {calendar.day_name[actual]}"
-
-
-def _date_agrees(d: DateMention, t: PartialDate) -> bool:
-    """Does the claim's date say only what the value says (at the value's precision or coarser)?"""
-    if d.year is None and d.month is None:  # a weekday alone
-        return d.weekday is not None and t.weekday == d.weekday
-    if d.year is not None and d.year != t.year:
-        return False
-    if d.month is not None and d.month != t.month:
-        return False
-    if d.day is not None and d.day != t.day:
-        return False
-    if d.weekday is not None and t.weekday is not None and d.weekday != t.weekday:
-        return False
-    return True
-
-
-def _date_conflicts(d: DateMention, t: PartialDate) -> bool:
-    """Does the claim's date differ from the value in a field both give?"""
-    if d.year is None and d.month is None:
-        return d.weekday is not None and t.weekday is not None and d.weekday != t.weekday
-    return ((d.year is not None and d.year != t.year) or (d.month is not None and t.month is not None
-                                                         and d.month != t.month)
-            or (d.day is not None and t.day is not None and d.day != t.day))
-
-
-def _date_states(e: DateMention, d: DateMention) -> bool:
-    """Does the excerpt's date ``e`` state the claim's date ``d`` (every field ``d`` gives)?"""
-    if d.year is None and d.month is None:  # a weekday alone
-        if d.weekday is None:
-            return False
-        if e.weekday == d.weekday:
-            return True
-        return e.year is not None and e.month is not None and e.day is not None \
-            and calendar.weekday(e.year, e.month, e.day) == d.weekday
-    if d.year is not None and e.year != d.year:
-        return False
-    if d.month is not None and e.month != d.month:
-        return False
-    if d.day is not None and e.day != d.day:
-        return False
-    if d.weekday is not None and e.weekday is not None and e.weekday != d.weekday:
-        return False
-    return True

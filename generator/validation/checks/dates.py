@@ -25,15 +25,38 @@ _MAX_LISTED = 4
 _WEEKDAY_REACH = timedelta(days=7)  # how far from the published date a bare weekday can point
 
 
+def agrees(stated: DateMention | PartialDate, wanted: DateMention | PartialDate, *, every: bool = True) -> bool:
+    """Do two dates agree? The one date-agreement test, for sources and claims alike.
+
+    ``every=True`` (entailment): ``stated`` says every field ``wanted`` gives (year, month, day),
+    at ``wanted``'s precision or finer. ``every=False`` (compatibility): no field that both give
+    differs, which is what a contradiction needs.
+
+    A weekday counts only where ``wanted`` writes one (a :class:`DateMention`; a
+    :class:`PartialDate`'s weekday is derived from its day, never written): a weekday alone
+    ("on Wednesday") agrees with ``stated``'s written weekday or with the weekday of its full
+    date; beside a date ("Wednesday 26 April") it must not differ from a weekday ``stated``
+    gives, and only entailment compares it.
+    """
+    written = wanted.weekday if isinstance(wanted, DateMention) else None
+    if wanted.year is None and wanted.month is None:  # a weekday alone
+        if written is None:
+            return not every
+        known = {stated.weekday}
+        if stated.year is not None and stated.month is not None and stated.day is not None:
+            known.add(calendar.weekday(stated.year, stated.month, stated.day))
+        known.discard(None)
+        return written in known if every else (not known or written in known)
+    for field in ("year", "month", "day"):
+        want, have = getattr(wanted, field), getattr(stated, field)
+        if want is not None and want != have and (every or have is not None):
+            return False
+    return not (every and written is not None and stated.weekday is not None and stated.weekday != written)
+
+
 def supports(mention: DateMention, target: PartialDate) -> bool:
     """Does the mention state ``target`` at ``target``'s precision?"""
-    if mention.year != target.year:
-        return False
-    if target.month is None:
-        return True
-    if mention.month != target.month:
-        return False
-    return target.day is None or mention.day == target.day
+    return agrees(mention, target)
 
 
 def _said(m: DateMention, published: PartialDate | None) -> str:
