@@ -8,7 +8,8 @@ from generator.findings import Severity
 from generator.loading import load_workspace
 from generator.matchers.dates import find_dates, parse_partial_date
 from generator.matchers.people import PeopleIndex
-from generator.matchers.scan import describe_values, fact_value
+from generator.kinds import suggest
+from generator.matchers.scan import describe_values
 from generator.model import Figure, Money
 from generator.rules import RULES, severity_of
 from generator.validation.checks import check_value
@@ -349,10 +350,10 @@ def test_every_typed_fact_in_the_example_content_is_supported():
 def test_describe_values_lists_what_a_passage_can_support():
     text = "On April 5, more than 50 nations backed €3.5B in aid, a 36-hour truce, on Wednesday."
     found = describe_values(text, 2023)
-    assert [fact_value(m) for m in found["figures"]] == [
+    assert [suggest(m) for m in found["figures"]] == [
         {"figure": {"value": 50, "qualifier": "more than"}}, {"figure": {"value": 36}}]
-    assert [fact_value(m) for m in found["money"]] == [{"money": {"value": "3.5 billion", "currency": "EUR"}}]
-    assert [fact_value(m) for m in found["dates"]] == [{"date": "2023-04-05"}, {}]
+    assert [suggest(m) for m in found["money"]] == [{"money": {"value": "3.5 billion", "currency": "EUR"}}]
+    assert [suggest(m) for m in found["dates"]] == [{"date": "2023-04-05"}, {}]
     assert found["dates"][0].year_inferred and found["dates"][1].weekday_only
 
 

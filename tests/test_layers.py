@@ -12,7 +12,7 @@ LAYERS = [
     ["generator.findings", "generator.rules", "generator.normalize", "generator.yamlsafe", "generator.engines",
      "generator.lexicon", "generator.config", "generator.outdir", "generator.gitdiff"],
     ["generator.matchers"],
-    ["generator.model", "generator.schema"],
+    ["generator.model", "generator.schema", "generator.kinds"],
     ["generator.loading.read", "generator.loading.errors", "generator.loading.workspace", "generator.loading",
      "generator.authoring", "generator.published"],
     ["generator.validation"],

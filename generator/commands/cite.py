@@ -21,7 +21,8 @@ from generator.findings import did_you_mean
 from generator.loading import Source, load_workspace
 from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes import Attribution, ScannedQuote, quote_parts, scan_quotes
-from generator.matchers.scan import describe_values, fact_value
+from generator.kinds import KINDS, suggest
+from generator.matchers.scan import describe_values
 from generator.model import Citation, Quote
 from generator.normalize import fold_text
 from generator.validation.attribution import SourceSpeakers
@@ -168,13 +169,13 @@ def seen_values(text: str, default_year: int | None, people: PeopleIndex | None 
     is read around the words as the validator reads it (a clause after the excerpt's end counts)."""
     out: list[Seen] = []
     described = describe_values(text, default_year)
-    for kind, mentions in (("money", "money"), ("figure", "figures"), ("date", "dates")):
-        for mention in described[mentions]:
+    for kind in KINDS.values():  # money, figure, date: amounts before the numbers inside them
+        for mention in described[kind.scanned] if kind.scanned is not None else ():
             a, b = getattr(mention, "span", (mention.start, mention.end))  # with its qualifier
             words = " ".join(text[a:b].split())
-            value = fact_value(mention, text)
+            value = suggest(mention, text)
             typed = ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) if value else None
-            out.append(Seen(kind, words, typed, "" if typed else "(no year given: not a date by itself)"))
+            out.append(Seen(kind.name, words, typed, "" if typed else "(no year given: not a date by itself)"))
     people = people if people is not None else PeopleIndex()
     # Marks around no words ("“…”", "“,”") quote nothing.
     ctx = Context(None, people)

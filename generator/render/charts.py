@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from markupsafe import Markup, escape
 
@@ -77,33 +78,52 @@ def is_label(f: FactView) -> bool:
     return bool(head) and f.fact.figure.amount != 1 and not head.endswith("s") and head not in _PLURALS
 
 
+@dataclass(slots=True)
+class _Groups:
+    """The charts being filled, before they are ordered."""
+
+    money: dict[str, Chart] = field(default_factory=dict)
+    durations: Chart = field(default_factory=lambda: Chart("durations", "Durations", "", "days"))
+    counts: dict[str, Chart] = field(default_factory=dict)
+    labels: list[FactView] = field(default_factory=list)
+
+
+def _group_money(f: FactView, label: str, groups: _Groups) -> None:
+    """Amounts share a chart per currency."""
+    assert f.fact.money is not None
+    cur = f.fact.money.currency
+    chart = groups.money.setdefault(cur, Chart(f"amounts-{cur.lower()}", f"Amounts in {cur}", "", cur))
+    chart.bars.append(Bar(f, float(f.fact.money.amount), label))
+
+
+def _group_figure(f: FactView, label: str, groups: _Groups) -> None:
+    """A figure is a label (kept apart), a duration (in days) or a count (per counted noun)."""
+    if is_label(f):
+        groups.labels.append(f)
+        return
+    figure = f.fact.figure
+    assert figure is not None
+    unit = figure.unit or ""
+    span = _duration(unit)
+    if span is not None:
+        groups.durations.bars.append(Bar(f, float(figure.amount) * span[1], label))
+        return
+    head = _head(unit) or "number"
+    chart = groups.counts.setdefault(head, Chart(f"counts-{head}", f"Counts of {head}", "", head))
+    chart.bars.append(Bar(f, float(figure.amount), label))
+
+
+# Chart grouping per charted value kind (render/kinds.py says which kinds are charted).
+GROUPS: dict[str, Callable[[FactView, str, _Groups], None]] = {"money": _group_money, "figure": _group_figure}
+
+
 def build_charts(figures: list[FactView]) -> Charts:
-    money: dict[str, Chart] = {}
-    durations = Chart("durations", "Durations", "", "days")
-    counts: dict[str, Chart] = {}
-    labels: list[FactView] = []
+    groups = _Groups()
     for f in figures:
-        if f.value is None:
-            continue
-        if f.fact.money is not None:
-            cur = f.fact.money.currency
-            chart = money.setdefault(cur, Chart(f"amounts-{cur.lower()}", f"Amounts in {cur}", "", cur))
-            chart.bars.append(Bar(f, float(f.fact.money.amount), f.value.label))
-            continue
-        if is_label(f):
-            labels.append(f)
-            continue
-        figure = f.fact.figure
-        if figure is None:
-            continue  # neither money nor a figure: nothing to draw
-        unit = figure.unit or ""
-        span = _duration(unit)
-        if span is not None:
-            durations.bars.append(Bar(f, float(figure.amount) * span[1], f.value.label))
-            continue
-        head = _head(unit) or "number"
-        chart = counts.setdefault(head, Chart(f"counts-{head}", f"Counts of {head}", "", head))
-        chart.bars.append(Bar(f, float(figure.amount), f.value.label))
+        group = GROUPS.get(f.fact.kind)
+        if f.value is not None and group is not None:  # anything else: nothing to draw
+            group(f, f.value.label, groups)
+    money, durations, counts, labels = groups.money, groups.durations, groups.counts, groups.labels
 
     charts = [money[c] for c in sorted(money)]
     if durations.bars:

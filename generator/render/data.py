@@ -9,6 +9,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from generator.model import VALUE_KINDS
+from generator.render.kinds import RENDER, TYPED_CELLS
 from generator.render.urls import page_url, source_page
 from generator.render.views import FactView, SiteData
 from generator.schema import DRAFT, schemas
@@ -54,9 +56,11 @@ class Export(BaseModel):
     facts: list[ExportFact]
 
 
-def _value(model: BaseModel | None) -> dict[str, object] | None:
-    if model is None:
-        return None
+def _value(model: BaseModel | str | None) -> dict[str, object] | str | None:
+    """A typed value as the export writes it: a date as its string, a model as its fields (with the
+    exact amount as a decimal string where it has one)."""
+    if model is None or isinstance(model, str):
+        return model
     out = model.model_dump(mode="json")
     amount = getattr(model, "amount", None)
     if amount is not None:
@@ -75,10 +79,12 @@ def export_fact(f: FactView, directory_urls: bool = True) -> ExportFact:
             number=c.number, source=c.source_id, source_title=src.meta.title if src else None,
             source_url=src.meta.url if src else None, excerpt=excerpt, verdict=c.verdict, anchor=c.anchor,
             page=page_url(f"{source_page(c.source_id)}#{c.anchor}", directory_urls) if c.anchor and src else None, start=c.start, end=c.end))
-    return ExportFact(
-        id=f.gid, sheet=f.sheet_id, fact=fact.id, claim=fact.claim, kind=fact.kind, date=fact.date, when=fact.when,
-        figure=_value(fact.figure), money=_value(fact.money), quote=_value(fact.quote), verdict=f.verdict,
-        independent_sources=f.independent, page=page_url(f.link, directory_urls), citations=cites)
+    # One field per typed kind (ExportFact declares them; a test keeps it so): the fact's own, others null.
+    typed = {kind: _value(getattr(fact, kind)) for kind in VALUE_KINDS}
+    return ExportFact.model_validate({
+        "id": f.gid, "sheet": f.sheet_id, "fact": fact.id, "claim": fact.claim, "kind": fact.kind, **typed,
+        "when": fact.when, "verdict": f.verdict, "independent_sources": f.independent,
+        "page": page_url(f.link, directory_urls), "citations": cites})
 
 
 def facts_json(site: SiteData) -> str:
@@ -103,15 +109,9 @@ def facts_csv(site: SiteData) -> str:
     w.writerow(CSV_COLUMNS)
     for f in site.facts:
         fact = f.fact
-        typed = fact.figure or fact.money
         row = {
             "id": f.gid, "sheet": f.sheet_id, "fact": fact.id, "kind": fact.kind, "claim": fact.claim,
-            "value": typed.value if typed else None,
-            "amount": format(typed.amount.normalize(), "f") if typed else None,
-            "unit": fact.figure.unit if fact.figure else None,
-            "currency": fact.money.currency if fact.money else None,
-            "qualifier": fact.figure.qualifier if fact.figure else None, "date": fact.date, "when": fact.when,
-            "speaker": fact.quote.speaker if fact.quote else None, "quote": fact.quote.text if fact.quote else None,
+            **dict.fromkeys(TYPED_CELLS), **RENDER[fact.kind].cells(fact), "when": fact.when,
             "verdict": f.verdict, "independent_sources": f.independent,
             "sources": ";".join(dict.fromkeys(c.source_id for c in f.citations)),
             "page": page_url(f.link, site.directory_urls),

@@ -21,23 +21,12 @@ from generator.rules import RULES
 from generator.render.escape import text, text_fragment
 from generator.render.inline import plain
 from generator.render.passages import BackRef, Passage
-from generator.render.values import date_label, date_sort_key, figure_label, money_label, plain_decimal
+from generator.render.kinds import CHARTED, RENDER, ValueView
+from generator.render.values import date_label, date_sort_key
 from generator.render.verdicts import CAVEATS, INFERRED_YEAR, Term, badge_label, citation_term, fact_term
 from generator.render.passages import context
 from generator.render.urls import docs_link, link_between, sheet_page, source_page
 from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
-
-
-@dataclass(slots=True)
-class ValueView:
-    kind: str  # date | figure | money | quote
-    label: str
-    sort: str = ""  # a number or ISO date, for sorting and data attributes
-    date: PartialDate | None = None
-    speaker: str | None = None
-    person: Person | None = None
-    quote: str | None = None
-    ordinal: bool = False  # a figure the sources state as an ordinal ("third anniversary")
 
 
 @dataclass(slots=True)
@@ -299,19 +288,7 @@ def stated_as_ordinal(res: FactResult, ws: Workspace) -> bool:
 
 
 def _value(fact: Fact, people: dict[str, Person], ordinal: bool = False) -> ValueView | None:
-    if fact.date is not None:
-        d = parse_partial_date(fact.date)
-        return ValueView("date", date_label(d), str(d), date=d)
-    if fact.figure is not None:
-        return ValueView("figure", figure_label(fact.figure, ordinal), plain_decimal(fact.figure.amount),
-                         ordinal=ordinal)
-    if fact.money is not None:
-        return ValueView("money", money_label(fact.money), plain_decimal(fact.money.amount))
-    if fact.quote is not None:
-        person = people.get(fact.quote.speaker)
-        return ValueView("quote", fact.quote.text, speaker=fact.quote.speaker, person=person,
-                         quote=fact.quote.text)
-    return None
+    return RENDER[fact.kind].chip(fact, people, ordinal)
 
 
 def caveat(rule: str) -> str:
@@ -476,7 +453,7 @@ def build_views(ws: Workspace, report: Report, directory_urls: bool = True) -> S
     timeline += [e for f in facts if (e := timeline_entry(f, by_id[f.sheet_id])) is not None]
     timeline.sort(key=lambda e: e.key)
 
-    figures = [f for f in facts if f.value is not None and f.value.kind in {"figure", "money"}]
+    figures = [f for f in facts if f.value is not None and f.value.kind in CHARTED]
 
     speakers: dict[str, list[FactView]] = defaultdict(list)
     for f in facts:

@@ -36,6 +36,7 @@ from generator.matchers.quotes.sayers import find_sayers
 from generator.model import Fact
 from generator.lexicon.places import place_names
 from generator.normalize import fold, fold_text
+from generator.kinds import KINDS
 from generator.validation.checks.dates import agrees
 
 # What an exact number lets a claim say of it: "exactly 50" is "about 50" and "at least 50".
@@ -242,7 +243,7 @@ class _ClaimReader:
                 listed = ", ".join(f"{'/'.join(e.currencies)} {format_number(e.amount)}" for e in self.seen.money[:4])
                 self.out.append(("claim-not-in-excerpt", (
                     f"the claim says \"{words}\" ({said}), which no cited excerpt states"
-                    + (f"; the excerpts state {listed}" if listed else "; the excerpts state no amount of money"))))
+                    + f"; the excerpts state {listed or 'no ' + KINDS['money'].label}")))
 
     # -- dates
 

@@ -19,6 +19,7 @@ from datetime import date as Day
 from datetime import timedelta
 
 from generator.matchers.dates import WEEKDAY_NAMES, DateMention, PartialDate, find_dates, parse_partial_date
+from generator.kinds import KINDS
 from generator.validation.checks.base import Context, Outcome
 
 _MAX_LISTED = 4
@@ -135,7 +136,7 @@ def check_date(date: str, text: str, ctx: Context) -> Outcome:
                                       f"{WEEKDAY_NAMES[weekday]}")])
     dated = [m for m in mentions if not m.weekday_only]
     if not dated:
-        return Outcome(problems=[("date-not-supported", f"the excerpt states no date; the fact says {target}")])
+        return Outcome(problems=[("date-not-supported", f"the excerpt states no {KINDS['date'].label}; the fact says {target}")])
     # Less precise: the same year (and month), but no month (or no day) where the fact has one.
     coarser = [m for m in dated if m.year == target.year
                and (m.month is None or (m.month == target.month and m.day is None))]

@@ -15,6 +15,7 @@ from generator.matchers.money import MoneyMention, find_money
 from generator.matchers.numbers import ENTAILS, NumberMention, find_numbers, format_number
 from generator.matchers.units import counted_noun, disagreement, parse_unit, year_reading
 from generator.model import Figure, Money
+from generator.kinds import KINDS
 from generator.validation.checks.base import Context, Outcome
 
 _MAX_LISTED = 4
@@ -175,4 +176,4 @@ def check_money(money: Money, text: str, ctx: Context) -> Outcome:
         listed = ", ".join(_money_said(m) for m in found[:_MAX_LISTED])
         return Outcome(problems=[("money-not-supported", f"the excerpt states {listed}, not {fact_says}")])
     return Outcome(problems=[("money-not-supported",
-                              f"the excerpt states no amount of money; the fact says {fact_says}")])
+                              f"the excerpt states no {KINDS['money'].label}; the fact says {fact_says}")])
