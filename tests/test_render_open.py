@@ -124,10 +124,10 @@ def test_key_facts_show_amounts_and_figures_at_a_glance(workspace):
     ws, report = _typed_site(workspace)
     files = render(ws, report, workspace).files
     sheet = html.unescape(to_html(files["sheets/typed.md"].decode()))
-    strip = sheet.split('<ul class="fs-keyfacts" aria-label="Key facts">', 1)[1].split("</ul>", 1)[0]
+    strip = sheet.split('<ul class="fs-keyfacts" aria-label="Key facts" data-search-exclude>', 1)[1].split("</ul>", 1)[0]
     cards = re.findall(r'<a href="([^"]+)"><span class="fs-key-value">([^<]+)</span>', strip)
     # Money, then figures, then dates; quotations are no key facts.
     assert cards == [("#aid", "€3.5 billion"), ("#nations", "more than 50 nations"), ("#when", "26 April 2023")]
     home = html.unescape(to_html(files["index.md"].decode()))
-    strip = home.split('<ul class="fs-keyfacts" aria-label="Key facts">', 1)[1].split("</ul>", 1)[0]
+    strip = home.split('<ul class="fs-keyfacts" aria-label="Key facts" data-search-exclude>', 1)[1].split("</ul>", 1)[0]
     assert re.findall(r'<a href="([^"]+)">', strip) == ["sheets/typed/#aid"]

@@ -64,6 +64,17 @@ def test_the_search_index_shows_each_tag_once_and_names_source_sections_by_their
         assert "&#x27;" not in json.dumps(items) and "&amp;#" not in json.dumps(items)
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_search_leaves_out_what_repeats_on_every_citation(tmp_path_factory, engine):
+    """A citation's snapshot line would put "Snapshot … SHA-256 … checked at every build" in every result."""
+    site = built(tmp_path_factory, engine)
+    sheet = (site / "sheets/bridge/index.html").read_text(encoding="utf-8")
+    assert sheet.count('class="fs-snapshot"') == 6  # one per citation, on the page
+    index = (site / ("search/search_index.json" if engine == "mkdocs" else "search.json")).read_text(encoding="utf-8")
+    assert "Snapshot" not in index and "checked at every build" not in index
+    assert "harbour bridge opened to traffic" in index.lower()  # the facts themselves stay searchable
+
+
 def _not_found_links(page: str) -> dict[str, str]:
     doc = page.split('id="page-not-found"', 1)[1].split("</article>", 1)[0]
     return {html_text: href for href, html_text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', doc)}
