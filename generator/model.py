@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.findings import Severity, did_you_mean
 from generator.matchers.dates import PartialDate, parse_partial_date
-from generator.matchers.money import ISO_4217
+from generator.lexicon.money import ISO_4217, SHARED_SYMBOLS, SYMBOLS
 from generator.matchers.numbers import parse_value
 from generator.rules import RULES
 
@@ -65,12 +65,26 @@ def _number(value: int | float | str) -> int | float | str:
 
 def _currency(value: str) -> str:
     if value not in ISO_4217:
-        hint = " (codes are upper case)" if value.upper() in ISO_4217 else ""
+        # A code that starts like the typed one first ("AUS" is AUD, not UZS), then any close one.
+        near = [c for c in ISO_4217 if c[:2] == value[:2].upper()]
+        hint = (" (codes are upper case)" if value.upper() in ISO_4217
+                else did_you_mean(value, near) or did_you_mean(value, ISO_4217))
         raise PydanticCustomError(
             "unknown_currency",
             "'{value}' is not an ISO 4217 currency code{hint}: write EUR, USD, GBP, ...",
             {"value": value, "hint": hint},
         )
+    return value
+
+
+def _shared_symbol(value: str) -> str:
+    if value not in SHARED_SYMBOLS:
+        shared = ", ".join(SHARED_SYMBOLS)
+        own = SYMBOLS.get(value)
+        why = (f"'{value}' names {own[0]} already" if own and len(own) == 1
+               else f"'{value}' is not a currency symbol several currencies share")
+        raise PydanticCustomError("currency_symbol", "{why}: only {shared} take a meaning here{hint}",
+                                  {"why": why, "shared": shared, "hint": did_you_mean(value, SHARED_SYMBOLS)})
     return value
 
 
@@ -120,6 +134,7 @@ NumberValue = Annotated[
 Currency = Annotated[str, Field(description="ISO 4217 code: EUR, USD, GBP, ...",
                                 json_schema_extra={"enum": sorted(ISO_4217)}), AfterValidator(_currency)]
 Url = Annotated[str, AfterValidator(_url)]
+SharedSymbol = Annotated[str, Field(json_schema_extra={"enum": list(SHARED_SYMBOLS)}), AfterValidator(_shared_symbol)]
 AcceptedRule = Annotated[str, Field(description="a warning's rule id, e.g. excerpt-ambiguous"),
                          AfterValidator(_acceptable)]
 
@@ -148,6 +163,12 @@ class SourceMeta(_Strict):
                                  examples=["en"])
     note: str | None = Field(default=None, description="extension: how metadata was inferred",
                              examples=["publication date read from the page's byline"])
+    currency_symbols: dict[SharedSymbol, Currency] | None = Field(
+        default=None, description="extension: what a currency symbol several currencies share means in this text "
+                                  "when it is written bare: {\"$\": AUD} for an Australian text reads $5m and "
+                                  "\"5 million dollars\" as AUD (A$, US$, HK$ and \"US dollars\" keep their own); "
+                                  "unsaid, $ is USD, \u00a3 GBP, and \u00a5 JPY or CNY",
+        examples=[{"$": "AUD"}])
     pages: Annotated[list[Annotated[int, Field(ge=0)]], AfterValidator(_page_starts)] | None = Field(
         default=None, description="extension: for a text taken from a PDF, the character offset in the text "
                                   "where each page starts (page 1 at 0); `cite` names the page",

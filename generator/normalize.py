@@ -1,7 +1,7 @@
 """The one normaliser, for excerpts as editors type them and for source texts.
 
 It forgives what is not substance and nothing else: curly and straight quotes,
-dash and hyphen forms, ``…`` and ``...``, runs of white space and line breaks,
+dash and hyphen forms (a typewriter's ``--`` for a dash too), ``…`` and ``...``, runs of white space and line breaks,
 letter case, and canonical Unicode equivalence (an "é" typed as one character
 or as "e" and a combining accent: NFC). :class:`Folded` maps every folded offset
 back to the original text, so a match found in folded text can be shown,
@@ -35,10 +35,11 @@ _TABLE = str.maketrans(
         **{c: " " for c in WHITESPACE},
     }
 )
-# What the 1:1 table leaves to the piece-wise pass: white-space runs, ellipses, and "İ", the only
+# What the 1:1 table leaves to the piece-wise pass: white-space runs, ellipses, a typewriter's dash
+# ("--" or "---" for "—": a run of dash forms, read after the table made each one "-"), and "İ", the only
 # character whose lower() is two characters long (folded to "i" after NFC has read it, since
 # "İ" is "I" and a combining dot; NFC runs are added when a text needs them).
-_PIECES = r" {2,}|\u2026"
+_PIECES = r" {2,}|\u2026|-{2,}"
 _RESIZE = re.compile(_PIECES)
 _DOTTED_I = str.maketrans({"\u0130": "i"})
 # Every code point that NFC may change or join to what precedes it lies below this (a test checks
@@ -172,6 +173,8 @@ def _resize(m: re.Match[str]) -> str:
         return "i"
     if s[0] == " " and s[-1] == " ":
         return " "
+    if s[0] == "-" and s[-1] == "-":
+        return "-"
     return _compose(s)
 
 

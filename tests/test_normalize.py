@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from generator.normalize import UNSTABLE_LIMIT, WHITESPACE, fold, fold_text, joins_back
 
-SPECIAL = st.sampled_from(list("‘’“”\"'–—-…. \n\t\u00a0İAbc19,"))
+SPECIAL = st.sampled_from([*"‘’“”\"'–—-…. \n\t\u00a0İAbc19,", "--", "---"])
 TEXT = st.lists(st.one_of(SPECIAL, st.characters()), max_size=60).map("".join)
 
 
@@ -15,6 +15,30 @@ def test_folds_what_is_not_substance():
     assert fold_text("“Peace” — now…  THE\n\tend") == '"peace" - now... the end'
     assert fold_text("it’s") == fold_text("it's")
     assert fold_text("19,500") == "19,500"  # digits and separators are substance
+
+
+@pytest.mark.parametrize("typed", ["--", "---", "\u2014-", "-\u2013"])
+def test_a_typewriter_dash_is_a_dash(typed):
+    # Issue 11: a transcript or an editor writes "--" where print sets "—".
+    assert fold_text(f"the talks {typed} which failed") == fold_text("the talks \u2014 which failed")
+    assert fold_text(f"2010{typed}2020") == fold_text("2010\u20132020") == "2010-2020"
+
+
+def test_a_typewriter_dash_maps_back_whole():
+    text = "Peace -- now, and---later"
+    folded = fold(text)
+    assert folded.text == "peace - now, and-later"
+    dash = folded.text.index("-")
+    assert folded.span_in_original(dash, dash + 1) == (6, 8)
+    assert folded.splits_piece(dash) is False and folded.splits_piece(dash + 1) is False
+    later = folded.text.index("later")
+    assert text[slice(*folded.span_in_original(later - 1, later + 5))] == "---later"
+    assert text[slice(*folded.span_in_original(later, later + 5))] == "later"
+
+
+def test_a_single_hyphen_is_unchanged():
+    assert fold_text("F-16 and a 36-hour truce") == "f-16 and a 36-hour truce"
+    assert fold("F-16")._at.tolist() == []  # no resized piece: the map stays 1:1
 
 
 def test_whitespace_table_is_complete():
@@ -60,7 +84,8 @@ def test_offsets_are_monotonic(text):
 CANONICAL = st.lists(st.one_of(
     st.sampled_from(["e", "E", "u", "U", "a", "\u0301", "\u0300", "\u0323", "\u0302", "\u0308", "\u00e9",
                      "\u1ec7", "\u1100", "\u1161", "\u11a8", "\uac00", "\u2126", "\u212b", "\u0958", "\u0344",
-                     "\u0f73", "\u09c7", "\u09be", " ", "  ", "\u2026", "\u03a3", "\u0130", "-", "\u2019"]),
+                     "\u0f73", "\u09c7", "\u09be", " ", "  ", "\u2026", "\u03a3", "\u0130", "-", "--", "\u2014",
+                     "\u2019"]),
     st.characters()), max_size=40).map("".join)
 
 

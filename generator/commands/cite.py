@@ -13,6 +13,7 @@ import argparse
 import bisect
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,13 +163,14 @@ def _flow(value: object) -> str:
 
 
 def seen_values(text: str, default_year: int | None, people: PeopleIndex | None = None,
-                around: tuple[str, int] | None = None) -> list[Seen]:
+                around: tuple[str, int] | None = None, currency_symbols: Mapping[str, str] | None = None
+                ) -> list[Seen]:
     """Figures, money, dates and quotes in ``text``, each with the typed value a fact would write.
 
     ``around``: the whole source text and where ``text`` starts in it, so that a quote's speaker
     is read around the words as the validator reads it (a clause after the excerpt's end counts)."""
     out: list[Seen] = []
-    described = describe_values(text, default_year)
+    described = describe_values(text, default_year, currency_symbols)
     for kind in KINDS.values():  # money, figure, date: amounts before the numbers inside them
         for mention in described[kind.scanned] if kind.scanned is not None else ():
             a, b = getattr(mention, "span", (mention.start, mention.end))  # with its qualifier
@@ -224,7 +226,7 @@ def render(found: Found, source: Source, fact_id: str | None, people: PeopleInde
         head.append("# the same words surround every occurrence: cite a longer passage to pick one")
     published = source.meta.published
     seen = seen_values(source.text[found.start:found.end], int(published[:4]) if published else None, people,
-                       around=(source.text, found.start))
+                       around=(source.text, found.start), currency_symbols=source.meta.currency_symbols)
     cite_lines = [f"- source: {c.source}", f"  excerpt: {yaml_quote(c.excerpt)}"]
     if c.prefix is not None:
         cite_lines.append(f"  prefix: {yaml_quote(c.prefix)}")

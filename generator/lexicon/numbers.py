@@ -45,3 +45,55 @@ CHANGE_VERBS: tuple[str, ...] = (
 )
 # The words between two numbers that make them a range ("10 to 20", "between 10 and 20", "10-20").
 RANGE_WORDS: tuple[str, ...] = ("to", "or", "and", "through")
+
+# Scale words and suffixes → the power of ten they multiply by ("19.5 thousand", "600m", "1.13bn",
+# the wire services' "3 bln"). A suffix of one letter is read only glued to the number ("5 m" may be
+# metres); longer ones after a space too ("3 bn").
+SCALE_WORDS: dict[str, int] = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+SCALE_SUFFIXES: dict[str, int] = {"k": 3, "m": 6, "mn": 6, "mln": 6, "b": 9, "bn": 9, "bln": 9, "tn": 12,
+                                  "trn": 12}
+
+# Number words: units and teens, tens, their ordinals, and the large scales as words.
+UNIT_WORDS: tuple[str, ...] = tuple(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())  # each worth its index
+TENS_WORDS: tuple[str, ...] = tuple("twenty thirty forty fifty sixty seventy eighty ninety".split())  # 20, 30, ...
+ORDINAL_UNIT_WORDS: tuple[str, ...] = tuple(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())  # 1, 2, ...
+ORDINAL_TENS_WORDS: tuple[str, ...] = tuple(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())  # 20th, 30th, ...
+ORDINAL_SCALE_WORDS: dict[str, int] = {"hundredth": 2, "thousandth": 3, "millionth": 6, "billionth": 9}
+DOZEN = "dozen"
+
+# The qualifiers of the format (FORMAT.md), and every written form of each (lower case). Longer
+# forms win over the forms they contain.
+QUALIFIERS: tuple[str, ...] = ("about", "more than", "less than", "at least", "at most", "almost", "up to")
+QUALIFIER_SYNONYMS: dict[str, str] = {
+    "no more than": "at most", "not more than": "at most", "at most": "at most",
+    "a maximum of": "at most", "maximum of": "at most",
+    "no fewer than": "at least", "no less than": "at least", "not less than": "at least",
+    "not fewer than": "at least", "at least": "at least", "a minimum of": "at least", "minimum of": "at least",
+    "more than": "more than", "greater than": "more than", "in excess of": "more than",
+    "upwards of": "more than", "over": "more than", "above": "more than", "exceeding": "more than",
+    "nearly": "almost", "almost": "almost", "close to": "almost", "just under": "almost",
+    "just shy of": "almost", "not quite": "almost",
+    "about": "about", "some": "about", "around": "about", "approximately": "about",
+    "roughly": "about", "an estimated": "about", "estimated": "about", "approx.": "about",
+    "circa": "about", "~": "about", "c.": "about",
+    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
+    "up to": "up to", "as many as": "up to", "as much as": "up to",
+}
+# Written after the number: "50 or more", "40-plus", "40+".
+POSTFIX_QUALIFIERS: dict[str, str] = {"or more": "at least", "or so": "about", "plus": "more than",
+                                      "+": "more than", "or fewer": "at most", "or less": "at most"}
+# What a qualifier in the text lets a fact say: "more than 50" supports "at least 50" too.
+ENTAILS: dict[str, frozenset[str]] = {
+    "about": frozenset({"about"}),
+    "more than": frozenset({"more than", "at least"}),
+    "at least": frozenset({"at least"}),
+    "less than": frozenset({"less than", "at most", "up to"}),
+    "at most": frozenset({"at most", "up to"}),
+    "up to": frozenset({"up to", "at most"}),
+    "almost": frozenset({"almost", "less than", "at most", "up to", "about"}),
+}

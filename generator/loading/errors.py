@@ -79,6 +79,9 @@ def validation_findings(exc: ValidationError, doc: Document, model: type[BaseMod
                 if allowed:
                     msg += f" (allowed here: {', '.join(sorted(allowed))})"
             rule = "schema-unknown-field"
+        elif raw_loc and raw_loc[-1] == "[key]" and kind == "currency_symbol":
+            line, col = doc.key_pos(loc)  # a sidecar's currency_symbols key: a symbol, not an id
+            rule, msg = "schema-value", f"{_describe(loc[:-1])}: {error['msg']}"
         elif raw_loc and raw_loc[-1] == "[key]":
             # A mapping key at fault (a person id in people.yml): point at the key, not its value.
             line, col = doc.key_pos(loc)
@@ -160,7 +163,7 @@ def _literal_message(error: Any, loc: Loc) -> str:
     given = str(error.get("input"))
     hint = ""
     if loc and loc[-1] == "qualifier":
-        from generator.matchers.numbers import QUALIFIER_SYNONYMS  # the words the validator reads
+        from generator.lexicon.numbers import QUALIFIER_SYNONYMS  # the words the validator reads
         canonical = QUALIFIER_SYNONYMS.get(given.lower().strip())
         if canonical and canonical != given:
             hint = f"; did you mean '{canonical}'? ('{given}' is read as {canonical} in the sources)"

@@ -9,71 +9,46 @@ word after it (``3.5 billion euros``, ``5m Australian dollars``).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.lexicon.money import (
+    CODE_WORDS,
+    CURRENCY_ADJECTIVES,
+    CURRENCY_WORDS,
+    ISO_4217,
+    SHARED_SYMBOLS,
+    SYMBOLS,
+    SYMBOLS_AFTER,
+    VERB_CURRENCY_WORDS,
+)
+from generator.lexicon.numbers import SCALE_SUFFIXES, SCALE_WORDS
 from generator.matchers.numbers import NumberMention, find_numbers, number_at
 
-# Active ISO 4217 codes (plus XAU/XAG and the like are deliberately out: facts cite money).
-ISO_4217: frozenset[str] = frozenset(
-    """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN
-    BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP
-    GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS
-    KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR
-    MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF
-    SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD
-    TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL""".split()
-)
-# Codes that are also upper-case English words ("ALL 5 MEN"): not read as currencies in text.
-_CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "SOS", "GEL", "MAD", "PEN", "TRY", "CVE", "LAK"})
-
-# Symbol → the currencies it can mean (the first is the usual reading).
-SYMBOLS: dict[str, tuple[str, ...]] = {
-    "US$": ("USD",), "U.S.$": ("USD",), "A$": ("AUD",), "AU$": ("AUD",), "C$": ("CAD",), "CA$": ("CAD",),
-    "NZ$": ("NZD",), "HK$": ("HKD",), "S$": ("SGD",), "R$": ("BRL",), "$": ("USD",),
-    "€": ("EUR",), "£": ("GBP",), "¥": ("JPY", "CNY"), "₹": ("INR",), "₽": ("RUB",), "₴": ("UAH",),
-    "₩": ("KRW",), "₺": ("TRY",), "₪": ("ILS",), "₦": ("NGN",),
-}
-# Currency word after the number (lower case, singular and plural), with an optional adjective.
-_WORDS: dict[str, tuple[str, ...]] = {
-    "dollar": ("USD",), "euro": ("EUR",), "pound": ("GBP",), "sterling": ("GBP",),
-    "pounds sterling": ("GBP",), "yen": ("JPY",), "yuan": ("CNY",), "renminbi": ("CNY",),
-    "rouble": ("RUB",), "ruble": ("RUB",), "hryvnia": ("UAH",), "hryvnya": ("UAH",), "hryvnias": ("UAH",),
-    "hryvni": ("UAH",), "rupee": ("INR",), "franc": ("CHF",), "zloty": ("PLN",), "zlotys": ("PLN",),
-    "zlotych": ("PLN",), "lira": ("TRY",), "liras": ("TRY",), "lire": ("TRY",), "won": ("KRW",),
-    "shekel": ("ILS",), "rand": ("ZAR",), "krona": ("SEK",), "kronor": ("SEK",), "krone": ("NOK",),
-    "kroner": ("NOK",), "forint": ("HUF",), "riyal": ("SAR",), "dirham": ("AED",), "naira": ("NGN",),
-}
-_ADJECTIVES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("us", "dollar"): ("USD",), ("u.s.", "dollar"): ("USD",), ("american", "dollar"): ("USD",),
-    ("australian", "dollar"): ("AUD",), ("canadian", "dollar"): ("CAD",), ("new zealand", "dollar"): ("NZD",),
-    ("hong kong", "dollar"): ("HKD",), ("singapore", "dollar"): ("SGD",), ("taiwan", "dollar"): ("TWD",),
-    ("new taiwan", "dollar"): ("TWD",), ("british", "pound"): ("GBP",), ("egyptian", "pound"): ("EGP",),
-    ("swiss", "franc"): ("CHF",), ("chinese", "yuan"): ("CNY",), ("japanese", "yen"): ("JPY",),
-    ("russian", "rouble"): ("RUB",), ("russian", "ruble"): ("RUB",), ("indian", "rupee"): ("INR",),
-    ("pakistani", "rupee"): ("PKR",), ("ukrainian", "hryvnia"): ("UAH",), ("turkish", "lira"): ("TRY",),
-    ("swedish", "krona"): ("SEK",), ("swedish", "kronor"): ("SEK",), ("norwegian", "krone"): ("NOK",),
-    ("norwegian", "kroner"): ("NOK",), ("danish", "krone"): ("DKK",), ("danish", "kroner"): ("DKK",),
-    ("south korean", "won"): ("KRW",), ("saudi", "riyal"): ("SAR",),
-}
+__all__ = ["ISO_4217", "SYMBOLS", "MoneyMention", "find_money"]
 
 _SYM_ALT = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 _GAP = "[ \u00a0\u2009\u202f]?"
 _BEFORE = re.compile(rf"(?:(?P<sym>{_SYM_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}})){_GAP}\Z")
 _GLUED_CODE = re.compile(r"(?<![A-Za-z])(?P<code>[A-Z]{3})(?=\d)")  # USD1.5bn: the number grammar skips it
-_WORD_ALT = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
-_ADJ_ALT = "|".join(re.escape(a) for a in sorted({a for a, _ in _ADJECTIVES}, key=len, reverse=True))
+_WORD_ALT = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
+_ADJ_ALT = "|".join(re.escape(a) for a in sorted({a for a, _ in CURRENCY_ADJECTIVES}, key=len, reverse=True))
+_SYM_AFTER_ALT = "|".join(re.escape(s) for s in SYMBOLS_AFTER)
 _AFTER = re.compile(
     rf"(?:[ \u00a0]{{0,2}}(?:-[ \u00a0]{{0,2}})?(?:(?P<adj>{_ADJ_ALT})[ \u00a0]+)?(?P<word>{_WORD_ALT})(?:e?s)?(?![\w])"
     rf"|{_GAP}(?P<code>(?-i:[A-Z]{{3}}))(?![\w])"
-    rf"|{_GAP}(?P<sym>€|£|¥|₽|₴|₹))",
+    rf"|{_GAP}(?P<sym>{_SYM_AFTER_ALT}))",
     re.I,
 )
 # A year before a currency names the base of constant prices: "(2015 USD)", "in constant 2015 dollars".
 _PRICE_BASE = re.compile(r"(?:\(|(?<![\w])(?:in|constant|real|of)[ \u00a0]+)[ \u00a0]*\Z", re.I)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\Z")
-# "won" is also a verb: it names the currency only after a scaled amount ("3 billion won").
-_SCALED = re.compile(r"(?:[kmb]|bn|mn|tn|trn|thousand|million|billion|trillion)\Z", re.I)
+# A currency word that is also a verb ("won") names the currency only after a scaled amount
+# ("3 billion won", "3 bln won"): every scale of a thousand or more.
+_SCALED = re.compile("(?:" + "|".join(re.escape(w) for w, p in sorted({**SCALE_WORDS, **SCALE_SUFFIXES}.items(),
+                                                                      key=lambda i: -len(i[0])) if p >= 3)
+                     + r")\Z", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +69,30 @@ class MoneyMention:
 
 
 def _code(code: str) -> tuple[str, ...] | None:
-    return (code,) if code in ISO_4217 and code not in _CODE_WORDS else None
+    return (code,) if code in ISO_4217 and code not in CODE_WORDS else None
 
 
-def find_money(text: str, numbers: list[NumberMention] | None = None) -> list[MoneyMention]:
-    """Every amount of money in ``text`` in order (``numbers``: find_numbers(text), when at hand)."""
+def _bare(symbols: Mapping[str, str]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """SYMBOLS and CURRENCY_WORDS as a text reads them: a shared symbol its source says the meaning of
+    (``{"$": "AUD"}``) means that currency, bare and as its bare word ("5 million dollars")."""
+    syms, words = dict(SYMBOLS), dict(CURRENCY_WORDS)
+    for sym, code in symbols.items():
+        if sym in SHARED_SYMBOLS:
+            syms[sym] = (code,)
+            word = SHARED_SYMBOLS[sym]
+            if word is not None:
+                words[word] = (code,)
+    return syms, words
+
+
+def find_money(text: str, numbers: list[NumberMention] | None = None,
+               symbols: Mapping[str, str] | None = None) -> list[MoneyMention]:
+    """Every amount of money in ``text`` in order (``numbers``: find_numbers(text), when at hand).
+
+    ``symbols``: what the text's shared symbols mean where the source says so (its sidecar's
+    ``currency_symbols``, e.g. ``{"$": "AUD"}``); ``A$``, ``US$`` and adjectives still name their own.
+    """
+    syms, words = _bare(symbols) if symbols else (SYMBOLS, CURRENCY_WORDS)
     out: list[MoneyMention] = []
     for n in find_numbers(text) if numbers is None else numbers:
         if n.ordinal:
@@ -106,7 +100,7 @@ def find_money(text: str, numbers: list[NumberMention] | None = None) -> list[Mo
         start, end, codes = n.start, n.end, None
         before = _BEFORE.search(text, max(0, n.start - 8), n.start)
         if before:
-            codes = SYMBOLS[before["sym"]] if before["sym"] else _code(before["code"])
+            codes = syms[before["sym"]] if before["sym"] else _code(before["code"])
             if codes:
                 start = before.start()
         if not codes:
@@ -115,15 +109,15 @@ def find_money(text: str, numbers: list[NumberMention] | None = None) -> list[Mo
             after = _AFTER.match(text, n.end)
             if after and after["word"]:
                 word = after["word"].lower()
-                if word == "won" and not _SCALED.search(n.raw):
+                if word in VERB_CURRENCY_WORDS and not _SCALED.search(n.raw):
                     continue
                 adj = after["adj"].lower() if after["adj"] else None
-                codes = _ADJECTIVES.get((adj, word)) if adj else None
-                codes = codes or _WORDS[word]
+                codes = CURRENCY_ADJECTIVES.get((adj, word)) if adj else None
+                codes = codes or words[word]
             elif after and after["code"]:
                 codes = _code(after["code"])
             elif after and after["sym"]:
-                codes = SYMBOLS[after["sym"]]
+                codes = syms[after["sym"]]
             if codes and after is not None:
                 end = after.end()
         if codes:

@@ -17,73 +17,54 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation, localcontext
 
+from generator.lexicon.money import SYMBOLS
 from generator.lexicon.numbers import (
     CHANGE_VERBS,
     DENOMINATORS,
+    DOZEN,
+    ENTAILS,
     FRACTION_FOLLOWERS,
-    MULTIPLE_ADJECTIVE_FOLLOWERS,
-    MULTIPLE_ADJECTIVES,
     MULTIPLES,
+    MULTIPLE_ADJECTIVES,
+    MULTIPLE_ADJECTIVE_FOLLOWERS,
     NUMERATORS,
+    ORDINAL_SCALE_WORDS,
+    ORDINAL_TENS_WORDS,
+    ORDINAL_UNIT_WORDS,
+    POSTFIX_QUALIFIERS,
+    QUALIFIERS,
+    QUALIFIER_SYNONYMS,
     RANGE_WORDS,
+    SCALE_SUFFIXES,
+    SCALE_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
     VULGAR_FRACTIONS,
 )
 from generator.lexicon.units import PHRASE_STOPS
 from generator.matchers.dates import calendar_spans
 
-SCALES: dict[str, Decimal] = {
-    "hundred": Decimal(10) ** 2,
-    "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
-    "million": Decimal(10) ** 6, "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
-    "mln": Decimal(10) ** 6, "bln": Decimal(10) ** 9,  # wire-service style
-}
-QUALIFIERS = ("about", "more than", "less than", "at least", "at most", "almost", "up to")
+__all__ = ["ENTAILS", "QUALIFIERS", "QUALIFIER_SYNONYMS", "SCALES", "NumberMention", "find_numbers", "parse_value"]
 
-# Written form (lower case) → canonical qualifier. Longer forms win over the forms they contain.
-QUALIFIER_SYNONYMS: dict[str, str] = {
-    "no more than": "at most", "not more than": "at most", "at most": "at most",
-    "a maximum of": "at most", "maximum of": "at most",
-    "no fewer than": "at least", "no less than": "at least", "not less than": "at least",
-    "not fewer than": "at least", "at least": "at least", "a minimum of": "at least", "minimum of": "at least",
-    "more than": "more than", "greater than": "more than", "in excess of": "more than",
-    "upwards of": "more than", "over": "more than", "above": "more than", "exceeding": "more than",
-    "nearly": "almost", "almost": "almost", "close to": "almost", "just under": "almost",
-    "just shy of": "almost", "not quite": "almost",
-    "about": "about", "some": "about", "around": "about", "approximately": "about",
-    "roughly": "about", "an estimated": "about", "estimated": "about", "approx.": "about",
-    "circa": "about", "~": "about", "c.": "about",
-    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
-    "up to": "up to", "as many as": "up to", "as much as": "up to",
-}
-# Written after the number: "50 or more", "40-plus".
-_POSTFIX: dict[str, str] = {"or more": "at least", "or so": "about", "plus": "more than", "+": "more than",
-                            "or fewer": "at most", "or less": "at most"}
+SCALES: dict[str, Decimal] = {w: Decimal(10) ** p for w, p in {**SCALE_WORDS, **SCALE_SUFFIXES}.items()}
+_POSTFIX = POSTFIX_QUALIFIERS
 
-# What a qualifier in the text lets a fact say: "more than 50" supports "at least 50" too.
-ENTAILS: dict[str, frozenset[str]] = {
-    "about": frozenset({"about"}),
-    "more than": frozenset({"more than", "at least"}),
-    "at least": frozenset({"at least"}),
-    "less than": frozenset({"less than", "at most", "up to"}),
-    "at most": frozenset({"at most", "up to"}),
-    "up to": frozenset({"up to", "at most"}),
-    "almost": frozenset({"almost", "less than", "at most", "up to", "about"}),
-}
+_UNITS = {w: i for i, w in enumerate(UNIT_WORDS)}
+_TENS = {w: 10 * i for i, w in enumerate(TENS_WORDS, 2)}
+_ORD_UNITS = {w: i for i, w in enumerate(ORDINAL_UNIT_WORDS, 1)}
+_ORD_TENS = {w: 10 * i for i, w in enumerate(ORDINAL_TENS_WORDS, 2)}
+_BIG = {w: 10 ** p for w, p in SCALE_WORDS.items() if p >= 3}
+_ORD_BIG = {w: 10 ** p for w, p in ORDINAL_SCALE_WORDS.items() if p >= 3}
+_WORDS = [*_UNITS, *_TENS, *_ORD_UNITS, *_ORD_TENS, *_BIG, *_ORD_BIG, "hundred", "hundredth", DOZEN]
 
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-_ORD_UNITS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(), 1)}
-_ORD_TENS = {w: 10 * i for i, w in enumerate(
-    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), 2)}
-_BIG = {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
-_ORD_BIG = {"thousandth": 10 ** 3, "millionth": 10 ** 6, "billionth": 10 ** 9}
-_WORDS = [*_UNITS, *_TENS, *_ORD_UNITS, *_ORD_TENS, *_BIG, *_ORD_BIG, "hundred", "hundredth", "dozen"]
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SUFFIX_ALT = _alt(SCALE_SUFFIXES)
+_SPACED_SUFFIX_ALT = _alt(s for s in SCALE_SUFFIXES if len(s) > 1)
+_SYMBOL_CHARS = re.escape("".join(s for s in SYMBOLS if len(s) == 1))  # "$", "€", ...: "over $1bn"
 
 _SP = "[ \u00a0\u2009\u202f]"  # what may sit between the digit groups of one number
 # Space-grouped only when it cannot be a run of separate numbers: "10 737-800 planes" and phone
@@ -98,9 +79,9 @@ _INT = (
 SPACE_GROUPED = re.compile(rf"(?<![\w])(?<!\d[.,]){_SPACED}")
 _SUFFIX = (
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W\d_])"
-    r"|(?P<sfx>bln|mln|bn|mn|trn|tn|[kmb])(?![^\W\d_])"
-    r"|[ \u00a0](?P<sfx2>bln|mln|bn|mn|trn|tn)(?![^\W\d_])"
-    r"|(?:[ \u00a0]+|[ \u00a0]?-[ \u00a0]?)(?P<word>hundred|thousand|million|billion|trillion)(?![^\W\d_]))?"
+    rf"|(?P<sfx>{_SUFFIX_ALT})(?![^\W\d_])"
+    rf"|[ \u00a0](?P<sfx2>{_SPACED_SUFFIX_ALT})(?![^\W\d_])"
+    rf"|(?:[ \u00a0]+|[ \u00a0]?-[ \u00a0]?)(?P<word>{_alt(SCALE_WORDS)})(?![^\W\d_]))?"
 )
 _DIGITS_BODY = rf"{_INT}(?P<frac>\.\d+)?{_SUFFIX}"
 # Not inside a word or a bigger number: "G7", "A320", "1.5" read from its "5" are not numbers.
@@ -111,7 +92,7 @@ _WORD_ALT = "|".join(sorted(_WORDS, key=len, reverse=True))
 # The first letters a run can start with, tested first: the alternation is slow to fail at every position.
 _WORD_FIRST = "".join(sorted({w[0] for w in _WORDS} | {"a"}))
 _WORD_RUN = re.compile(
-    rf"(?=[{_WORD_FIRST}])(?<![\w])(?:(?P<a>an?)[ \t\u00a0]+(?=(?:hundred|thousand|million|billion|trillion|dozen)(?!\w)))?"
+    rf"(?=[{_WORD_FIRST}])(?<![\w])(?:(?P<a>an?)[ \t\u00a0]+(?=(?:{_alt(SCALE_WORDS)}|{DOZEN})(?!\w)))?"
     rf"(?:{_WORD_ALT})(?![\w])"
     rf"(?:(?:[ \t\u00a0]+(?:and[ \t\u00a0]+)?|[ \t\u00a0]?-[ \t\u00a0]?)(?:{_WORD_ALT})(?![\w]))*",
     re.I,
@@ -121,12 +102,12 @@ _QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIER_SYNONYMS, key=len, r
 # The qualifier sits just before the number, or before the currency that precedes it ("over $1bn").
 _QUALIFIER_BEFORE = re.compile(
     rf"(?<![\w])(?P<q>{_QUAL_ALT})(?:\s+|(?<=~))"
-    r"(?-i:(?:[A-Z]{1,3})?[$\u20ac\u00a3\u00a5\u20b9\u20bd\u20b4][ \u00a0]?|[A-Z]{3}[ \u00a0]?)?\Z",
+    rf"(?-i:(?:[A-Z]{{1,3}})?[{_SYMBOL_CHARS}][ \u00a0]?|[A-Z]{{3}}[ \u00a0]?)?\Z",
     re.I,
 )
 _QUALIFIER_AFTER = re.compile(r"(?:[ \t\u00a0]+(?P<a>or more|or so|or fewer|or less)|-?(?P<b>plus)|(?P<c>\+))(?![\w])",
                               re.I)
-_HALF = re.compile(r"(?<![\w])half[ \t\u00a0]+an?[ \t\u00a0]+(?P<s>dozen|hundred|thousand|million|billion)(?![\w])",
+_HALF = re.compile(rf"(?<![\w])half[ \t\u00a0]+an?[ \t\u00a0]+(?P<s>{DOZEN}|{_alt(SCALE_WORDS)})(?![\w])",
                    re.I)
 # "an hour", "a month": the article counts one of a unit of time ("almost an hour", "more than a
 # month"); "half a day" is 0.5. Other nouns are left alone: "a statement" is no figure.
@@ -149,10 +130,6 @@ def ratio(numerator: int, denominator: int) -> Decimal:
     with localcontext() as ctx:
         ctx.prec = 20
         return Decimal(numerator) / Decimal(denominator)
-
-
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _VULGAR: dict[str, Decimal] = {c: ratio(n, d) for c, (n, d) in VULGAR_FRACTIONS.items()}
@@ -181,7 +158,7 @@ _FOLD = re.compile(r"-?fold(?![\w])", re.I)  # "3-fold", "3fold"
 # Between two numbers: the words that make them a range. "from 10 to 20" after a verb of change
 # ("rose from 10 to 20") is two values, not a range.
 _RANGE_GAP = re.compile(
-    rf"[ \t\u00a0]*(?:{_alt(RANGE_WORDS)}|[-\u2013\u2014])[ \t\u00a0]*(?:US\$|[$\u20ac\u00a3])?\Z", re.I)
+    rf"[ \t\u00a0]*(?:{_alt(RANGE_WORDS)}|[-\u2013\u2014])[ \t\u00a0]*(?:{_alt(SYMBOLS)})?\Z", re.I)
 _BETWEEN = re.compile(r"(?<![\w])between[ \t\u00a0]+\Z", re.I)
 _CHANGE = re.compile(rf"(?<![\w])(?:{_alt(CHANGE_VERBS)})[ \t\u00a0]+from[ \t\u00a0]+\Z", re.I)
 _MODEL_BEFORE = re.compile(r"(?:\d|\b(?P<w>[A-Z][\w-]*))[ \u00a0]\Z")
@@ -194,7 +171,7 @@ def _is_model(scan: str, start: int) -> bool:
                                          or m["w"].lower() == "between"))
 
 
-_SCALE_AT_END = re.compile(r"(?:bln|mln|bn|mn|trn|tn|[kmb]|hundred|thousand|million|billion|trillion)\Z", re.I)
+_SCALE_AT_END = re.compile(rf"(?:{_alt(SCALES)})\Z", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,19 +7,22 @@ mention into the typed value a fact would write.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from generator.matchers.dates import DateMention, find_dates
 from generator.matchers.money import MoneyMention, find_money
 from generator.matchers.numbers import NumberMention, find_numbers
 
 
-def describe_values(text: str, default_year: int | None = None
+def describe_values(text: str, default_year: int | None = None, currency_symbols: Mapping[str, str] | None = None
                     ) -> dict[str, list[NumberMention] | list[MoneyMention] | list[DateMention]]:
     """``{"figures": [NumberMention], "money": [MoneyMention], "dates": [DateMention]}``.
 
-    Numbers that are amounts of money are listed under money only.
+    Numbers that are amounts of money are listed under money only. ``currency_symbols``: what the
+    source's bare "$" means, as its sidecar says.
     """
     numbers = find_numbers(text)
-    money = find_money(text, numbers)
+    money = find_money(text, numbers, currency_symbols)
     in_money = {id(m.number) for m in money}
     return {
         "figures": [n for n in numbers if id(n) not in in_money],

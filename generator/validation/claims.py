@@ -22,7 +22,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from generator.matchers.alternation import longest_first
 from generator.matchers.durations import Duration, find_durations
@@ -53,6 +53,7 @@ class Cited:
     published: PartialDate | None = None
     source_text: str = ""  # the whole source, for places named elsewhere in it
     context: str = ""  # the paragraphs the span lies in: names read there count as the cited text's
+    currency_symbols: Mapping[str, str] = field(default_factory=dict)  # the source's bare "$", as its sidecar says
 
 
 @dataclass(slots=True)
@@ -73,7 +74,7 @@ class _Excerpts:
         for c in cited:
             numbers = find_numbers(c.text)
             out.numbers += numbers
-            out.money += find_money(c.text, numbers)
+            out.money += find_money(c.text, numbers, c.currency_symbols)
             out.dates += find_dates(c.text, published=c.published)
             out.durations += find_durations(c.text, numbers)
             out.texts.append(c.text)

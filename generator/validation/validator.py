@@ -117,7 +117,8 @@ def _check_claim(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], fact:
                  people: PeopleIndex, gid: str) -> list[Finding]:
     """The claim against the value and the located spans; findings point at the claim."""
     cited = [Cited(ws.sources[c.source].text[c.start:c.end], ws.sources[c.source].published_date,
-                   ws.sources[c.source].text, _paragraphs(ws.sources[c.source].text, c.start, c.end))
+                   ws.sources[c.source].text, _paragraphs(ws.sources[c.source].text, c.start, c.end),
+                   ws.sources[c.source].meta.currency_symbols or {})
              for c in result.citations if c.start is not None and c.end is not None]
     pos = sf.doc.pos((*loc, "claim"))
     return [_finding(sf.path, pos, rule, message, gid) for rule, message in check_claim(fact, cited, people)]
@@ -170,7 +171,8 @@ def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], ci
             f"[{citation.source}] the excerpt occurs {_times(where.occurrences)}; add `prefix:` or `suffix:` "
             "with the words just before or after the place you mean", gid))
     ctx = Context(source.published_date, speakers.people, lambda: source.quoted_spans, where.start,
-                  speakers.of(source), source_text=source.text)
+                  speakers.of(source), source_text=source.text,
+                  currency_symbols=source.meta.currency_symbols or {})
     outcome = check_value(fact, source.text[where.start:where.end], ctx)
     for rule, message in outcome.problems:
         # Value problems point at the excerpt: that is what fails to show the value.

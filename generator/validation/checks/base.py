@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -28,6 +29,8 @@ class Context:
     # is read from the source, so cutting an excerpt before "tanks" does not hide them. "" when the
     # cited text is all there is.
     source_text: str = ""
+    # What the source's shared currency symbols mean (its sidecar's ``currency_symbols``): {"$": "AUD"}.
+    currency_symbols: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -144,7 +144,7 @@ def check_money(money: Money, text: str, ctx: Context) -> Outcome:
     target: Decimal = money.amount
     wanted = money.currency
     numbers = find_numbers(text)
-    found = find_money(text, numbers)
+    found = find_money(text, numbers, ctx.currency_symbols)
     same = [m for m in found if m.amount == target]
     right = [m for m in same if m.is_in(wanted)]
     single = [m for m in right if m.number is None or m.number.range_end is None]

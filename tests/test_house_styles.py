@@ -1,0 +1,145 @@
+"""Issue 11's house styles that the sidecar and the normaliser settle: what a bare `$` means in a text
+(the optional `currency_symbols`), and the typewriter's `--` as a dash. Through the real CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.matchers.money import find_money
+from tests.conftest import REPO, run_cli, write_source, write_yaml
+
+ABC = ("The Treasurer said the package was worth $5 billion, or A$5 billion, with US$2 billion from "
+       "Washington, HK$40 million from Hong Kong and 3 million dollars more.\n")
+
+
+def _readings(text: str, symbols: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    return [(m.raw, "/".join(m.currencies)) for m in find_money(text, symbols=symbols)]
+
+
+def test_a_bare_dollar_is_usd_unless_the_source_says_otherwise():
+    assert _readings(ABC) == [("$5 billion", "USD"), ("A$5 billion", "AUD"), ("US$2 billion", "USD"),
+                              ("HK$40 million", "HKD"), ("3 million dollars", "USD")]
+    assert _readings(ABC, {"$": "AUD"}) == [("$5 billion", "AUD"), ("A$5 billion", "AUD"),
+                                            ("US$2 billion", "USD"), ("HK$40 million", "HKD"),
+                                            ("3 million dollars", "AUD")]
+
+
+def test_named_dollars_keep_their_currency_and_other_symbols_are_untouched():
+    text = "5 million US dollars, 2 million Canadian dollars, €3m and £4m"
+    assert _readings(text, {"$": "AUD"}) == _readings(text) == [
+        ("5 million US dollars", "USD"), ("2 million Canadian dollars", "CAD"), ("€3m", "EUR"), ("£4m", "GBP")]
+    assert _readings("¥300bn", {"¥": "CNY"}) == [("¥300bn", "CNY")]
+    assert _readings("¥300bn") == [("¥300bn", "JPY/CNY")]
+    assert _readings("£4m, 4 million pounds", {"£": "EGP"}) == [("£4m", "EGP"), ("4 million pounds", "EGP")]
+
+
+def _budget(workspace: Path, sidecar_extra: str) -> None:
+    write_source(workspace, "abc", ABC, published="2023-05-09")
+    sidecar = workspace / "content" / "sources" / "abc.yml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + sidecar_extra, encoding="utf-8")
+    write_yaml(workspace, "facts/budget.yml", """
+        title: Budget
+        facts:
+          - id: package
+            claim: The package was worth A$5 billion.
+            money: {value: 5 billion, currency: AUD}
+            sources:
+              - source: abc
+                excerpt: "worth $5 billion"
+          - id: from-us
+            claim: Washington gave US$2 billion.
+            money: {value: 2 billion, currency: USD}
+            sources:
+              - source: abc
+                excerpt: "US$2 billion from Washington"
+          - id: more
+            claim: Another A$3 million came.
+            money: {value: 3 million, currency: AUD}
+            sources:
+              - source: abc
+                excerpt: "3 million dollars more"
+        """)
+
+
+def test_an_australian_text_supports_aud_through_the_cli(workspace):
+    _budget(workspace, 'currency_symbols: {"$": AUD}\n')
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "3 verified" in r.stdout
+
+
+def test_without_the_sidecar_field_a_bare_dollar_is_no_aud(workspace):
+    _budget(workspace, "")
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 1
+    assert "facts/budget.yml:8:" in r.stdout and "USD 5 billion (\"$5 billion\"), not AUD 5 billion" in r.stdout
+    assert "(money-currency-mismatch)" in r.stdout
+
+
+def test_a_usd_fact_on_a_bare_dollar_of_an_australian_text_is_refused(workspace):
+    _budget(workspace, 'currency_symbols: {"$": AUD}\n')
+    path = workspace / "facts" / "budget.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "claim: The package was worth A$5 billion.\n    money: {value: 5 billion, currency: AUD}",
+        "claim: The package was worth US$5 billion.\n    money: {value: 5 billion, currency: USD}"),
+        encoding="utf-8")
+    assert "currency: USD}" in path.read_text(encoding="utf-8").split("from-us")[0]
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 1
+    assert "AUD 5 billion (\"$5 billion\"), not USD 5 billion (money-currency-mismatch)" in r.stdout
+
+
+@pytest.mark.parametrize("extra, where, message", [
+    ('currency_symbols: {"$": AUS}\n', "4:25", "'AUS' is not an ISO 4217 currency code; did you mean 'AUD'?"),
+    ('currency_symbols: {"$": aud}\n', "4:25", "'aud' is not an ISO 4217 currency code (codes are upper case)"),
+    ('currency_symbols: {"US$": USD}\n', "4:20", "'US$' names USD already: only $, £, ¥ take a meaning here"),
+    ('currency_symbols: {"dollar": AUD}\n', "4:20", "'dollar' is not a currency symbol several currencies share"),
+])
+def test_a_wrong_currency_symbols_entry_is_an_error_where_it_is_typed(workspace, extra, where, message):
+    _budget(workspace, extra)
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 1
+    line = next(x for x in r.stdout.splitlines() if x.startswith("content/sources/abc.yml:"))
+    assert line.startswith(f"content/sources/abc.yml:{where}: [error]"), line
+    assert message in line
+
+
+def test_cite_suggests_the_currency_the_sidecar_gives(workspace):
+    _budget(workspace, 'currency_symbols: {"$": AUD}\n')
+    r = run_cli("cite", "abc", "worth $5 billion", "--root", str(workspace))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "money: {value: 5 billion, currency: AUD}" in r.stdout
+
+
+def test_the_editor_schema_knows_the_field():
+    schema = json.loads((REPO / "schema" / "source.schema.json").read_text(encoding="utf-8"))
+    field = schema["properties"]["currency_symbols"]["anyOf"][0]
+    assert field["propertyNames"] == {"enum": ["$", "£", "¥"]}
+    assert "AUD" in field["additionalProperties"]["enum"] and "AUS" not in field["additionalProperties"]["enum"]
+
+
+# --- the typewriter's dash -----------------------------------------------------------------
+
+def test_an_excerpt_typed_with_a_double_hyphen_finds_the_dash(workspace):
+    write_source(workspace, "transcript", "PRIME MINISTER: We will not \u2014 and I mean this \u2014 give up.\n")
+    write_source(workspace, "typed", "MR SMITH: The plan -- which we backed -- failed in 2010--2011.\n")
+    write_yaml(workspace, "facts/talk.yml", """
+        title: Talk
+        facts:
+          - id: pm
+            claim: The prime minister said they would not give up.
+            sources:
+              - source: transcript
+                excerpt: "We will not -- and I mean this -- give up"
+          - id: smith
+            claim: The plan failed.
+            sources:
+              - source: typed
+                excerpt: "The plan \u2014 which we backed \u2014 failed in 2010\u20132011"
+        """)
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "2 verified" in r.stdout
