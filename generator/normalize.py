@@ -18,14 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-SINGLE_QUOTES = "\u2018\u2019\u201a\u201b"
-DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f"
-DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-# Every character str.isspace() accepts (checked by a test against the whole of Unicode).
-WHITESPACE = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
+from generator.lexicon.text import DASHES, DOUBLE_QUOTES, SINGLE_QUOTES, WHITESPACE
+
+__all__ = ["WHITESPACE", "Folded", "fold", "fold_text"]
 
 _TABLE = str.maketrans(
     {

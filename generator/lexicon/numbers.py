@@ -84,7 +84,8 @@ QUALIFIER_SYNONYMS: dict[str, str] = {
     "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
     "up to": "up to", "as many as": "up to", "as much as": "up to",
 }
-# Written after the number: "50 or more", "40-plus", "40+".
+# Written after the number: "50 or more", "40-plus", "40+". A form of words follows a space, a single
+# word may be glued with a hyphen, a symbol is glued.
 POSTFIX_QUALIFIERS: dict[str, str] = {"or more": "at least", "or so": "about", "plus": "more than",
                                       "+": "more than", "or fewer": "at most", "or less": "at most"}
 # What a qualifier in the text lets a fact say: "more than 50" supports "at least 50" too.

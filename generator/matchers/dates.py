@@ -16,7 +16,27 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date as Day
 from datetime import timedelta
+from typing import Callable
 
+from generator.lexicon.calendar import (
+    DATE_PRECEDENCE,
+    MAY_CONTEXT,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    NUMERIC_DATE_READINGS,
+    RELATIVE_WORDS,
+    TIME_ZONES,
+    WEEKDAY_NAMES,
+    YEAR_PREFIXES,
+)
+from generator.lexicon.numbers import SCALE_SUFFIXES, SCALE_WORDS
+from generator.lexicon.text import WORD_SPACES
+from generator.lexicon.units import PERCENT_FORMS
+from generator.matchers.forms import Form
+
+__all__ = ["MONTHS", "WEEKDAYS", "WEEKDAY_NAMES", "RELATIVE_WORDS", "DateMention", "PartialDate", "find_dates"]
+
+_WS = WORD_SPACES  # between the words of one expression, as the lexicon has it
 _PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
 
 
@@ -57,19 +77,13 @@ def parse_partial_date(value: str) -> PartialDate:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
             raise ValueError(
-                f"'{value}' does not exist: {calendar.month_name[month]} {year} has {last} days"
+                f"'{value}' does not exist: {MONTH_NAMES[month - 1]} {year} has {last} days"
             )
     return PartialDate(year, month or None, day or None)
 
 
-MONTHS: dict[str, int] = {
-    **{calendar.month_name[i].lower(): i for i in range(1, 13)},
-    **{calendar.month_abbr[i].lower(): i for i in range(1, 13)},
-    "sept": 9,
-}
-WEEKDAYS: dict[str, int] = {calendar.day_name[i].lower(): i for i in range(7)}
-WEEKDAY_NAMES = tuple(calendar.day_name)
-MONTH_NAMES = ("",) + tuple(calendar.month_name[1:])
+MONTHS: dict[str, int] = {**{m.lower(): i for i, m in enumerate(MONTH_NAMES, 1)}, **MONTH_ABBREVIATIONS}
+WEEKDAYS: dict[str, int] = {d.lower(): i for i, d in enumerate(WEEKDAY_NAMES)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +128,13 @@ def _names(words: list[str]) -> str:
 
 
 _MONTH = rf"(?P<month>(?:{_names(list(MONTHS))})(?![\w])\.?)"
-_MONTH_FULL = rf"(?P<month>(?:{_names([calendar.month_name[i] for i in range(1, 13)])})(?![\w]))"
+_MONTH_FULL = rf"(?P<month>(?:{_names(list(MONTH_NAMES))})(?![\w]))"
 _WEEKDAY = rf"(?:{_names(list(WEEKDAYS))})(?![\w])"
-_SP = r"[ \t\u00a0\u2009\u202f]+"
+_SP = rf"[{_WS}]+"
 _DAY = r"(?P<day>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?![\w])"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?![\w])"
 _YEAR = r"(?P<year>[12]\d{3})(?![\d\w])(?![.,]\d)"
-_RANGE = r"[ \t\u00a0]*(?:-|\u2013|\u2014)[ \t\u00a0]*"
+_RANGE = rf"[{_WS}]*(?:-|\u2013|\u2014)[{_WS}]*"
 
 _ISO = re.compile(r"(?<![\w.\-/])(?P<year>[12]\d{3})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d\w])")
 _NUMERIC_DMY = re.compile(
@@ -140,20 +154,22 @@ _BARE_MONTH = re.compile(rf"(?<![\w]){_MONTH_FULL}")
 # Every grammar with a month name matches where this does: texts without one skip those grammars.
 _ANY_MONTH_NAME = re.compile(rf"(?:{_names(list(MONTHS))})(?![\w])")
 # "May" is also a verb: alone, it is a month only after one of these words.
-_MAY_CONTEXT = re.compile(r"(?:\b(?:in|of|since|until|till|by|early|mid|late|last|next|this|from|through|"
-                          r"during|before|after|end|beginning|start)[ \t\u00a0-]+)\Z", re.I)
+_MAY_CONTEXT = re.compile(rf"(?:\b(?:{'|'.join(MAY_CONTEXT)})[{_WS}-]+)\Z", re.I)
+# What after a four-digit number makes it an amount, not a year: "2022 bln", "2022 per cent".
+_AMOUNT_AFTER = "|".join(re.escape(w).replace(r"\ ", r"[ \t]?") for w in sorted(
+    {*PERCENT_FORMS, *SCALE_WORDS, *(s for s in SCALE_SUFFIXES if len(s) > 1)}, key=len, reverse=True))
 _BARE_YEAR = re.compile(
     r"(?<![\w.,$\u20ac\u00a3\u00a5/])(?P<year>[12]\d{3})(?![\w])(?!/\d{1,2}/)(?![.,]\d)(?!-[^\W\d])"
-    r"(?![ \t\u00a0]*(?:%|per[ \t]?cent|thousand|million|billion|trillion|bn|mn)\b)"
+    rf"(?![{_WS}]*(?:{_AMOUNT_AFTER})(?:(?<=%)|\b))"
 )
-_YEAR_CONTEXT_ALLOWED = re.compile(r"(?:mid|pre|post|early|late)-\Z", re.I)
+_YEAR_CONTEXT_ALLOWED = re.compile(rf"(?:{'|'.join(YEAR_PREFIXES)})-\Z", re.I)
 _WEEKDAY_ALONE = re.compile(rf"(?<![\w])(?P<wd>{_WEEKDAY})")
 _TRAILING_WEEKDAY = re.compile(rf",?{_SP}(?P<wd>{_WEEKDAY})")
 # Clock times: 05:24, 10.30pm, 10 a.m., 0800 GMT.
 _TIME = re.compile(
     r"(?<![\w.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?(?:[ \t]?(?:[ap]\.m\.|[ap]m)(?![\w]))?"
     r"|\.[0-5]\d[ \t]?(?:[ap]\.m\.|[ap]m)(?![\w])|[ \t]?(?:[ap]\.m\.|[ap]m)(?![\w]))"
-    r"|(?<![\w.:])(?:[01]\d|2[0-3])[0-5]\d[ \t]?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b",
+    rf"|(?<![\w.:])(?:[01]\d|2[0-3])[0-5]\d[ \t]?(?:{'|'.join(TIME_ZONES)})\b",
     re.I,
 )
 
@@ -283,31 +299,38 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
         m = _TRAILING_WEEKDAY.match(text, end)
         return (m.end(), WEEKDAYS[m["wd"].lower()]) if m else (end, None)
 
-    # Most specific grammar first; later ones only take what is still free.
-    for m in _ISO.finditer(text):
-        y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
-        if _valid(y, mo, d):
-            end, wd = trailing_weekday(m.end())
-            taken.append((m.start(), end))
-            add(m.start(), end, y, mo, d, wd)
-    for m in _NUMERIC_YMD.finditer(text):
-        y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
-        if free(*m.span()) and _valid(y, mo, d):
-            taken.append(m.span())
-            add(m.start(), m.end(), y, mo, d)
-    for m in _NUMERIC_DMY.finditer(text):
-        a, b, y = int(m["a"]), int(m["b"]), int(m["year"])
-        if not free(*m.span()):
-            continue
-        # 26/04/2023 or 04/26/2023: when both readings exist the text is ambiguous; keep both.
-        readings = {(mo, d) for d, mo in ((a, b), (b, a)) if _valid(y, mo, d)}
-        if readings:
-            taken.append(m.span())
-        for mo, d in sorted(readings):
-            add(m.start(), m.end(), y, mo, d)
-    named = _ANY_MONTH_NAME.search(text) is not None
-    for pattern in (_DAY_MONTH, _MONTH_DAY) if named else ():
-        for m in pattern.finditer(text):
+    named = _ANY_MONTH_NAME.search(text) is not None  # texts without a month name skip those grammars
+
+    def iso() -> None:
+        for m in _ISO.finditer(text):
+            y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
+            if free(*m.span()) and _valid(y, mo, d):
+                end, wd = trailing_weekday(m.end())
+                taken.append((m.start(), end))
+                add(m.start(), end, y, mo, d, wd)
+
+    def numeric_ymd() -> None:
+        for m in _NUMERIC_YMD.finditer(text):
+            y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
+            if free(*m.span()) and _valid(y, mo, d):
+                taken.append(m.span())
+                add(m.start(), m.end(), y, mo, d)
+
+    def numeric_dmy() -> None:
+        for m in _NUMERIC_DMY.finditer(text):
+            a, b, y = int(m["a"]), int(m["b"]), int(m["year"])
+            if not free(*m.span()):
+                continue
+            # 26/04/2023 or 04/26/2023: each reading the lexicon keeps that exists (both, when both do).
+            readings = dict.fromkeys((mo, d) for mo, d in (_NUMERIC_ORDERS[r](a, b) for r in NUMERIC_DATE_READINGS)
+                                     if _valid(y, mo, d))
+            if readings:
+                taken.append(m.span())
+            for mo, d in readings:
+                add(m.start(), m.end(), y, mo, d)
+
+    def named_days(pattern: re.Pattern[str]) -> None:
+        for m in pattern.finditer(text) if named else ():
             if not free(*m.span()):
                 continue
             named_year = int(m["year"]) if m["year"] else None
@@ -322,58 +345,75 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
             taken.append((m.start(), end))
             for d in days:
                 add(m.start(), end, named_year, mo, d, wd if len(days) == 1 else None)
-    for m in _MONTH_YEAR.finditer(text) if named else ():
-        if free(*m.span()) and _valid(int(m["year"]), _month(m["month"]), None):
+
+    def month_year() -> None:
+        for m in _MONTH_YEAR.finditer(text) if named else ():
+            if free(*m.span()) and _valid(int(m["year"]), _month(m["month"]), None):
+                taken.append(m.span())
+                add(m.start(), m.end(), int(m["year"]), _month(m["month"]), None)
+
+    def bare_month() -> None:
+        for m in _BARE_MONTH.finditer(text) if named else ():
+            if not free(*m.span()):
+                continue
+            if m["month"].lower() == "may" and not _MAY_CONTEXT.search(text, max(0, m.start() - 24), m.start()):
+                continue
             taken.append(m.span())
-            add(m.start(), m.end(), int(m["year"]), _month(m["month"]), None)
-    for m in _BARE_MONTH.finditer(text) if named else ():
-        if not free(*m.span()):
+            add(m.start(), m.end(), None, _month(m["month"]), None)
+
+    def relative() -> None:
+        for m in _RELATIVE.finditer(text) if published is not None else ():
+            assert published is not None
+            span = _relative_range(" ".join(m.group().lower().split()), published)
+            if span is None or not free(*m.span()):
+                continue
+            common_year, common_month, common_day = _coarsest_common(*span)
+            if common_year is not None:
+                taken.append(m.span())
+                out.append(DateMention(m.start(), m.end(), common_year, common_month, common_day, None, True,
+                                       m.group(), relative=True))
+
+    def bare_year() -> None:
+        for m in _BARE_YEAR.finditer(text):
+            before = text[max(0, m.start() - 5):m.start()]
+            # "F-2000" is a name; "mid-2022" and "2021-2022" are years.
+            if re.search(r"[^\W\d]-\Z", before) and not _YEAR_CONTEXT_ALLOWED.search(before):
+                continue
+            if free(*m.span()):
+                taken.append(m.span())
+                add(m.start(), m.end(), int(m["year"]), None, None)
+
+    def weekday() -> None:
+        for m in _WEEKDAY_ALONE.finditer(text):
+            if free(*m.span()):
+                taken.append(m.span())
+                out.append(DateMention(m.start(), m.end(), None, None, None, WEEKDAYS[m["wd"].lower()],
+                                       False, m.group()))
+
+    grammars: dict[str, Callable[[], None]] = {
+        "iso": iso, "numeric ymd": numeric_ymd, "numeric dmy": numeric_dmy,
+        "day month": lambda: named_days(_DAY_MONTH), "month day": lambda: named_days(_MONTH_DAY),
+        "month year": month_year, "month": bare_month, "relative": relative, "year": bare_year, "weekday": weekday,
+    }
+    # The lexicon's order decides which grammar takes contested words; each takes only what is still free.
+    for name in DATE_PRECEDENCE:
+        if with_month_only and name not in GIVES_MONTH:
             continue
-        if m["month"].lower() == "may" and not _MAY_CONTEXT.search(text, max(0, m.start() - 24), m.start()):
-            continue
-        taken.append(m.span())
-        add(m.start(), m.end(), None, _month(m["month"]), None)
-    if with_month_only:
-        out.sort(key=lambda d: (d.start, d.end, d.month or 0, d.day or 0))
-        return out
-    for m in _RELATIVE.finditer(text) if published is not None else ():
-        assert published is not None
-        span = _relative_range(" ".join(m.group().lower().split()), published)
-        if span is None or not free(*m.span()):
-            continue
-        common_year, common_month, common_day = _coarsest_common(*span)
-        if common_year is not None:
-            taken.append(m.span())
-            out.append(DateMention(m.start(), m.end(), common_year, common_month, common_day, None, True,
-                                   m.group(), relative=True))
-    for m in _BARE_YEAR.finditer(text):
-        before = text[max(0, m.start() - 5):m.start()]
-        # "F-2000" is a name; "mid-2022" and "2021-2022" are years.
-        if re.search(r"[^\W\d]-\Z", before) and not _YEAR_CONTEXT_ALLOWED.search(before):
-            continue
-        if free(*m.span()):
-            taken.append(m.span())
-            add(m.start(), m.end(), int(m["year"]), None, None)
-    for m in _WEEKDAY_ALONE.finditer(text):
-        if free(*m.span()):
-            taken.append(m.span())
-            out.append(DateMention(m.start(), m.end(), None, None, None, WEEKDAYS[m["wd"].lower()],
-                                   False, m.group()))
+        grammars[name]()
     out.sort(key=lambda d: (d.start, d.end, d.month or 0, d.day or 0))
     return out
 
 
-# Relative words, read against the published date: (unit, offset in that unit).
-RELATIVE_WORDS: dict[str, tuple[str, int]] = {
-    "today": ("day", 0), "tonight": ("day", 0), "this morning": ("day", 0),
-    "this afternoon": ("day", 0), "this evening": ("day", 0),
-    "yesterday": ("day", -1), "last night": ("day", -1), "tomorrow": ("day", 1),
-    "this week": ("week", 0), "last week": ("week", -1), "next week": ("week", 1),
-    "this month": ("month", 0), "last month": ("month", -1), "next month": ("month", 1),
-    "this year": ("year", 0), "last year": ("year", -1), "next year": ("year", 1),
-}
+# The grammars whose every date has a month: all of them come before the others in DATE_PRECEDENCE
+# (a test holds it), so that the dates with a month are the same whether the others run or not.
+GIVES_MONTH = frozenset({"iso", "numeric ymd", "numeric dmy", "day month", "month day", "month year", "month"})
+# A numeric date's first two numbers (a, b) as (month, day), per reading.
+_NUMERIC_ORDERS: dict[str, Callable[[int, int], tuple[int, int]]] = {
+    "day first": lambda a, b: (b, a), "month first": lambda a, b: (a, b)}
+
+
 _RELATIVE = re.compile(
-    r"(?<![\w])(?:" + "|".join(w.replace(" ", r"[ \t\u00a0]+") for w in sorted(RELATIVE_WORDS, key=len, reverse=True))
+    r"(?<![\w])(?:" + "|".join(w.replace(" ", rf"[{_WS}]+") for w in sorted(RELATIVE_WORDS, key=len, reverse=True))
     + r")(?![\w])", re.I)
 
 
@@ -391,3 +431,37 @@ def calendar_spans(text: str) -> list[tuple[int, int]]:
     spans = [(d.start, d.end) for d in _scan(text, None, with_month_only=True)]
     spans += time_spans(text)
     return sorted(set(spans))
+
+
+# Each form the date grammar reads, named as DATE_PRECEDENCE names it and listed in that order, with
+# examples read against a source published on FORMS_PUBLISHED (tests and README's table are generated
+# from them). A reading is what the text says (``2023-04-26``, ``2022-02``, ``Wednesday``); two
+# readings of the same words are joined by " / "; "none" reads no date.
+FORMS_PUBLISHED = PartialDate(2023, 2, 10)
+DATE_FORMS: tuple[Form, ...] = (
+    Form("iso", "year, month and day with hyphens", (("2023-04-26", "2023-04-26"),
+                                                      ("2023-04-26 Wednesday", "2023-04-26"))),
+    Form("numeric ymd", "year, month and day with slashes", (("2023/04/26", "2023-04-26"),)),
+    Form("numeric dmy", "day and month in either order, then the year: where both readings exist, both are kept",
+         (("26/04/2023", "2023-04-26"), ("04/26/2023", "2023-04-26"), ("26.04.2023", "2023-04-26"),
+          ("04/05/2023", "2023-04-05 / 2023-05-04")),
+         (("13/13/2023", "none"),)),
+    Form("day month", "a day, then the month's name or abbreviation, the year if given (else the year that "
+         "places it nearest the published date)",
+         (("26 April 2023", "2023-04-26"), ("21st June", "2023-06-21"), ("Tuesday 4th of July 2023", "2023-07-04"),
+          ("5-6 May 2023", "2023-05-05 / 2023-05-06")),
+         (("31 February 2023", "2023-02"),)),
+    Form("month day", "the month's name or abbreviation, then the day and the year if given",
+         (("April 26, 2023", "2023-04-26"), ("Jan. 9", "2023-01-09"), ("Sept. 14, 2022", "2022-09-14"),
+          ("(May 3rd, 2021)", "2021-05-03"), ("November 15", "2022-11-15"))),
+    Form("month year", "a month and a year", (("February 2022", "2022-02"), ("Dec 2021", "2021-12"))),
+    Form("month", "a month's full name alone; `May` only after `in`, `since`, `late`, ...",
+         (("in March", "2023-03"), ("since late May", "2023-05")),
+         (("you may go", "none"),)),
+    Form("relative", "a word relative to the published date, at the precision it allows",
+         (("yesterday", "2023-02-09"), ("last month", "2023-01"), ("next year", "2024"))),
+    Form("year", "a four-digit year", (("in 2022", "2022"), ("mid-2022", "2022")),
+         (("2022 bln", "none"), ("F-2000", "none"), ("2022 per cent", "none"))),
+    Form("weekday", "a weekday alone: weak evidence, checked against the published date",
+         (("on Wednesday", "Wednesday"),)),
+)

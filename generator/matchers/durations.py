@@ -14,16 +14,21 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.lexicon.calendar import MONTHS_PER_UNIT, SECONDS_PER_UNIT, TIME_UNIT_PLURALS
+from generator.lexicon.text import WORD_SPACES
 from generator.matchers.numbers import NumberMention, find_numbers
 
-_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "fortnight": 1209600}
-_MONTHS = {"month": 1, "year": 12, "decade": 120, "century": 1200}
-_UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
+_WS = WORD_SPACES  # between the words of one expression, as the lexicon has it
+_SECONDS = SECONDS_PER_UNIT
+_MONTHS = MONTHS_PER_UNIT
+_PLURAL_OF = {u: TIME_UNIT_PLURALS.get(u, u + "s") for u in (*_SECONDS, *_MONTHS)}
+_SINGULAR_OF = {**{p: u for u, p in _PLURAL_OF.items()}, **{u: u for u in _PLURAL_OF}}
+_UNIT = "(?P<unit>" + "|".join(sorted(_SINGULAR_OF, key=len, reverse=True)) + ")"
 # After the number: "two hours", "36-hour", "an hour" (the number grammar's span already holds the unit).
-_AFTER = re.compile(rf"(?:[ \u00a0]+|[ \u00a0]?-[ \u00a0]?){_UNIT}(?![\w])", re.I)
-_OWN_UNIT = re.compile(rf"(?:half[ \u00a0]+)?an?[ \u00a0]+{_UNIT}\Z", re.I)
-_LONG = re.compile(r"(?<![\w-])(?P<unit>second|minute|hour|day|week|month|year|decade)-long(?![\w])", re.I)
-_QUARTERS = re.compile(rf"(?<![\w])(?P<q>a|one|two|three)[ \u00a0]+quarters?[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+{_UNIT}"
+_AFTER = re.compile(rf"(?:[{_WS}]+|[{_WS}]?-[{_WS}]?){_UNIT}(?![\w])", re.I)
+_OWN_UNIT = re.compile(rf"(?:half[{_WS}]+)?an?[{_WS}]+{_UNIT}\Z", re.I)
+_LONG = re.compile(rf"(?<![\w-])(?P<unit>{'|'.join(_PLURAL_OF)})-long(?![\w])", re.I)
+_QUARTERS = re.compile(rf"(?<![\w])(?P<q>a|one|two|three)[{_WS}]+quarters?[{_WS}]+of[{_WS}]+an?[{_WS}]+{_UNIT}"
                        r"(?![\w])", re.I)
 
 
@@ -43,8 +48,7 @@ class Duration:
 
 
 def _unit(word: str) -> tuple[Decimal, str]:
-    w = word.lower()
-    w = "century" if w == "centuries" else w.rstrip("s") if w != "century" else w
+    w = _SINGULAR_OF[word.lower()]
     if w in _SECONDS:
         return Decimal(_SECONDS[w]), "s"
     return Decimal(_MONTHS[w]), "mo"

@@ -24,25 +24,29 @@ from generator.lexicon.money import (
     VERB_CURRENCY_WORDS,
 )
 from generator.lexicon.numbers import SCALE_SUFFIXES, SCALE_WORDS
+from generator.lexicon.text import GROUP_SPACES, WORD_SPACES
+from generator.matchers.forms import Form
 from generator.matchers.numbers import NumberMention, find_numbers, number_at
 
 __all__ = ["ISO_4217", "SYMBOLS", "MoneyMention", "find_money"]
 
+_GS, _WS = GROUP_SPACES, WORD_SPACES  # the space classes' characters, as the lexicon has them
+
 _SYM_ALT = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
-_GAP = "[ \u00a0\u2009\u202f]?"
+_GAP = f"[{_GS}]?"
 _BEFORE = re.compile(rf"(?:(?P<sym>{_SYM_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}})){_GAP}\Z")
 _GLUED_CODE = re.compile(r"(?<![A-Za-z])(?P<code>[A-Z]{3})(?=\d)")  # USD1.5bn: the number grammar skips it
 _WORD_ALT = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
 _ADJ_ALT = "|".join(re.escape(a) for a in sorted({a for a, _ in CURRENCY_ADJECTIVES}, key=len, reverse=True))
 _SYM_AFTER_ALT = "|".join(re.escape(s) for s in SYMBOLS_AFTER)
 _AFTER = re.compile(
-    rf"(?:[ \u00a0]{{0,2}}(?:-[ \u00a0]{{0,2}})?(?:(?P<adj>{_ADJ_ALT})[ \u00a0]+)?(?P<word>{_WORD_ALT})(?:e?s)?(?![\w])"
+    rf"(?:[{_WS}]{{0,2}}(?:-[{_WS}]{{0,2}})?(?:(?P<adj>{_ADJ_ALT})[{_WS}]+)?(?P<word>{_WORD_ALT})(?:e?s)?(?![\w])"
     rf"|{_GAP}(?P<code>(?-i:[A-Z]{{3}}))(?![\w])"
     rf"|{_GAP}(?P<sym>{_SYM_AFTER_ALT}))",
     re.I,
 )
 # A year before a currency names the base of constant prices: "(2015 USD)", "in constant 2015 dollars".
-_PRICE_BASE = re.compile(r"(?:\(|(?<![\w])(?:in|constant|real|of)[ \u00a0]+)[ \u00a0]*\Z", re.I)
+_PRICE_BASE = re.compile(rf"(?:\(|(?<![\w])(?:in|constant|real|of)[{_WS}]+)[{_WS}]*\Z", re.I)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\Z")
 # A currency word that is also a verb ("won") names the currency only after a scaled amount
 # ("3 billion won", "3 bln won"): every scale of a thousand or more.
@@ -130,3 +134,24 @@ def find_money(text: str, numbers: list[NumberMention] | None = None,
                                     glued))
     out.sort(key=lambda m: m.start)
     return out
+
+
+# Each form the money grammar reads, with examples (tests and README's table are generated from them).
+# A reading is the currency and the amount; "none" reads no money.
+MONEY_FORMS: tuple[Form, ...] = (
+    Form("symbol before", "a currency symbol, then the number; a bare `$` is USD unless the source's sidecar says "
+         "otherwise (`currency_symbols`)",
+         (("$1.13bn", "USD 1.13 billion"), ("\u20ac3.5B", "EUR 3.5 billion"), ("$ 1 billion", "USD 1 billion"),
+          ("A$5m", "AUD 5 million"), ("HK$40 million", "HKD 40 million"), ("US$2 billion", "USD 2 billion"),
+          ("\u00a5300bn", "JPY/CNY 300 billion"))),
+    Form("code", "an ISO 4217 code before or after the number, or glued before it",
+         (("EUR 2 billion", "EUR 2 billion"), ("2 billion EUR", "EUR 2 billion"), ("USD1.5bn", "USD 1.5 billion"))),
+    Form("currency word", "the number, then a currency's name, with the country's adjective where it has one",
+         (("3.5 billion euros", "EUR 3.5 billion"), ("5m Australian dollars", "AUD 5 million"),
+          ("600 million pounds sterling", "GBP 600 million"), ("3 bln won", "KRW 3 billion"))),
+    Form("symbol after", "the number, then a symbol written after it", (("5\u20ac", "EUR 5"),)),
+    Form("not money", "a year before a currency is a price base; `won` after a number is a verb unless the "
+         "number is scaled", (),
+         (("GDP per head (2015 USD)", "none"), ("in constant 2015 dollars", "none"), ("all 5 won their seats", "none"),
+          ("ALL 5 MEN", "none"))),
+)

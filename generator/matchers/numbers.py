@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation, localcontext
 
+from generator.lexicon.calendar import MONTHS_PER_UNIT, SECONDS_PER_UNIT
 from generator.lexicon.money import SYMBOLS
 from generator.lexicon.numbers import (
     CHANGE_VERBS,
@@ -41,11 +42,15 @@ from generator.lexicon.numbers import (
     UNIT_WORDS,
     VULGAR_FRACTIONS,
 )
+from generator.lexicon.text import GROUP_SPACES, WORD_SPACES
 from generator.lexicon.units import PHRASE_STOPS
 from generator.matchers.dates import calendar_spans
+from generator.matchers.forms import Form
+from generator.matchers.forms import forms_table as _forms_table
 
 __all__ = ["ENTAILS", "QUALIFIERS", "QUALIFIER_SYNONYMS", "SCALES", "NumberMention", "find_numbers", "parse_value"]
 
+_GS, _WS = GROUP_SPACES, WORD_SPACES  # the space classes' characters, as the lexicon has them
 SCALES: dict[str, Decimal] = {w: Decimal(10) ** p for w, p in {**SCALE_WORDS, **SCALE_SUFFIXES}.items()}
 _POSTFIX = POSTFIX_QUALIFIERS
 
@@ -66,7 +71,7 @@ _SUFFIX_ALT = _alt(SCALE_SUFFIXES)
 _SPACED_SUFFIX_ALT = _alt(s for s in SCALE_SUFFIXES if len(s) > 1)
 _SYMBOL_CHARS = re.escape("".join(s for s in SYMBOLS if len(s) == 1))  # "$", "€", ...: "over $1bn"
 
-_SP = "[ \u00a0\u2009\u202f]"  # what may sit between the digit groups of one number
+_SP = f"[{_GS}]"  # what may sit between the digit groups of one number
 # Space-grouped only when it cannot be a run of separate numbers: "10 737-800 planes" and phone
 # numbers ("0845 8 505 505") are several numbers.
 _SPACED = rf"(?<!\d{_SP})[1-9]\d{{0,2}}(?:{_SP}\d{{3}})+(?!\d)(?!,\d)(?![-/]\d)(?!{_SP}\d)"
@@ -80,8 +85,8 @@ SPACE_GROUPED = re.compile(rf"(?<![\w])(?<!\d[.,]){_SPACED}")
 _SUFFIX = (
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W\d_])"
     rf"|(?P<sfx>{_SUFFIX_ALT})(?![^\W\d_])"
-    rf"|[ \u00a0](?P<sfx2>{_SPACED_SUFFIX_ALT})(?![^\W\d_])"
-    rf"|(?:[ \u00a0]+|[ \u00a0]?-[ \u00a0]?)(?P<word>{_alt(SCALE_WORDS)})(?![^\W\d_]))?"
+    rf"|[{_WS}](?P<sfx2>{_SPACED_SUFFIX_ALT})(?![^\W\d_])"
+    rf"|(?:[{_WS}]+|[{_WS}]?-[{_WS}]?)(?P<word>{_alt(SCALE_WORDS)})(?![^\W\d_]))?"
 )
 _DIGITS_BODY = rf"{_INT}(?P<frac>\.\d+)?{_SUFFIX}"
 # Not inside a word or a bigger number: "G7", "A320", "1.5" read from its "5" are not numbers.
@@ -92,32 +97,35 @@ _WORD_ALT = "|".join(sorted(_WORDS, key=len, reverse=True))
 # The first letters a run can start with, tested first: the alternation is slow to fail at every position.
 _WORD_FIRST = "".join(sorted({w[0] for w in _WORDS} | {"a"}))
 _WORD_RUN = re.compile(
-    rf"(?=[{_WORD_FIRST}])(?<![\w])(?:(?P<a>an?)[ \t\u00a0]+(?=(?:{_alt(SCALE_WORDS)}|{DOZEN})(?!\w)))?"
+    rf"(?=[{_WORD_FIRST}])(?<![\w])(?:(?P<a>an?)[{_WS}]+(?=(?:{_alt(SCALE_WORDS)}|{DOZEN})(?!\w)))?"
     rf"(?:{_WORD_ALT})(?![\w])"
-    rf"(?:(?:[ \t\u00a0]+(?:and[ \t\u00a0]+)?|[ \t\u00a0]?-[ \t\u00a0]?)(?:{_WORD_ALT})(?![\w]))*",
+    rf"(?:(?:[{_WS}]+(?:and[{_WS}]+)?|[{_WS}]?-[{_WS}]?)(?:{_WORD_ALT})(?![\w]))*",
     re.I,
 )
 _TOKEN = re.compile(r"[a-z]+", re.I)
-_QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIER_SYNONYMS, key=len, reverse=True))
+_QUAL_ALT = "|".join(re.escape(q).replace(r"\ ", f"[{_WS}]+") for q in sorted(QUALIFIER_SYNONYMS, key=len, reverse=True))
 # The qualifier sits just before the number, or before the currency that precedes it ("over $1bn").
 _QUALIFIER_BEFORE = re.compile(
     rf"(?<![\w])(?P<q>{_QUAL_ALT})(?:\s+|(?<=~))"
-    rf"(?-i:(?:[A-Z]{{1,3}})?[{_SYMBOL_CHARS}][ \u00a0]?|[A-Z]{{3}}[ \u00a0]?)?\Z",
+    rf"(?-i:(?:[A-Z]{{1,3}})?[{_SYMBOL_CHARS}][{_WS}]?|[A-Z]{{3}}[{_WS}]?)?\Z",
     re.I,
 )
-_QUALIFIER_AFTER = re.compile(r"(?:[ \t\u00a0]+(?P<a>or more|or so|or fewer|or less)|-?(?P<b>plus)|(?P<c>\+))(?![\w])",
-                              re.I)
-_HALF = re.compile(rf"(?<![\w])half[ \t\u00a0]+an?[ \t\u00a0]+(?P<s>{DOZEN}|{_alt(SCALE_WORDS)})(?![\w])",
+_POSTFIX_SPACED = _alt(p for p in POSTFIX_QUALIFIERS if " " in p).replace(r"\ ", f"[{_WS}]+")
+_POSTFIX_WORD = _alt(p for p in POSTFIX_QUALIFIERS if p.isalpha())
+_POSTFIX_SIGN = _alt(p for p in POSTFIX_QUALIFIERS if not p.replace(" ", "").isalpha())
+_QUALIFIER_AFTER = re.compile(
+    rf"(?:[{_WS}]+(?P<a>{_POSTFIX_SPACED})|-?(?P<b>{_POSTFIX_WORD})|(?P<c>{_POSTFIX_SIGN}))(?![\w])", re.I)
+_HALF = re.compile(rf"(?<![\w])half[{_WS}]+an?[{_WS}]+(?P<s>{DOZEN}|{_alt(SCALE_WORDS)})(?![\w])",
                    re.I)
 # "an hour", "a month": the article counts one of a unit of time ("almost an hour", "more than a
 # month"); "half a day" is 0.5. Other nouns are left alone: "a statement" is no figure.
-_TIME_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century)"
-_ONE_UNIT = re.compile(rf"(?<![\w])(?P<half>half[ \t\u00a0]+)?an?[ \t\u00a0]+{_TIME_UNIT}(?![\w])", re.I)
-_AND_A_HALF = re.compile(rf"(?:[ \t\u00a0]+{_TIME_UNIT}s?)?[ \t\u00a0]+and[ \t\u00a0]+a[ \t\u00a0]+half(?![\w])",
+_TIME_UNIT = f"(?:{_alt([*SECONDS_PER_UNIT, *MONTHS_PER_UNIT])})"
+_ONE_UNIT = re.compile(rf"(?<![\w])(?P<half>half[{_WS}]+)?an?[{_WS}]+{_TIME_UNIT}(?![\w])", re.I)
+_AND_A_HALF = re.compile(rf"(?:[{_WS}]+{_TIME_UNIT}s?)?[{_WS}]+and[{_WS}]+a[{_WS}]+half(?![\w])",
                          re.I)
 # A minus sign, or a hyphen that starts a word: "-5C", "(-3)"; not "F-16" or "5-3".
 _NEGATIVE = re.compile(r"(?:\u2212|(?:(?<=[\s(\[])|^)-)\Z")
-_FRACTION_BEFORE = re.compile(r"(?:(?<![\w])(?:a|one)[ \t\u00a0]+|-)\Z", re.I)
+_FRACTION_BEFORE = re.compile(rf"(?:(?<![\w])(?:a|one)[{_WS}]+|-)\Z", re.I)
 
 
 # --- fractions, multiplicatives, ranges (issue 11) ------------------------------------------------
@@ -137,20 +145,20 @@ _VULGAR_ALT = "".join(_VULGAR)
 # "3 1/2", "8½", "½", and the parliamentary "7.3/4" (Hansard's 7¾). Not dates ("1/2/2023"), not
 # scores or ratios without a whole part ("3/4" alone is left alone).
 _DIGIT_FRACTION = re.compile(
-    rf"(?<![\w.,/])(?:(?P<whole>\d+)(?:(?P<sep>[ \u00a0.])(?P<num>\d)/(?P<den>\d{{1,2}})(?![\d/])"
+    rf"(?<![\w.,/])(?:(?P<whole>\d+)(?:(?P<sep>[{_GS}.])(?P<num>\d)/(?P<den>\d{{1,2}})(?![\d/])"
     rf"|(?P<v1>[{_VULGAR_ALT}]))|(?P<v2>[{_VULGAR_ALT}]))"
 )
 # "two-thirds", "three quarters", "a third of", "one-fifth", "half of": a fraction. "a third term" is
 # the ordinal; "a third" is a fraction only before "of", a comma or the sentence's end.
 _WORD_FRACTION = re.compile(
-    rf"(?<![\w-])(?:(?P<n>{_alt(NUMERATORS)})[ \t\u00a0-]+)?(?P<d>{_alt(DENOMINATORS)})(?![\w-])"
-    rf"(?P<after>[ \t\u00a0]+(?:{_alt(FRACTION_FOLLOWERS)})(?![\w])|[ \t\u00a0]*(?=[,.;:)]|\Z))?",
+    rf"(?<![\w-])(?:(?P<n>{_alt(NUMERATORS)})[{_WS}-]+)?(?P<d>{_alt(DENOMINATORS)})(?![\w-])"
+    rf"(?P<after>[{_WS}]+(?:{_alt(FRACTION_FOLLOWERS)})(?![\w])|[{_WS}]*(?=[,.;:)]|\Z))?",
     re.I,
 )
 # "twice", "doubled", "double the number", "threefold", "3-fold": how many times.
 _MULTIPLE = re.compile(
     rf"(?<![\w-])(?:(?P<w>{_alt(MULTIPLES)})"
-    rf"|(?P<v>{_alt(MULTIPLE_ADJECTIVES)})(?=[ \t\u00a0]+(?:{_alt(MULTIPLE_ADJECTIVE_FOLLOWERS)})(?![\w])))"
+    rf"|(?P<v>{_alt(MULTIPLE_ADJECTIVES)})(?=[{_WS}]+(?:{_alt(MULTIPLE_ADJECTIVE_FOLLOWERS)})(?![\w])))"
     r"(?![\w-])",
     re.I,
 )
@@ -158,10 +166,10 @@ _FOLD = re.compile(r"-?fold(?![\w])", re.I)  # "3-fold", "3fold"
 # Between two numbers: the words that make them a range. "from 10 to 20" after a verb of change
 # ("rose from 10 to 20") is two values, not a range.
 _RANGE_GAP = re.compile(
-    rf"[ \t\u00a0]*(?:{_alt(RANGE_WORDS)}|[-\u2013\u2014])[ \t\u00a0]*(?:{_alt(SYMBOLS)})?\Z", re.I)
-_BETWEEN = re.compile(r"(?<![\w])between[ \t\u00a0]+\Z", re.I)
-_CHANGE = re.compile(rf"(?<![\w])(?:{_alt(CHANGE_VERBS)})[ \t\u00a0]+from[ \t\u00a0]+\Z", re.I)
-_MODEL_BEFORE = re.compile(r"(?:\d|\b(?P<w>[A-Z][\w-]*))[ \u00a0]\Z")
+    rf"[{_WS}]*(?:{_alt(RANGE_WORDS)}|[-\u2013\u2014])[{_WS}]*(?:{_alt(SYMBOLS)})?\Z", re.I)
+_BETWEEN = re.compile(rf"(?<![\w])between[{_WS}]+\Z", re.I)
+_CHANGE = re.compile(rf"(?<![\w])(?:{_alt(CHANGE_VERBS)})[{_WS}]+from[{_WS}]+\Z", re.I)
+_MODEL_BEFORE = re.compile(rf"(?:\d|\b(?P<w>[A-Z][\w-]*))[{_WS}]\Z")
 
 
 def _is_model(scan: str, start: int) -> bool:
@@ -172,22 +180,6 @@ def _is_model(scan: str, start: int) -> bool:
 
 
 _SCALE_AT_END = re.compile(rf"(?:{_alt(SCALES)})\Z", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Form:
-    """A number form the grammar reads: its name, what it means, examples as (text, reading) and
-    counter-examples as (text, what it is instead).
-
-    A reading is a value (``2/3``, ``0.75``), a qualifier and a value (``almost 2``) or a range
-    (``10 to 20``). What a counter-example is instead: ``none`` (no number), ``ordinal N`` or
-    ``no range`` (numbers, but not the ends of one range).
-    """
-
-    name: str
-    means: str
-    examples: tuple[tuple[str, str], ...]
-    counter: tuple[tuple[str, str], ...] = ()
 
 
 FORMS: tuple[Form, ...] = (
@@ -217,26 +209,8 @@ FORMS: tuple[Form, ...] = (
 
 
 def forms_table() -> str:
-    """README's table of the number forms (generated: `python -m generator.matchers.numbers`)."""
-    rows = ["| form | means | read | not read |", "|---|---|---|---|"]
-    for f in FORMS:
-        read = ", ".join(f"`{t}` = {r}" for t, r in f.examples) or "\u2014"
-        not_read = ", ".join(f"`{t}` ({r})" for t, r in f.counter) or "\u2014"
-        rows.append(f"| {f.name} | {f.means} | {read} | {not_read} |")
-    return "\n".join(rows)
-
-
-def update_readme(path: str = "README.md") -> bool:
-    """Rewrite the forms table between README's markers; True when it changed."""
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
-    start, end = text.index("<!-- number-forms:start"), text.index("<!-- number-forms:end -->")
-    head = text[:start] + text[start:].split("\n", 1)[0] + "\n"
-    new = head + forms_table() + "\n" + text[end:]
-    if new != text:
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(new)
-    return new != text
+    """README's table of the number forms (generated: `python -m generator.matchers.forms`)."""
+    return _forms_table(FORMS)
 
 
 def _fraction_mentions(scan: str) -> list[tuple[int, int, Decimal, str]]:
@@ -455,12 +429,12 @@ def find_numbers(text: str) -> list[NumberMention]:
         if not ordinal:
             q = _QUALIFIER_BEFORE.search(scan, max(0, a - 40), a)
             if q:
-                qualifier, qspan = QUALIFIER_SYNONYMS[q["q"].lower()], q.span("q")
+                qualifier, qspan = QUALIFIER_SYNONYMS[" ".join(q["q"].lower().split())], q.span("q")
             else:
                 p = _QUALIFIER_AFTER.match(scan, b)
                 if p:
                     g = next(n for n in ("a", "b", "c") if p[n])
-                    qualifier, qspan = _POSTFIX[p[g].lower()], p.span(g)
+                    qualifier, qspan = _POSTFIX[" ".join(p[g].lower().split())], p.span(g)
         out.append(NumberMention(a, b, value, qualifier, qspan, text[a:b], ordinal, form))
     return _ranges(scan, out)
 
@@ -540,9 +514,14 @@ def parse_value(value: int | float | str) -> Decimal:
         return fractions[0].value
     m = re.fullmatch(r"[ \t]*[-\u2212]?[\d.,]+[ \t]*([A-Za-z]+)[ \t]*", value)
     if m and m[1].lower() not in SCALES:
-        raise ValueError(f"'{m[1]}' in '{value}' is not a scale: use thousand, million, billion, "
-                         "trillion, k, m, bn or tn")
+        raise ValueError(f"'{m[1]}' in '{value}' is not a scale: use {_SCALES_SAID}")
     raise ValueError(f"'{value}' is not a number: write 19500, 3.5, \"19,500\" or \"3.5 billion\"")
+
+
+_SCALES_SAID = ", ".join([*(w for w, p in SCALE_WORDS.items() if p >= 3), *list(SCALE_SUFFIXES)[:-1]]) + (
+    f" or {list(SCALE_SUFFIXES)[-1]}")
+# How messages write a large value: "3.5 billion", the largest scale first (millions and up).
+_SHOWN_SCALES = tuple(sorted(((w, 10 ** p) for w, p in SCALE_WORDS.items() if p >= 6), key=lambda s: -s[1]))
 
 
 def format_number(value: Decimal) -> str:
@@ -556,7 +535,7 @@ def format_number(value: Decimal) -> str:
             if 0 < abs(num) < den and ratio(num, den) == rest:
                 return f"{whole} {num}/{den}" if whole else f"{num}/{den}"
     if value.is_finite() and abs(value) >= 10 ** 6:
-        for word, scale in (("trillion", 10 ** 12), ("billion", 10 ** 9), ("million", 10 ** 6)):
+        for word, scale in _SHOWN_SCALES:
             if abs(value) >= scale:
                 short = value / scale
                 # quantize() cannot exceed the context's 28 digits: a longer number is shown in full.
@@ -574,4 +553,6 @@ def _plain(value: Decimal, grouped: bool = False) -> str:
 
 
 if __name__ == "__main__":
+    from generator.matchers.forms import update_readme
+
     print("README.md updated" if update_readme() else "README.md is current")

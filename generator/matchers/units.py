@@ -20,6 +20,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from generator.lexicon.numbers import POSTFIX_QUALIFIERS, QUALIFIER_SYNONYMS
+from generator.lexicon.text import WORD_SPACES
 from generator.lexicon.units import (
     ABBREVIATIONS,
     INVARIANT_PLURALS,
@@ -28,25 +30,31 @@ from generator.lexicon.units import (
     PHRASE_STOPS,
     SYNONYM_GROUPS,
 )
-from generator.matchers.numbers import QUALIFIER_SYNONYMS
 
+_WS = WORD_SPACES  # between the words of one expression, as the lexicon has it
 _MAX_WORDS = 6  # a noun phrase after a number is short: "19,500 Ukrainian children"
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
-_GAP = re.compile(r"[ \t\u00a0\u2009\u202f]*")
+_GAP = re.compile(rf"[{_WS}]*")
 _PERCENT = re.compile(
-    r"[ \t\u00a0\u2009\u202f]?(?P<p>"
-    + "|".join(re.escape(f).replace(r"\ ", r"[ \t\u00a0]?") for f in sorted(PERCENT_FORMS, key=len, reverse=True))
+    rf"[{_WS}]?(?P<p>"
+    + "|".join(re.escape(f).replace(r"\ ", rf"[{_WS}]?") for f in sorted(PERCENT_FORMS, key=len, reverse=True))
     + r")(?:(?<=%)|(?![\w]))",
     re.I,
 )
 _COMPOUND = re.compile(r"[-\u2010\u2011](?P<w>[^\W\d_]+)(?![\w])")  # "36-hour", "three-year", "12-point"
 _GLUED = re.compile(r"(?P<w>[^\W\d_]+[²2]?(?:/[^\W\d_]+)?)(?![\w])")  # "40km", "5kg", "90km/h"
-_POSTFIX = re.compile(r"[ \t\u00a0]*(?:or[ \t\u00a0]+(?:more|so|fewer|less)|-?plus|\+|-odd)(?![\w])", re.I)
+# The number grammar's postfix qualifiers ("or more", "-plus", "+"), and "-odd" ("40-odd"): not nouns.
+_POSTFIX = re.compile(
+    "[{ws}]*(?:{spaced}|-?(?:{word})|{sign}|-odd)(?![\\w])".format(
+        ws=_WS, spaced="|".join(re.escape(p).replace(r"\ ", f"[{_WS}]+") for p in POSTFIX_QUALIFIERS if " " in p),
+        word="|".join(p for p in POSTFIX_QUALIFIERS if p.isalpha()),
+        sign="|".join(re.escape(p) for p in POSTFIX_QUALIFIERS if not p.replace(" ", "").isalpha())),
+    re.I)
 _NOT_UNITS = frozenset({"plus", "odd", "strong", "something", "or"})  # "40-plus", "3,000-strong"
-_RANGE = re.compile(r"[ \t\u00a0]*(?:to|and|or|[-\u2013\u2014])[ \t\u00a0]*(?=\d)", re.I)
-_OF = re.compile(r"[ \t\u00a0]+(?:out[ \t\u00a0]+)?of[ \t\u00a0]+", re.I)
-_NUMBER_AHEAD = re.compile(r"\d[\d,.\u00a0]*(?![\w])[ \t\u00a0]*")
-_LABEL_BEFORE = re.compile(r"(?<![\w#])(?P<w>[^\W\d_]+)[ \t\u00a0]\Z")
+_RANGE = re.compile(rf"[{_WS}]*(?:to|and|or|[-\u2013\u2014])[{_WS}]*(?=\d)", re.I)
+_OF = re.compile(rf"[{_WS}]+(?:out[{_WS}]+)?of[{_WS}]+", re.I)
+_NUMBER_AHEAD = re.compile(rf"\d[\d,.\u00a0]*(?![\w])[{_WS}]*")
+_LABEL_BEFORE = re.compile(rf"(?<![\w#])(?P<w>[^\W\d_]+)[{_WS}]\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +239,7 @@ def _head(words: list[tuple[str, int, int]], plural: bool) -> int | None:
     return None
 
 
-_AND = re.compile(r"[ \t\u00a0]+(?:and|or|&)(?=[ \t\u00a0])", re.I)
+_AND = re.compile(rf"[{_WS}]+(?:and|or|&)(?=[{_WS}])", re.I)
 
 
 def _from_phrase(text: str, pos: int, plural: bool, how: str) -> Counted | None:
@@ -319,11 +327,11 @@ _YEAR_SHAPE = re.compile(r"\d{4}\Z")
 # Words after which a four-digit number is a year: "in 2022", "since 2014", "Russia's 2022 invasion".
 _YEAR_BEFORE = re.compile(
     r"(?:(?<![\w])(?:in|since|from|until|till|through|during|before|after|early|late|mid|year|fiscal|fy"
-    r"|spring|summer|autumn|fall|winter)[ \t\u00a0-]*|['\u2019]s[ \t\u00a0]+|\()\Z",
+    rf"|spring|summer|autumn|fall|winter)[{_WS}-]*|['\u2019]s[{_WS}]+|\()\Z",
     re.I,
 )
 
-_YEAR_AFTER_WEAK = re.compile(r"(?<![\w])(?:of|by|for|at|and|or)[ \t\u00a0]+\Z", re.I)
+_YEAR_AFTER_WEAK = re.compile(rf"(?<![\w])(?:of|by|for|at|and|or)[{_WS}]+\Z", re.I)
 _DECADE = re.compile(r"['\u2019]?s(?![\w])")  # "the 1960s", "the 1990's"
 
 

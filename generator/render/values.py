@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import calendar
 from decimal import Decimal
 
+from generator.lexicon.calendar import MONTH_NAMES
+from generator.lexicon.money import DISPLAY_SYMBOLS
 from generator.matchers.dates import PartialDate, parse_partial_date
 from generator.model import Figure, Money
 
-SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "KRW": "₩", "UAH": "₴", "RUB": "₽"}
+SYMBOLS = DISPLAY_SYMBOLS
 
 
 def date_label(d: PartialDate | str) -> str:
@@ -17,7 +18,7 @@ def date_label(d: PartialDate | str) -> str:
         d = parse_partial_date(d)
     if d.month is None:
         return str(d.year)
-    month = calendar.month_name[d.month]
+    month = MONTH_NAMES[d.month - 1]
     return f"{month} {d.year}" if d.day is None else f"{d.day} {month} {d.year}"
 
 

@@ -29,6 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from generator.lexicon.text import GROUP_SPACES
 from generator.matchers.numbers import SPACE_GROUPED
 
 # Joins letters or digits into one compound; the em dash and the horizontal bar are punctuation.
@@ -37,7 +38,6 @@ APOSTROPHES = "'\u2019\u02bc"
 # Between two digits, these keep one number: "19,500", "3.5", "26/04/2023", "05:24".
 NUMBER_JOINERS = ",./:"
 SIGNS = "-\u2212."
-GROUP_SPACES = " \u00a0\u2009\u202f"
 ZWJ = "\u200d"
 _EXTEND = frozenset({ZWJ, "\u200c", "\uff9e", "\uff9f"} | {chr(c) for c in range(0x1F3FB, 0x1F400)})
 # Scripts written without spaces between words: each character is a token of its own.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.lexicon.calendar import RELATIVE_WORDS, WEEKDAY_NAMES
 from generator.matchers.quotes.tokens import Tok, TokenizedText
 
 _REPORTING = frozenset("""
@@ -35,8 +36,9 @@ _NEG = frozenset("not never n't didn't doesn't don't hasn't haven't hadn't wasn'
                  "wouldn't cannot can't".split())
 _ADVERBS = frozenset("also then later earlier again once long nonetheless nevertheless still already just "
                      "first now further even too previously repeatedly reportedly recently separately "
-                     "publicly privately today yesterday tonight tomorrow however meanwhile".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+                     "publicly privately however meanwhile".split()) | {
+                         w for w in RELATIVE_WORDS if " " not in w}  # today, yesterday, tonight, tomorrow
+_WEEKDAYS = frozenset(d.lower() for d in WEEKDAY_NAMES)
 _PREPOSITIONS = frozenset("of with to for by on in at from about against between among after before during "
                           "toward towards into onto over under without like than via per including upon "
                           "near behind beside besides".split())

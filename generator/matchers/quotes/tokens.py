@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
+from generator.lexicon.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes.marks import QuotedSpan, find_quoted_spans
 from generator.normalize import fold, fold_text
@@ -35,9 +36,8 @@ house office council union nations party parliament ministry department agency c
 committee bank fund organization organisation news media television times post street hall palace university church
 group trust charter kingdom states republic federation forces army navy corporation company commission service
 airlines association institute centre center foundation bureau police league club board authority summit
-conference programme program today monday tuesday wednesday thursday friday saturday sunday january february march
-april june july august september october november december christmas easter airbus european eu un us uk nato
-""".split())
+conference programme program today christmas easter airbus european eu un us uk nato
+""".split()) | {d.lower() for d in WEEKDAY_NAMES} | {m.lower() for m in MONTH_NAMES if m != "May"}  # May: a name too
 _NATIONALITY = re.compile(r"[^\W\d_]+(?:ian|ean|ese|ish|can|ch|ic|i|an)$")
 
 
