@@ -167,6 +167,10 @@ _TABLE: dict[str, tuple[Severity, str] | tuple[Severity, str, str]] = {
         "Take it out of the claim, or cite an excerpt that states it."),
     "claim-place-not-in-source": (E, "The claim names a country (or its people, or its capital) that no cited source names.",
         "Name the place the source names, or cite a source that names it."),
+    "claim-place-mismatch": (E, "The claim puts a number in a place, but the excerpt binds that number to "
+                                "another place and the claim's place to another number (\"412 in the north, 96 in "
+                                "the south\").",
+        "Give the number the excerpt binds to the claim's place, or the place it binds the number to."),
     "claim-place-not-in-excerpt": (W, "The claim names a country that its sources name, but no cited excerpt does.",
         "Extend the excerpt to the words that name it, or leave it out of the claim."),
     "claim-name-not-in-excerpt": (W, "The claim names a person from people.yml whom no cited excerpt names.",

@@ -248,3 +248,11 @@ def place_names() -> dict[str, str]:
     for city, country in CAPITALS.items():
         out.setdefault(city, country)
     return out
+
+
+# Parts of a country named by direction ("412 in the north, 96 in the south"), as one word; the
+# hyphenated and spaced forms ("north-east", "north east") are read as these.
+COMPASS_PARTS: frozenset[str] = frozenset(
+    """north south east west northeast northwest southeast southwest centre center midwest""".split())
+# The words that bind a number to the place after it ("96 in the south", "12 across the east").
+PLACE_PREPOSITIONS: tuple[str, ...] = ("in", "across", "throughout")

@@ -34,7 +34,8 @@ from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes import QuotedSpan, QuoteMiss, find_quote, find_quoted_spans, quote_parts
 from generator.matchers.quotes.sayers import find_sayers
 from generator.model import Fact
-from generator.lexicon.places import place_names
+from generator.lexicon.places import COMPASS_PARTS, place_names
+from generator.matchers.binding import bound_place, places_in
 from generator.normalize import fold, fold_text
 from generator.kinds import KINDS
 from generator.validation.checks.dates import agrees
@@ -139,6 +140,7 @@ class _ClaimReader:
         figures = [n for n in numbers if id(n) not in in_money and (n.start, n.end) not in years
                    and n.raw.lower() not in _NOT_COUNTS and not any(d.start <= n.start < d.end for d in durations)]
         self._figures(figures, durations)
+        self._places(figures)
         self._durations(durations, figures)
         self._money(money)
         self.money_spans = [(m.start, m.end) for m in money]
@@ -180,6 +182,35 @@ class _ClaimReader:
                 self.out.append(("claim-not-in-excerpt", (
                     f"the claim says \"{words}\" ({_q(n.value, n.qualifier)}), which no cited excerpt states"
                     f"{self._numbers_listing(n.value)}")))
+
+    def _places(self, figures: list[NumberMention]) -> None:
+        """A number proves only what it is bound to: in "412 in the north, 96 in the south" the 96 is the
+        south's. A claim that binds a number to a place (or a figure's claim that names a place) is
+        contradicted when an excerpt binds that number to another place and that place to another number;
+        a number bound to no place, or to the claim's, concludes nothing."""
+        fig = self.fact.figure
+        pairs = [(n.value, place, _words(self.claim, *n.span)) for n in figures
+                 for place in [bound_place(self.claim, n.end)] if place is not None]
+        if not pairs and fig is not None and not any(n.value == fig.amount for n in figures):
+            pairs = [(fig.amount, place, f"the figure ({format_number(fig.amount)})") for place in places_in(self.claim)]
+        for value, place, words in pairs:
+            conflict = None
+            for text in self.seen.texts:
+                mentions = find_numbers(text)
+                same = [(m, bound_place(text, m.end)) for m in mentions if m.value == value and not m.ordinal]
+                if any(p is None or p == place for _, p in same):
+                    conflict = None
+                    break
+                other = [m for m in mentions if m.value != value and bound_place(text, m.end) == place]
+                if same and other and conflict is None:
+                    conflict = (text, same[0], other[0])
+            if conflict is not None:
+                text, (m, there), o = conflict
+                self.out.append(("claim-place-mismatch", (
+                    f"the claim puts {words} in {_place_said(place)}, but the excerpt binds "
+                    f"{format_number(value)} to {_place_said(there)} (\"{_words(text, m.start, _clause_end(text, m.end))}\") "
+                    f"and {_place_said(place)} to {format_number(o.value)} "
+                    f"(\"{_words(text, o.start, _clause_end(text, o.end))}\")")))
 
     def _durations(self, durations: list[Duration], figures: list[NumberMention]) -> None:
         """"about an hour" agrees with "almost an hour" and "three quarters of an hour" with "45 minutes";
@@ -453,3 +484,16 @@ def _own_weekday_problem(d: DateMention) -> str:
     if actual == d.weekday:
         return ""
     return f"{d.day} {calendar.month_name[d.month]} {d.year} was a {calendar.day_name[actual]}"
+
+
+def _place_said(place: str | None) -> str:
+    return f"the {place}" if place in COMPASS_PARTS else str(place)
+
+
+_CLAUSE_END = re.compile(r"[,;]|\.(?!\d)")
+
+
+def _clause_end(text: str, end: int) -> int:
+    """Where the clause holding a bound number ends: the next comma, semicolon or full stop."""
+    m = _CLAUSE_END.search(text, end)
+    return m.start() if m else len(text)

@@ -1,0 +1,50 @@
+"""Which place a number is bound to: in "412 in the north, 96 in the south" the 96 is the south's.
+
+A number is bound to a place written after it in the same clause: at most a few words (what it
+counts, a verb) and then ``in``/``across`` and a place, either a part named by direction (``the
+north``, ``the south-east``) or a capitalised name (``Kharkiv``, ``the Donbas``). Punctuation ends the
+clause: ``412 in the north, 96 in the south`` binds 412 to the north only. A number with no such
+place is bound to none, and nothing is concluded from it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.lexicon.places import COMPASS_PARTS, PLACE_PREPOSITIONS
+from generator.lexicon.text import WORD_SPACES
+
+_WS = WORD_SPACES
+_COMPASS = "|".join(sorted(COMPASS_PARTS, key=len, reverse=True))
+_DIRECTION = rf"(?:north|south)[{_WS}-]?(?:east|west)|{_COMPASS}"
+_NAME = rf"(?-i:[A-Z][\w'\u2019-]*(?:[{_WS}](?:[A-Z][\w'\u2019-]*))?)"
+# After the number: up to four words in the same clause, then the preposition and the place.
+_BOUND = re.compile(
+    rf"(?:[{_WS}]+[^\W\d_][\w'\u2019-]*){{0,4}}?[{_WS}]+(?:{'|'.join(PLACE_PREPOSITIONS)})[{_WS}]+"
+    rf"(?:(?P<the>the)[{_WS}]+)?(?:(?P<dir>{_DIRECTION})(?![\w-])|(?P<name>{_NAME})(?![\w-]))",
+    re.I,
+)
+# A place the text names with a preposition, anywhere ("attacks rose in the north").
+_PLACE = re.compile(
+    rf"(?<![\w])(?:{'|'.join(PLACE_PREPOSITIONS)})[{_WS}]+(?:the[{_WS}]+)?"
+    rf"(?:(?P<dir>{_DIRECTION})(?![\w-])|(?P<name>{_NAME})(?![\w-]))",
+    re.I,
+)
+
+
+def _key(m: re.Match[str]) -> str:
+    """A place as one comparable key: "the North-East" and "the northeast" are one."""
+    if m["dir"]:
+        return re.sub(rf"[{_WS}-]", "", m["dir"].lower()).replace("center", "centre")
+    return " ".join(m["name"].split())
+
+
+def bound_place(text: str, end: int) -> str | None:
+    """The place the number ending at ``end`` is bound to, as a key, or None."""
+    m = _BOUND.match(text, end)
+    return _key(m) if m else None
+
+
+def places_in(text: str) -> list[str]:
+    """Every place ``text`` names after ``in``/``across``, as keys, in order."""
+    return [_key(m) for m in _PLACE.finditer(text)]
