@@ -169,6 +169,11 @@ class SourceMeta(_Strict):
                                   "\"5 million dollars\" as AUD (A$, US$, HK$ and \"US dollars\" keep their own); "
                                   "unsaid, $ is USD, \u00a3 GBP, and \u00a5 JPY or CNY",
         examples=[{"$": "AUD"}])
+    numeric_dates: Literal["day first", "month first"] | None = Field(
+        default=None, description="extension: how this text writes a numeric date: \"day first\" (26/04/2023, "
+                                  "British and most of the world) or \"month first\" (04/26/2023, American); "
+                                  "unsaid, 04/05/2023 reads both ways and a fact it supports gets a warning",
+        examples=["month first"])
     pages: Annotated[list[Annotated[int, Field(ge=0)]], AfterValidator(_page_starts)] | None = Field(
         default=None, description="extension: for a text taken from a PDF, the character offset in the text "
                                   "where each page starts (page 1 at 0); `cite` names the page",

@@ -146,6 +146,9 @@ _TABLE: dict[str, tuple[Severity, str] | tuple[Severity, str, str]] = {
         "Nothing to fix: check the year is the one meant, or cite words that give it."),
     "date-relative": (I, "A relative date (today, yesterday, last month) was read against the source's published date.",
         "Nothing to fix: check the day is the one meant, or cite words that give the date."),
+    "date-numeric-ambiguous": (W, "The date is supported by a numeric date that reads two ways (04/05/2023: 4 May or "
+                                  "5 April), and the source does not say which way it writes them.",
+        "Set `numeric_dates: day first` or `numeric_dates: month first` in the source's sidecar."),
     "date-weekday-only": (W, "Only a weekday supports the date: weak evidence.",
         "Cite words that give the date itself."),
     "quote-not-found": (E, "The quoted words are not in the excerpt, or the source gives them as narrative or "

@@ -146,7 +146,7 @@ def test_every_printed_citation_locates_exactly_where_it_was_taken(data: st.Data
 
     class Src:  # what cite() and render() read, without writing files for every example
         id = "s"
-        meta = SimpleNamespace(published=None, pages=None, currency_symbols=None)
+        meta = SimpleNamespace(published=None, pages=None, currency_symbols=None, numeric_dates=None)
 
     src = Src()
     src.text = text  # type: ignore[attr-defined]

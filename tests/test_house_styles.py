@@ -143,3 +143,72 @@ def test_an_excerpt_typed_with_a_double_hyphen_finds_the_dash(workspace):
     r = run_cli("validate", "--root", str(workspace))
     assert r.returncode == 0, r.stdout + r.stderr
     assert "2 verified" in r.stdout
+
+
+# --- numeric dates: which way a text writes them -------------------------------------------
+
+def _briefing(workspace: Path, sidecar_extra: str, date: str) -> None:
+    write_source(workspace, "briefing", "Press briefing, 1/11/2017. The secretary took questions.\n",
+                 published="2017-01-11")
+    sidecar = workspace / "content" / "sources" / "briefing.yml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + sidecar_extra, encoding="utf-8")
+    write_yaml(workspace, "facts/briefing.yml", f"""
+        title: Briefing
+        facts:
+          - id: held
+            claim: The briefing was held.
+            date: "{date}"
+            sources:
+              - source: briefing
+                excerpt: "Press briefing, 1/11/2017"
+        """)
+
+
+def test_an_ambiguous_numeric_date_supports_with_a_warning_that_says_so(workspace):
+    _briefing(workspace, "", "2017-01-11")
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert ("\"1/11/2017\" reads as 2017-01-11 or as 2017-11-01: say how the source writes dates with "
+            "`numeric_dates: day first` or `numeric_dates: month first` in its sidecar (date-numeric-ambiguous)"
+            ) in r.stdout
+
+
+def test_a_month_first_text_reads_one_way(workspace):
+    _briefing(workspace, "numeric_dates: month first\n", "2017-01-11")
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 0 and "date-numeric-ambiguous" not in r.stdout, r.stdout
+    _briefing(workspace, "numeric_dates: month first\n", "2017-11-01")
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 1 and "(date-not-supported)" in r.stdout, r.stdout
+
+
+def test_a_day_first_text_reads_the_other_way(workspace):
+    _briefing(workspace, "numeric_dates: day first\n", "2017-11-01")
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 0 and "date-numeric-ambiguous" not in r.stdout, r.stdout
+    _briefing(workspace, "numeric_dates: day first\n", "2017-01-11")
+    assert run_cli("validate", "--root", str(workspace)).returncode == 1
+
+
+def test_a_wrong_numeric_dates_value_is_an_error_where_it_is_typed(workspace):
+    _briefing(workspace, "numeric_dates: month-first\n", "2017-01-11")
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 1
+    assert ("content/sources/briefing.yml:4:16: [error] numeric_dates: 'month-first' is not one of: day first, "
+            "month first; did you mean 'month first'?") in r.stdout, r.stdout
+
+
+def test_an_unambiguous_numeric_date_needs_no_word(workspace):
+    write_source(workspace, "uk", "Minutes of 26/04/2023.\n", published="2023-04-27")
+    write_yaml(workspace, "facts/m.yml", """
+        title: Minutes
+        facts:
+          - id: met
+            claim: They met.
+            date: "2023-04-26"
+            sources:
+              - source: uk
+                excerpt: "Minutes of 26/04/2023"
+        """)
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 0 and "date-numeric-ambiguous" not in r.stdout, r.stdout

@@ -163,14 +163,14 @@ def _flow(value: object) -> str:
 
 
 def seen_values(text: str, default_year: int | None, people: PeopleIndex | None = None,
-                around: tuple[str, int] | None = None, currency_symbols: Mapping[str, str] | None = None
-                ) -> list[Seen]:
+                around: tuple[str, int] | None = None, currency_symbols: Mapping[str, str] | None = None,
+                numeric_dates: str | None = None) -> list[Seen]:
     """Figures, money, dates and quotes in ``text``, each with the typed value a fact would write.
 
     ``around``: the whole source text and where ``text`` starts in it, so that a quote's speaker
     is read around the words as the validator reads it (a clause after the excerpt's end counts)."""
     out: list[Seen] = []
-    described = describe_values(text, default_year, currency_symbols)
+    described = describe_values(text, default_year, currency_symbols, numeric_dates)
     for kind in KINDS.values():  # money, figure, date: amounts before the numbers inside them
         for mention in described[kind.scanned] if kind.scanned is not None else ():
             a, b = getattr(mention, "span", (mention.start, mention.end))  # with its qualifier
@@ -226,7 +226,8 @@ def render(found: Found, source: Source, fact_id: str | None, people: PeopleInde
         head.append("# the same words surround every occurrence: cite a longer passage to pick one")
     published = source.meta.published
     seen = seen_values(source.text[found.start:found.end], int(published[:4]) if published else None, people,
-                       around=(source.text, found.start), currency_symbols=source.meta.currency_symbols)
+                       around=(source.text, found.start), currency_symbols=source.meta.currency_symbols,
+                       numeric_dates=source.meta.numeric_dates)
     cite_lines = [f"- source: {c.source}", f"  excerpt: {yaml_quote(c.excerpt)}"]
     if c.prefix is not None:
         cite_lines.append(f"  prefix: {yaml_quote(c.prefix)}")

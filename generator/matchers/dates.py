@@ -104,6 +104,8 @@ class DateMention:
     raw: str = ""
     # Read from a word relative to the source's published date ("yesterday", "last month").
     relative: bool = False
+    # One of two readings of the same numeric date (04/05/2023: 4 May or 5 April).
+    ambiguous: bool = False
 
     @property
     def weekday_only(self) -> bool:
@@ -210,18 +212,21 @@ def _month(token: str) -> int:
 
 
 def find_dates(text: str, default_year: int | None = None, *,
-               published: PartialDate | None = None) -> list[DateMention]:
+               published: PartialDate | None = None, numeric: str | None = None) -> list[DateMention]:
     """Every date expression in ``text``, in order. Expressions never overlap.
 
     A day-month or month without a year takes a year, with ``year_inferred`` set:
     with ``published`` (the source's date), the year that places it nearest to that
     date ("November 15" in a February text is the previous November); otherwise
     ``default_year`` when given. With ``published``, relative words ("today",
-    "yesterday", "last month") are read against it too, with ``relative`` set.
+    "yesterday", "last month") are read against it too, with ``relative`` set. ``numeric``: the one
+    reading of a numeric date the source uses ("day first" or "month first", its sidecar's
+    ``numeric_dates``); otherwise every reading of NUMERIC_DATE_READINGS that exists, each marked
+    ``ambiguous`` when there are two.
     """
     if published is not None:
         default_year = published.year
-    return _scan(text, default_year, with_month_only=False, published=published)
+    return _scan(text, default_year, with_month_only=False, published=published, numeric=numeric)
 
 
 def nearest_year(month: int, day: int | None, published: PartialDate) -> int:
@@ -276,7 +281,7 @@ def _coarsest_common(a: Day, b: Day) -> tuple[int | None, int | None, int | None
 
 
 def _scan(text: str, default_year: int | None, with_month_only: bool,
-          published: PartialDate | None = None) -> list[DateMention]:
+          published: PartialDate | None = None, numeric: str | None = None) -> list[DateMention]:
     """find_dates; with ``with_month_only``, only the dates that have a month.
 
     Every grammar that yields a month runs before the bare years and weekdays, so
@@ -287,13 +292,13 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
     free = taken.free
 
     def add(a: int, b: int, year: int | None, month: int | None, day: int | None,
-            weekday: int | None = None) -> None:
+            weekday: int | None = None, ambiguous: bool = False) -> None:
         inferred = False
         if year is None and month is not None and published is not None:
             year, inferred = nearest_year(month, day, published), True
         elif year is None and month is not None and default_year is not None:
             year, inferred = default_year, True
-        out.append(DateMention(a, b, year, month, day, weekday, inferred, text[a:b]))
+        out.append(DateMention(a, b, year, month, day, weekday, inferred, text[a:b], ambiguous=ambiguous))
 
     def trailing_weekday(end: int) -> tuple[int, int | None]:
         m = _TRAILING_WEEKDAY.match(text, end)
@@ -322,12 +327,13 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
             if not free(*m.span()):
                 continue
             # 26/04/2023 or 04/26/2023: each reading the lexicon keeps that exists (both, when both do).
-            readings = dict.fromkeys((mo, d) for mo, d in (_NUMERIC_ORDERS[r](a, b) for r in NUMERIC_DATE_READINGS)
+            orders = (numeric,) if numeric is not None else NUMERIC_DATE_READINGS
+            readings = dict.fromkeys((mo, d) for mo, d in (_NUMERIC_ORDERS[r](a, b) for r in orders)
                                      if _valid(y, mo, d))
             if readings:
                 taken.append(m.span())
             for mo, d in readings:
-                add(m.start(), m.end(), y, mo, d)
+                add(m.start(), m.end(), y, mo, d, ambiguous=len(readings) > 1)
 
     def named_days(pattern: re.Pattern[str]) -> None:
         for m in pattern.finditer(text) if named else ():
@@ -442,7 +448,8 @@ DATE_FORMS: tuple[Form, ...] = (
     Form("iso", "year, month and day with hyphens", (("2023-04-26", "2023-04-26"),
                                                       ("2023-04-26 Wednesday", "2023-04-26"))),
     Form("numeric ymd", "year, month and day with slashes", (("2023/04/26", "2023-04-26"),)),
-    Form("numeric dmy", "day and month in either order, then the year: where both readings exist, both are kept",
+    Form("numeric dmy", "day and month in either order, then the year: where both readings exist, both are kept "
+         "(with `date-numeric-ambiguous`) unless the source's `numeric_dates` says which",
          (("26/04/2023", "2023-04-26"), ("04/26/2023", "2023-04-26"), ("26.04.2023", "2023-04-26"),
           ("04/05/2023", "2023-04-05 / 2023-05-04")),
          (("13/13/2023", "none"),)),

@@ -14,12 +14,13 @@ from generator.matchers.money import MoneyMention, find_money
 from generator.matchers.numbers import NumberMention, find_numbers
 
 
-def describe_values(text: str, default_year: int | None = None, currency_symbols: Mapping[str, str] | None = None
+def describe_values(text: str, default_year: int | None = None, currency_symbols: Mapping[str, str] | None = None,
+                    numeric_dates: str | None = None
                     ) -> dict[str, list[NumberMention] | list[MoneyMention] | list[DateMention]]:
     """``{"figures": [NumberMention], "money": [MoneyMention], "dates": [DateMention]}``.
 
     Numbers that are amounts of money are listed under money only. ``currency_symbols``: what the
-    source's bare "$" means, as its sidecar says.
+    source's bare "$" means, and ``numeric_dates`` how it writes 04/05/2023, as its sidecar says.
     """
     numbers = find_numbers(text)
     money = find_money(text, numbers, currency_symbols)
@@ -27,5 +28,5 @@ def describe_values(text: str, default_year: int | None = None, currency_symbols
     return {
         "figures": [n for n in numbers if id(n) not in in_money],
         "money": money,
-        "dates": [d for d in find_dates(text, default_year) if d.year is not None or d.weekday_only],
+        "dates": [d for d in find_dates(text, default_year, numeric=numeric_dates) if d.year is not None or d.weekday_only],
     }

@@ -55,6 +55,7 @@ class Cited:
     source_text: str = ""  # the whole source, for places named elsewhere in it
     context: str = ""  # the paragraphs the span lies in: names read there count as the cited text's
     currency_symbols: Mapping[str, str] = field(default_factory=dict)  # the source's bare "$", as its sidecar says
+    numeric_dates: str | None = None  # "day first" or "month first", as its sidecar says
 
 
 @dataclass(slots=True)
@@ -76,7 +77,7 @@ class _Excerpts:
             numbers = find_numbers(c.text)
             out.numbers += numbers
             out.money += find_money(c.text, numbers, c.currency_symbols)
-            out.dates += find_dates(c.text, published=c.published)
+            out.dates += find_dates(c.text, published=c.published, numeric=c.numeric_dates)
             out.durations += find_durations(c.text, numbers)
             out.texts.append(c.text)
             out.sources.append(c.source_text or c.text)

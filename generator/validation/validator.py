@@ -118,7 +118,7 @@ def _check_claim(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], fact:
     """The claim against the value and the located spans; findings point at the claim."""
     cited = [Cited(ws.sources[c.source].text[c.start:c.end], ws.sources[c.source].published_date,
                    ws.sources[c.source].text, _paragraphs(ws.sources[c.source].text, c.start, c.end),
-                   ws.sources[c.source].meta.currency_symbols or {})
+                   ws.sources[c.source].meta.currency_symbols or {}, ws.sources[c.source].meta.numeric_dates)
              for c in result.citations if c.start is not None and c.end is not None]
     pos = sf.doc.pos((*loc, "claim"))
     return [_finding(sf.path, pos, rule, message, gid) for rule, message in check_claim(fact, cited, people)]
@@ -172,7 +172,7 @@ def _check_citation(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], ci
             "with the words just before or after the place you mean", gid))
     ctx = Context(source.published_date, speakers.people, lambda: source.quoted_spans, where.start,
                   speakers.of(source), source_text=source.text,
-                  currency_symbols=source.meta.currency_symbols or {})
+                  currency_symbols=source.meta.currency_symbols or {}, numeric_dates=source.meta.numeric_dates)
     outcome = check_value(fact, source.text[where.start:where.end], ctx)
     for rule, message in outcome.problems:
         # Value problems point at the excerpt: that is what fails to show the value.

@@ -31,6 +31,8 @@ class Context:
     source_text: str = ""
     # What the source's shared currency symbols mean (its sidecar's ``currency_symbols``): {"$": "AUD"}.
     currency_symbols: Mapping[str, str] = field(default_factory=dict)
+    # How the source writes a numeric date ("day first", "month first"; its sidecar's numeric_dates).
+    numeric_dates: str | None = None
 
 
 @dataclass(slots=True)

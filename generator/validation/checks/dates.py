@@ -94,7 +94,7 @@ def _beyond_weekday_reach(target: PartialDate, published: PartialDate | None) ->
 
 def check_date(date: str, text: str, ctx: Context) -> Outcome:
     target = parse_partial_date(date)
-    mentions = find_dates(text, published=ctx.published)
+    mentions = find_dates(text, published=ctx.published, numeric=ctx.numeric_dates)
     good = [m for m in mentions if supports(m, target)]
     if good:
         # A stated year beats an inferred one, and an inferred year beats a relative word.
@@ -111,6 +111,12 @@ def check_date(date: str, text: str, ctx: Context) -> Outcome:
             out.problems.append(("date-year-inferred",
                                  f"\"{raw}\" gives no year: read as {best.describe()}, the year that places it "
                                  f"nearest to the source's published date ({ctx.published})"))
+        elif other := next((m for m in mentions if best.ambiguous and m.ambiguous and not supports(m, target)
+                            and (m.start, m.end) == (best.start, best.end)), None):
+            out.problems.append(("date-numeric-ambiguous",
+                                 f"\"{raw}\" reads as {best.describe()} or as {other.describe()}: say how the source "
+                                 "writes dates with `numeric_dates: day first` or `numeric_dates: month first` in "
+                                 "its sidecar"))
         return out
     weekday = target.weekday
     if weekday is not None:
