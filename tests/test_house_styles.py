@@ -212,3 +212,41 @@ def test_an_unambiguous_numeric_date_needs_no_word(workspace):
         """)
     r = run_cli("validate", "--root", str(workspace))
     assert r.returncode == 0 and "date-numeric-ambiguous" not in r.stdout, r.stdout
+
+
+# --- "last Thursday", and a heading's spaced numeric date ----------------------------------
+
+@pytest.mark.parametrize("date, ok", [("2017-01-05", True), ("2017-01", True), ("2017-01-12", False)])
+def test_last_weekday_is_read_against_the_published_day(workspace, date, ok):
+    write_source(workspace, "wh", "Q    And the meeting? MR. EARNEST: That was last Thursday.\n", published="2017-01-11")
+    write_yaml(workspace, "facts/wh.yml", f"""
+        title: Briefing
+        facts:
+          - id: met
+            claim: The meeting took place.
+            date: "{date}"
+            sources:
+              - source: wh
+                excerpt: "That was last Thursday"
+        """)
+    r = run_cli("validate", "--root", str(workspace))
+    assert (r.returncode == 0) is ok, r.stdout
+    if ok:
+        assert "(date-relative)" in r.stdout and "read as 2017-01-05" in r.stdout
+
+
+def test_a_spaced_numeric_date_is_a_date(workspace):
+    write_source(workspace, "ec", "Daily News 26 / 07 / 2024\nThe Commission disbursed the funds.\n",
+                 published="2024-07-26", numeric_dates="day first")
+    write_yaml(workspace, "facts/ec.yml", """
+        title: EC
+        facts:
+          - id: day
+            claim: The daily news of 26 July 2024.
+            date: "2024-07-26"
+            sources:
+              - source: ec
+                excerpt: "Daily News 26 / 07 / 2024"
+        """)
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 0, r.stdout

@@ -35,6 +35,10 @@ RELATIVE_WORDS: dict[str, tuple[str, int]] = {
     "this year": ("year", 0), "last year": ("year", -1), "next year": ("year", 1),
 }
 
+# Before a weekday, read against a published day: "last Thursday" is the latest Thursday before it (one
+# to seven days back), "next Thursday" the first after it. "this Thursday" may point either way: not read.
+RELATIVE_WEEKDAY_WORDS: dict[str, int] = {"last": -1, "next": 1}
+
 # Units of time in two exact scales that never mix: seconds for seconds to fortnights, months for
 # months to centuries (a month has no fixed number of days).
 SECONDS_PER_UNIT: dict[str, int] = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,

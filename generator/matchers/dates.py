@@ -24,6 +24,7 @@ from generator.lexicon.calendar import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     NUMERIC_DATE_READINGS,
+    RELATIVE_WEEKDAY_WORDS,
     RELATIVE_WORDS,
     TIME_ZONES,
     WEEKDAY_NAMES,
@@ -140,7 +141,8 @@ _RANGE = rf"[{_WS}]*(?:-|\u2013|\u2014)[{_WS}]*"
 
 _ISO = re.compile(r"(?<![\w.\-/])(?P<year>[12]\d{3})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d\w])")
 _NUMERIC_DMY = re.compile(
-    r"(?<![\w.\-/])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>[12]\d{3})(?![\d\w])(?!\.\d)"
+    # "26/04/2023", "26.04.2023", and a heading's "26 / 07 / 2024" (the same spacing both times).
+    r"(?<![\w.\-/])(?P<a>\d{1,2})(?P<sep>[/.]| / )(?P<b>\d{1,2})(?P=sep)(?P<year>[12]\d{3})(?![\d\w])(?!\.\d)"
 )
 _NUMERIC_YMD = re.compile(r"(?<![\w.\-/])(?P<year>[12]\d{3})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d\w/])")
 _DAY_MONTH = re.compile(
@@ -253,6 +255,15 @@ def _relative_range(word: str, published: PartialDate) -> tuple[Day, Day] | None
     last_month = published.month or 12
     last = Day(published.year, last_month,
                published.day or calendar.monthrange(published.year, last_month)[1])
+    if word not in RELATIVE_WORDS:  # "last thursday", "next monday"
+        if first != last:
+            return None  # a month-precise text's "last Thursday" could be any of five
+        which, weekday = word.split()
+        if RELATIVE_WEEKDAY_WORDS[which] < 0:
+            back = (first.weekday() - WEEKDAYS[weekday]) % 7 or 7
+            return first - timedelta(days=back), first - timedelta(days=back)
+        ahead = (WEEKDAYS[weekday] - first.weekday()) % 7 or 7
+        return first + timedelta(days=ahead), first + timedelta(days=ahead)
     kind, offset = RELATIVE_WORDS[word]
     if kind == "day":
         return first + timedelta(days=offset), last + timedelta(days=offset)
@@ -420,6 +431,7 @@ _NUMERIC_ORDERS: dict[str, Callable[[int, int], tuple[int, int]]] = {
 
 _RELATIVE = re.compile(
     r"(?<![\w])(?:" + "|".join(w.replace(" ", rf"[{_WS}]+") for w in sorted(RELATIVE_WORDS, key=len, reverse=True))
+    + rf"|(?:{'|'.join(RELATIVE_WEEKDAY_WORDS)})[{_WS}]+(?:{'|'.join(d.lower() for d in WEEKDAY_NAMES)})"
     + r")(?![\w])", re.I)
 
 
@@ -451,6 +463,7 @@ DATE_FORMS: tuple[Form, ...] = (
     Form("numeric dmy", "day and month in either order, then the year: where both readings exist, both are kept "
          "(with `date-numeric-ambiguous`) unless the source's `numeric_dates` says which",
          (("26/04/2023", "2023-04-26"), ("04/26/2023", "2023-04-26"), ("26.04.2023", "2023-04-26"),
+          ("26 / 07 / 2024", "2024-07-26"),
           ("04/05/2023", "2023-04-05 / 2023-05-04")),
          (("13/13/2023", "none"),)),
     Form("day month", "a day, then the month's name or abbreviation, the year if given (else the year that "
@@ -466,7 +479,8 @@ DATE_FORMS: tuple[Form, ...] = (
          (("in March", "2023-03"), ("since late May", "2023-05")),
          (("you may go", "none"),)),
     Form("relative", "a word relative to the published date, at the precision it allows",
-         (("yesterday", "2023-02-09"), ("last month", "2023-01"), ("next year", "2024"))),
+         (("yesterday", "2023-02-09"), ("last month", "2023-01"), ("next year", "2024"),
+          ("last Thursday", "2023-02-09"), ("last Friday", "2023-02-03"), ("next Monday", "2023-02-13"))),
     Form("year", "a four-digit year", (("in 2022", "2022"), ("mid-2022", "2022")),
          (("2022 bln", "none"), ("F-2000", "none"), ("2022 per cent", "none"))),
     Form("weekday", "a weekday alone: weak evidence, checked against the published date",
