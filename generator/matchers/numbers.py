@@ -103,7 +103,8 @@ _WORD_RUN = re.compile(
     re.I,
 )
 _TOKEN = re.compile(r"[a-z]+", re.I)
-_QUAL_ALT = "|".join(re.escape(q).replace(r"\ ", f"[{_WS}]+") for q in sorted(QUALIFIER_SYNONYMS, key=len, reverse=True))
+_QUAL_ALT = "|".join(re.escape(q).replace(r"\ ", f"[{_WS}]+")
+                     for q in sorted(QUALIFIER_SYNONYMS, key=len, reverse=True))
 # The qualifier sits just before the number, or before the currency that precedes it ("over $1bn").
 _QUALIFIER_BEFORE = re.compile(
     rf"(?<![\w])(?P<q>{_QUAL_ALT})(?:\s+|(?<=~))"

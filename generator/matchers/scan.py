@@ -28,5 +28,6 @@ def describe_values(text: str, default_year: int | None = None, currency_symbols
     return {
         "figures": [n for n in numbers if id(n) not in in_money],
         "money": money,
-        "dates": [d for d in find_dates(text, default_year, numeric=numeric_dates) if d.year is not None or d.weekday_only],
+        "dates": [d for d in find_dates(text, default_year, numeric=numeric_dates)
+                  if d.year is not None or d.weekday_only],
     }

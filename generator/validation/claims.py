@@ -193,7 +193,8 @@ class _ClaimReader:
         pairs = [(n.value, place, _words(self.claim, *n.span)) for n in figures
                  for place in [bound_place(self.claim, n.end)] if place is not None]
         if not pairs and fig is not None and not any(n.value == fig.amount for n in figures):
-            pairs = [(fig.amount, place, f"the figure ({format_number(fig.amount)})") for place in places_in(self.claim)]
+            pairs = [(fig.amount, place, f"the figure ({format_number(fig.amount)})")
+                     for place in places_in(self.claim)]
         for value, place, words in pairs:
             conflict = None
             for text in self.seen.texts:
@@ -207,11 +208,12 @@ class _ClaimReader:
                     conflict = (text, same[0], other[0])
             if conflict is not None:
                 text, (m, there), o = conflict
+                said_m = _words(text, m.start, _clause_end(text, m.end))
+                said_o = _words(text, o.start, _clause_end(text, o.end))
                 self.out.append(("claim-place-mismatch", (
                     f"the claim puts {words} in {_place_said(place)}, but the excerpt binds "
-                    f"{format_number(value)} to {_place_said(there)} (\"{_words(text, m.start, _clause_end(text, m.end))}\") "
-                    f"and {_place_said(place)} to {format_number(o.value)} "
-                    f"(\"{_words(text, o.start, _clause_end(text, o.end))}\")")))
+                    f"{format_number(value)} to {_place_said(there)} (\"{said_m}\") "
+                    f"and {_place_said(place)} to {format_number(o.value)} (\"{said_o}\")")))
 
     def _durations(self, durations: list[Duration], figures: list[NumberMention]) -> None:
         """"about an hour" agrees with "almost an hour" and "three quarters of an hour" with "45 minutes";
