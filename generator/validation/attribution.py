@@ -17,7 +17,7 @@ from functools import cached_property
 
 from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes import Attribution, QuotedSpan, QuoteReader
-from generator.matchers.quotes.subjects import REPORTING_VERBS
+from generator.lexicon.speech import REPORTING_VERBS
 from generator.normalize import fold, fold_text
 
 SUPPORTED, UNRESOLVED, WRONG = 0, 1, 2

@@ -11,50 +11,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.lexicon.calendar import RELATIVE_WORDS, WEEKDAY_NAMES
+from generator.lexicon.speech import (
+    ADVERBS,
+    AUXILIARIES,
+    BE_FORMS,
+    CLAUSE_WORDS,
+    NEGATIONS,
+    OTHER_PRONOUNS,
+    PERSON_LINKS,
+    PERSON_NOUNS,
+    PREPOSITIONS,
+    REPORTING_VERBS,
+    SUBJECT_PRONOUNS,
+)
 from generator.matchers.quotes.tokens import Tok, TokenizedText
 
-_REPORTING = frozenset("""
-said says say told tells tell added adds noted notes wrote writes stressed stresses insisted insists
-urged urges described describes called asked asks reiterated reiterates warned warns declared declares
-announced announces reported explained explains emphasized emphasised emphasizes emphasises stated
-remarked replied replies responded argued argues claimed claims complained acknowledged admitted
-suggested suggests tweeted posted quoted cited recalled concluded hailed hails praised lauded lauds
-welcomed branded labelled labeled dubbed termed promised pledged vowed predicted observed commented
-confirmed conceded contended underlined underscored highlighted affirmed reaffirmed assured demanded
-indicated mentioned boasted joked quipped cautioned countered repeated
-saying telling adding noting writing stressing insisting urging describing calling asking reiterating
-warning declaring announcing reporting explaining emphasizing emphasising stating arguing claiming
-suggesting tweeting quoting citing hailing praising lauding welcoming branding labelling labeling
-dubbing terming promising pledging vowing predicting underlining highlighting affirming reaffirming
-demanding acknowledging admitting cautioning recalling repeating
-""".split())
-REPORTING_VERBS = _REPORTING  # for the validator's test of direct speech with no quotation marks
-_AUX = frozenset("has have had was were is are been be being would will shall should could can may might "
-                 "must did does do".split())
-_BE = frozenset("was were is are been be being".split())
-_NEG = frozenset("not never n't didn't doesn't don't hasn't haven't hadn't wasn't weren't isn't won't "
-                 "wouldn't cannot can't".split())
-_ADVERBS = frozenset("also then later earlier again once long nonetheless nevertheless still already just "
-                     "first now further even too previously repeatedly reportedly recently separately "
-                     "publicly privately however meanwhile".split()) | {
-                         w for w in RELATIVE_WORDS if " " not in w}  # today, yesterday, tonight, tomorrow
+_REPORTING = REPORTING_VERBS
+_AUX, _BE, _NEG = AUXILIARIES, BE_FORMS, NEGATIONS
+_ADVERBS = ADVERBS | {w for w in RELATIVE_WORDS if " " not in w}  # today, yesterday, tonight, tomorrow
 _WEEKDAYS = frozenset(d.lower() for d in WEEKDAY_NAMES)
-_PREPOSITIONS = frozenset("of with to for by on in at from about against between among after before during "
-                          "toward towards into onto over under without like than via per including upon "
-                          "near behind beside besides".split())
-_CLAUSE_WORDS = frozenset("that which who whom whose and but or nor as if when while because although though "
-                          "since than where whether so".split())
-# Nouns for someone who speaks for, or near, another: "an aide to Jones", "officials close to the
-# talks", "a spokesman for the Kremlin". Their phrase runs on through the preposition.
-_PERSON_NOUNS = frozenset("""
-aide aides adviser advisers advisor advisors spokesman spokeswoman spokesperson spokespeople spokesmen
-spokeswomen official officials source sources diplomat diplomats ally allies member members people person
-someone friend friends associate associates representative representatives envoy envoys staff staffer
-staffers insider insiders lawyer lawyers secretary minister ministers deputy deputies colleague colleagues
-""".split())
-_LINKS = frozenset("to for of from at with in close near".split())
-_SUBJECT_PRONOUNS = frozenset("he she".split())
-_OTHER_PRONOUNS = frozenset("it they we i you him her them us me this these those".split())
+_PREPOSITIONS, _CLAUSE_WORDS, _PERSON_NOUNS, _LINKS = PREPOSITIONS, CLAUSE_WORDS, PERSON_NOUNS, PERSON_LINKS
+_SUBJECT_PRONOUNS, _OTHER_PRONOUNS = SUBJECT_PRONOUNS, OTHER_PRONOUNS
 
 
 @dataclass

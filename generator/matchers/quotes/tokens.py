@@ -7,37 +7,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
-from generator.lexicon.calendar import MONTH_NAMES, WEEKDAY_NAMES
+from generator.lexicon.speech import INSTITUTION_WORDS, SENTENCE_ABBREVIATIONS, STARTERS, TITLES
 from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes.marks import QuotedSpan, find_quoted_spans
 from generator.normalize import fold, fold_text
 
-# A full stop after these does not end the sentence ("Mr. Xi", "Gen. Milley").
-_ABBREVIATIONS = frozenset("mr mrs ms dr st gen sen rep gov lt col sgt capt jr sr prof rev hon no vs inc corp "
-                           "co ltd jan feb aug sept oct nov dec fig approx dept est".split())
-# A capitalised word before a one-word name that is a title, an opener or a nationality
-# ("President Xi", "But Xi", "Chinese Xi") leaves the name its own; any other makes it someone else's.
-_TITLES = frozenset("""
-president premier minister prime chancellor secretary secretary-general mr mrs ms dr lord lady sir dame baroness
-baron general gen chairman chair chairwoman leader senator sen governor gov king queen prince princess pope chief
-spokesman spokeswoman spokesperson ambassador envoy commissioner mayor judge justice deputy vice foreign defence
-defense home finance labour tory conservative democrat republican mp mep rep speaker commander colonel captain
-admiral director head ceo editor professor prof reverend rev archbishop bishop cardinal sheikh emir ayatollah lt col
-sgt capt state counterpart
-""".split())
-_STARTERS = frozenset("""
-the a an in on at but and or so when while after before as if then meanwhile however also yet it he she they we
-this that these those there here speaking writing according for with from by to of since despite although though
-earlier later last next asked his her their its our my i mr mrs ms
-""".split()) - {"mr", "mrs", "ms"}
-# A run of capitalised words with one of these names a body, not a person nobody indexed.
-_INSTITUTION_WORDS = frozenset("""
-house office council union nations party parliament ministry department agency court security assembly government
-committee bank fund organization organisation news media television times post street hall palace university church
-group trust charter kingdom states republic federation forces army navy corporation company commission service
-airlines association institute centre center foundation bureau police league club board authority summit
-conference programme program today christmas easter airbus european eu un us uk nato
-""".split()) | {d.lower() for d in WEEKDAY_NAMES} | {m.lower() for m in MONTH_NAMES if m != "May"}  # May: a name too
+_ABBREVIATIONS, _TITLES, _STARTERS = SENTENCE_ABBREVIATIONS, TITLES, STARTERS
+_INSTITUTION_WORDS = INSTITUTION_WORDS
 _NATIONALITY = re.compile(r"[^\W\d_]+(?:ian|ean|ese|ish|can|ch|ic|i|an)$")
 
 
