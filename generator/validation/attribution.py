@@ -15,9 +15,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.lexicon.speech import REPORTING_VERBS
 from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes import Attribution, QuotedSpan, QuoteReader
-from generator.lexicon.speech import REPORTING_VERBS
 from generator.normalize import fold, fold_text
 
 SUPPORTED, UNRESOLVED, WRONG = 0, 1, 2
