@@ -82,3 +82,21 @@ group trust charter kingdom states republic federation forces army navy corporat
 airlines association institute centre center foundation bureau police league club board authority summit
 conference programme program today christmas easter airbus european eu un us uk nato
 """.split()) | {d.lower() for d in WEEKDAY_NAMES} | {m.lower() for m in MONTH_NAMES if m != "May"}  # May: a name too
+
+# For reading a speaker's description ("the president", "an aide to Jones", "officials").
+DETERMINERS: frozenset[str] = frozenset(
+    "a an the this that these those his her its their our my your one two three some several many other "
+    "another".split())
+DEFINITE_DETERMINERS: frozenset[str] = frozenset("the this that his her its their our my your".split())
+# Words that relate the speaker to someone else: "an aide to Jones", "officials close to Jones".
+SPEAKER_RELATIONS: frozenset[str] = frozenset(
+    "to for of from at with close near in on within inside representing".split())
+# Those who speak for a body: "a spokesman for the Kremlin" may be the Kremlin speaking.
+VOICES: frozenset[str] = frozenset("""
+spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen statement statements readout readouts release
+office press secretary communique communiqué official officials
+""".split())
+# Who speaks for another: a spokesman, an aide, a source.
+STAND_INS: frozenset[str] = VOICES | frozenset(
+    "aide aides adviser advisers advisor advisors source sources ally allies lawyer lawyers staff staffer staffers "
+    "insider insiders".split())

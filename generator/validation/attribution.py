@@ -15,7 +15,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.lexicon.speech import REPORTING_VERBS
+from generator.lexicon.speech import (
+    DEFINITE_DETERMINERS,
+    DETERMINERS,
+    REPORTING_VERBS,
+    SPEAKER_RELATIONS,
+    STAND_INS,
+    VOICES,
+)
 from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes import Attribution, QuotedSpan, QuoteReader
 from generator.normalize import fold, fold_text
@@ -228,14 +235,7 @@ def judge(speaker: str, said: str, att: Attribution, people: PeopleIndex, where:
 # -- descriptions: can "the president", "an aide to Jones" or "officials" be the fact's speaker?
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
-_DETERMINERS = frozenset("a an the this that these those his her its their our my your one two three some "
-                         "several many other another".split())
-_DEFINITE = frozenset("the this that his her its their our my your".split())
-# Words that relate the speaker to someone else: "an aide to Jones", "officials close to Jones".
-_RELATIONS = frozenset("to for of from at with close near in on within inside representing".split())
-# Those who speak for a body: "a spokesman for the Kremlin" may be the Kremlin speaking.
-_VOICES = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen statement statements "
-                    "readout readouts release office press secretary communique communiqué official officials".split())
+_DETERMINERS, _DEFINITE, _RELATIONS, _VOICES = DETERMINERS, DEFINITE_DETERMINERS, SPEAKER_RELATIONS, VOICES
 _DEMONYMS = {"french": "france", "dutch": "netherlands", "british": "britain", "english": "england",
              "welsh": "wales", "scottish": "scotland", "irish": "ireland", "swiss": "switzerland",
              "greek": "greece", "turkish": "turkey", "spanish": "spain", "polish": "poland",
@@ -269,9 +269,7 @@ def _known_words(speaker: str, people: PeopleIndex) -> list[str]:
             if w not in _DETERMINERS and w not in _RELATIONS]
 
 
-# Who speaks for another: a spokesman, an aide, a source.
-_STAND_INS = _VOICES | frozenset("aide aides adviser advisers advisor advisors source sources ally allies lawyer "
-                                 "lawyers staff staffer staffers insider insiders".split())
+_STAND_INS = STAND_INS
 def _is_body(speaker: str, people: PeopleIndex) -> bool:
     return people.is_body(speaker)
 
