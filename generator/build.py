@@ -81,7 +81,7 @@ def engine_config(base: dict[str, Any], site: RenderedSite) -> dict[str, Any]:
         if name != PLUGIN_NAME:
             plugins.append(p)
     cfg["plugins"] = plugins
-    if site.theme and theme_name(cfg) in THEMED:  # our templates (the 404 page) beside the site's own (write_theme)
+    if site.theme and theme_name(cfg) in THEMED:  # our templates (404 page, feed link) beside the site's (write_theme)
         theme = cfg["theme"]
         cfg["theme"] = {**({"name": theme} if isinstance(theme, str) else theme), "custom_dir": THEME_DIR}
     if site.hidden:  # pages of moved sheets are reachable from old links only

@@ -81,7 +81,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):  # type: ignore[no-untyped-c
         except NotRenderedHere as exc:
             raise PluginError(str(exc)) from None
         config.docs_dir = str(out)
-        # Our theme templates (the 404 page) come after the site's own custom_dir, before the theme's.
+        # Our theme templates (the 404 page, the feed link in every head) come after the site's own
+        # custom_dir, before the theme's.
         theme = out.with_name(out.name + "-theme")
         try:
             write_tree(theme, site.theme)

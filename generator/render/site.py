@@ -42,7 +42,7 @@ class RenderedSite:
     files: dict[str, bytes]  # docs-relative path → content
     nav: list[Any]
     hidden: list[str] = field(default_factory=list)  # pages deliberately left out of the navigation
-    # Templates for the engine's theme (its custom_dir): the 404 page, which is no Markdown page.
+    # Templates for the engine's theme (its custom_dir): the 404 page and main.html (the feed link in every head).
     theme: dict[str, bytes] = field(default_factory=dict)
 
 
