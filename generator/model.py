@@ -72,7 +72,7 @@ def _currency(value: str) -> str:
         raise PydanticCustomError(
             "unknown_currency",
             "'{value}' is not an ISO 4217 currency code{hint}: write EUR, USD, GBP, ...",
-            {"value": value, "hint": hint},
+            {"value": value[:60], "hint": hint},
         )
     return value
 
@@ -90,20 +90,22 @@ def _shared_symbol(value: str) -> str:
 
 def _url(value: str) -> str:
     if not value.startswith(("https://", "http://")):
-        raise PydanticCustomError("value_error", "a url must start with https:// or http://")
+        raise PydanticCustomError("value_error", "a url must start with https:// or http://: write the full address, "
+                                                 "e.g. https://example.org/news/story.html")
     return value
 
 
 def _page_starts(value: list[int]) -> list[int]:
     if value and (value[0] != 0 or any(b < a for a, b in zip(value, value[1:]))):
-        raise PydanticCustomError("value_error", "pages lists where each page starts: 0 first, then ascending")
+        raise PydanticCustomError("value_error", "pages lists where each page starts: write 0 first, then ascending offsets")
     return value
 
 
 def _acceptable(value: str) -> str:
     if value not in RULES:
-        raise PydanticCustomError("value_error", "'{value}' is not a rule id{hint}",
-                                  {"value": value, "hint": did_you_mean(value, RULES)})
+        raise PydanticCustomError("value_error", "'{value}' is not a rule id{hint}: write the id of a warning to "
+                                  "accept, as README's rule table lists them (e.g. excerpt-ambiguous)",
+                                  {"value": value[:60], "hint": did_you_mean(value, RULES)})
     if RULES[value].severity is Severity.ERROR:
         raise PydanticCustomError(
             "value_error", "'{value}' is an error, and only warnings and notes can be accepted: fix what it finds",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from generator.findings import Finding, did_you_mean
 from generator.rules import finding
@@ -23,7 +24,8 @@ from generator.yamlsafe import Document, Loc
 _CUT_AT_COMMA = re.compile(r"^[0-9]")
 
 _TYPE_NAMES = {"int": "a whole number", "float": "a number", "str": "text", "string": "text",
-               "bool": "true/false", "dict": "a mapping", "list": "a list", "NoneType": "nothing (null)"}
+               "bool": "true/false", "dict": "a mapping", "list": "a list", "NoneType": "nothing (null)",
+               "model": "a mapping of fields"}
 
 
 def validation_findings(exc: ValidationError, doc: Document, model: type[BaseModel]) -> list[Finding]:
@@ -78,6 +80,7 @@ def validation_findings(exc: ValidationError, doc: Document, model: type[BaseMod
                 msg = f"unknown field '{key}'{did_you_mean(key, allowed)}"
                 if allowed:
                     msg += f" (allowed here: {', '.join(sorted(allowed))})"
+                msg += ": correct the name, or remove the line"
             rule = "schema-unknown-field"
         elif raw_loc and raw_loc[-1] == "[key]" and kind == "currency_symbol":
             line, col = doc.key_pos(loc)  # a sidecar's currency_symbols key: a symbol, not an id
@@ -90,7 +93,7 @@ def validation_findings(exc: ValidationError, doc: Document, model: type[BaseMod
                 "(at most 80 characters), starting with a letter or digit")
         else:
             line, col = doc.pos(loc)
-            rule, msg = _rule_and_message(error, loc, expected.get(loc, []))
+            rule, msg = _rule_and_message(error, loc, expected.get(loc, []), model)
         if (loc, rule) in seen:
             continue
         seen.add((loc, rule))
@@ -102,12 +105,27 @@ def _is_type_error(kind: str) -> bool:
     return kind.endswith("_type") or kind.endswith("_parsing")
 
 
-def _rule_and_message(error: Any, loc: Loc, union: list[str]) -> tuple[str, str]:
+# Every pydantic error type the model can produce, each said in the format's words with how to fix
+# it. tests/test_schema_messages.py generates them all from the model and fails on one not listed.
+TRANSLATED = frozenset({
+    "missing", "extra_forbidden", "literal_error", "string_pattern_mismatch", "string_too_short",
+    "string_too_long", "too_short", "greater_than_equal", "value_error",
+    "string_type", "int_type", "float_type", "list_type", "dict_type", "model_type",
+    "invalid_date", "invalid_number", "unknown_currency",  # ours (generator.model): already in our words
+})
+
+_QUOTABLE = (int, float, bool)
+
+
+def _rule_and_message(error: Any, loc: Loc, union: list[str], model: type[BaseModel]) -> tuple[str, str]:
     kind = error["type"]
     where = _describe(loc)
+    info = _field_at(model, loc)
     if kind == "missing":
-        return "schema-missing-field", f"missing required field '{loc[-1]}'" + (
-            f" in {_describe(loc[:-1])}" if loc[:-1] else "")
+        inside = f" in {_describe(loc[:-1])}" if loc[:-1] else ""
+        about = f" ({_about(info)})" if _about(info) else ""
+        example = f", e.g. {loc[-1]}: {_example(info)}" if _example(info) else f": `{loc[-1]}: ...`"
+        return "schema-missing-field", f"missing required field '{loc[-1]}'{inside}: add it{about}{example}"
     if kind == "string_pattern_mismatch" and loc and str(loc[-1]) in {"id", "source", "speaker"}:
         return "invalid-id", (
             f"{where}: '{error['input']}' is not a slug: use lower-case letters, digits and '-' "
@@ -125,15 +143,94 @@ def _rule_and_message(error: Any, loc: Loc, union: list[str]) -> tuple[str, str]
         return "schema-value", f"{where}: {_literal_message(error, loc)}"
     if _is_type_error(kind):
         if len(union) > 1:
-            names = [_TYPE_NAMES.get(k.split("_")[0], k.split("_")[0]) for k in union]
+            names = [_type_name(k) for k in union]
             want = ", ".join(dict.fromkeys(names))
-            return "schema-type", f"{where}: expected one of: {want}; got {_got(error)}"
-        want = _TYPE_NAMES.get(kind.split("_")[0], kind.split("_")[0])
-        return "schema-type", f"{where}: expected {want}, got {_got(error)}"
-    return "schema-value", f"{where}: {plain_message(error)}"
+            return "schema-type", (f"{where}: expected one of: {want}; got {_got(error)}: "
+                                   f"{_type_fix(union, error, loc, info, model)}")
+        return "schema-type", (f"{where}: expected {_type_name(kind)}, got {_got(error)}: "
+                               f"{_type_fix([kind], error, loc, info, model)}")
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "sha256":
+        return "schema-value", (f"{where}: '{error['input']}' is not a SHA-256 digest (64 lower-case hex "
+                                "digits): run `factsheet rehash SOURCE-ID` to write it")
+    return "schema-value", f"{where}: {plain_message(error)}{_value_fix(error, info)}"
 
 
-_DATE_FIELDS = frozenset({"date", "published", "retrieved"})
+def _type_name(kind: str) -> str:
+    return _TYPE_NAMES.get(kind.split("_")[0], kind.split("_")[0])
+
+
+def _type_fix(kinds: list[str], error: Any, loc: Loc, info: FieldInfo | None, model: type[BaseModel]) -> str:
+    """How to write a value of the expected type, from what was written instead."""
+    given = error.get("input")
+    field_name = loc[-1] if loc and isinstance(loc[-1], str) else None
+    lead = f"{field_name}: " if field_name else "- "
+    wants = {k.split("_")[0] for k in kinds}
+    if given is None:
+        optional = info is not None and not info.is_required()
+        return "write the value after the colon" + (", or remove the line" if optional else "")
+    if not loc:
+        fields = getattr(model, "model_fields", None) or {}
+        if list(fields) == ["root"]:  # a mapping of ids (people.yml)
+            return "write one `id:` line per entry, its fields indented under it (name: ...)"
+        shown = ", ".join(f"{n}: ..." for n, f in fields.items() if f.is_required())
+        return f"write the file as fields, one `name: value` per line ({shown})"
+    if wants & {"int", "float"}:
+        return "write the number, e.g. 19500, 3.5 or (in quotes) \"3.5 billion\"" if "string" in wants \
+            else "write a whole number without quotes, e.g. 0"
+    if "string" in wants:
+        if isinstance(given, _QUOTABLE):
+            shown = str(given).lower() if isinstance(given, bool) else str(given)
+            return f"put it in quotes to keep it as text: {lead}\"{shown}\""
+        if isinstance(given, list):
+            return f"write one piece of text, not a list (in quotes if it starts with [ or {{): {lead}\"...\""
+        return f"write one piece of text, not a mapping (in quotes if it holds ': '): {lead}\"...\""
+    if "list" in wants:
+        return f"write it as a list, one `- item` per line or [a, b]" + (
+            f": {lead}[{given}]" if isinstance(given, (str, *_QUOTABLE)) else "")
+    if wants & {"dict", "model"}:
+        return "write its fields indented under it, one `name: value` per line" + (
+            f" ({_about(info)})" if _about(info) else "")
+    return f"write {_type_name(kinds[0])} here"  # pragma: no cover - every type the model has is above
+
+
+def _value_fix(error: Any, info: FieldInfo | None) -> str:
+    """How to fix a value of the right type that the format refuses."""
+    kind = error["type"]
+    if kind == "string_too_short":
+        optional = info is not None and not info.is_required()
+        return ": write the text" + (", or remove the line" if optional else "")
+    if kind == "string_too_long":
+        return ": shorten it (a long passage is several facts or citations)"
+    if kind == "too_short":
+        least = (error.get("ctx") or {}).get("min_length", 1)
+        return f": add at least {'one item' if least == 1 else f'{least} items'}" + (
+            f" ({_about(info)})" if _about(info) else "")
+    if kind == "greater_than_equal":
+        return f": write {(error.get('ctx') or {}).get('ge')} or more"
+    if kind == "string_pattern_mismatch":
+        return f": write {_about(info)}" if _about(info) else ": correct its form"
+    return ""  # value_error: our own message (generator.model) already says how to fix it
+
+
+def _about(info: FieldInfo | None) -> str:
+    """A field's description, as the editor schemas show it (without its 'extension:' mark)."""
+    text = (info.description or "") if info is not None else ""
+    return text.removeprefix("extension: ")
+
+
+def _example(info: FieldInfo | None) -> str:
+    """A field's first example as flow YAML, when it is a plain value."""
+    if info is None or not info.examples:
+        return ""
+    value = info.examples[0]
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return ""
+    return str(value)
+
+
+_DATE_FIELDS = frozenset({"date", "published", "retrieved", "when"})
 
 
 def iso_suggestion(text: str) -> str | None:
@@ -169,23 +266,35 @@ def _literal_message(error: Any, loc: Loc) -> str:
             hint = f"; did you mean '{canonical}'? ('{given}' is read as {canonical} in the sources)"
     if not hint:
         hint = did_you_mean(given, allowed)
-    return f"'{given}' is not one of: {', '.join(allowed)}{hint}"
+    said = f"'{given}'" if isinstance(error.get("input"), (str, int, float)) else _got(error)
+    return f"{said} is not one of: {', '.join(allowed)}{hint}: write one of these"
 
 
 def plain_message(error: Any) -> str:
-    """Pydantic's message in the format's words where we know it."""
+    """What is wrong with a value, in the format's words (never pydantic's)."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
+    given = error.get("input")
     if kind == "too_short":
         return "must not be empty"
     if kind == "string_too_short":
         return "must not be empty text"
     if kind == "string_too_long":
-        return f"is longer than {ctx.get('max_length')} characters"
+        size = f" ({len(given)} characters)" if isinstance(given, str) else ""
+        return f"is longer than {ctx.get('max_length')} characters{size}"
     if kind == "string_pattern_mismatch":
-        return f"'{error.get('input')}' does not have the expected form ({ctx.get('pattern')})"
-    msg = str(error["msg"])
-    return msg[:1].lower() + msg[1:]
+        return f"'{given}' is not of the form this field takes"
+    if kind == "greater_than_equal":
+        return f"{given} is less than {ctx.get('ge')}"
+    if kind == "literal_error":
+        return f"'{given}' is not one of: {ctx.get('expected')}"
+    if _is_type_error(kind):
+        return f"expected {_type_name(kind)}, got {_got(error)}"
+    if kind == "missing":
+        return "is required"
+    if kind in TRANSLATED:  # our own errors (generator.model): their message is ours
+        return str(error["msg"])
+    return f"'{given}' is not accepted here"  # a type the model cannot produce today
 
 
 def _yaml_loc(loc: tuple[Any, ...], doc: Document, kind: str) -> Loc:
@@ -233,6 +342,28 @@ def _describe(loc: Loc) -> str:
 def _got(error: Any) -> str:
     got = type(error.get("input")).__name__
     return _TYPE_NAMES.get(got, got)
+
+
+def _field_at(model: type[BaseModel], loc: Loc) -> FieldInfo | None:
+    """The model's field at ``loc`` (its description and examples say how to write it)."""
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    parent: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(parent, "model_fields", None)
+        if fields is not None and list(fields) == ["root"] and part not in fields:
+            parent = _inner_model(fields["root"].annotation)
+            continue
+        if fields is None or part not in fields:
+            return None
+        parent = _inner_model(fields[part].annotation)
+    fields = getattr(parent, "model_fields", None) or {}
+    if list(fields) == ["root"] and loc[-1] not in fields:
+        return None
+    info: FieldInfo | None = fields.get(str(loc[-1]))
+    return info
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
