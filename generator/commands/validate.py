@@ -11,7 +11,8 @@ from typing import Any
 from generator.config import at_least, load_rules_config
 from generator.findings import Finding, Severity, did_you_mean
 from generator.gitdiff import base_ref, changed_lines
-from generator.loading import load_workspace
+from generator.loading import FACTS_DIR, load_workspace
+from generator.loading.read import read_stream
 from generator.reports import FORMATS, STREAMED, format_github, format_text
 from generator.rules import finding
 from generator.validation import Report, validate
@@ -37,7 +38,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                    help="where to keep results between runs, so that a run re-validates only what changed "
                         "(default: ROOT/.factsheet-cache)")
     p.add_argument("--no-cache", action="store_true", help="a cold run: read no cache and write none")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="report only on these files or folders")
+    p.add_argument("--stdin-name", metavar="FILE",
+                   help="with - as PATH: the sheet standard input stands for (facts/ID.yml, or facts/people.yml); "
+                        "it is validated as if saved there, everything else is read from disk (for editors)")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="report only on these files or folders; - reads one sheet from standard input "
+                        "(name it with --stdin-name)")
     p.set_defaults(run=run)
 
 
@@ -78,20 +84,63 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
     changed, why = changed_lines(args.root, ref)
     return {"changed": changed, "note": f"annotations not ordered by the diff: {why}" if why else None}
 
-def _report(args: argparse.Namespace) -> Report:
-    if args.no_cache:
-        return validate(load_workspace(args.root))
+class Usage(Exception):
+    """The arguments contradict each other: exit 2, with one line saying how to call."""
+
+
+def stdin_file(root: Path, name: str) -> str:
+    """The repository path ``--stdin-name`` names (as given, or relative to the working folder, as an
+    editor passes it), or a usage error: only a file of facts/ can stand in for stdin."""
+    path = Path(name)
+    rel = path.as_posix()
+    try:
+        rel = (path if path.is_absolute() else Path.cwd() / path).resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        pass  # not under the root from here: a path inside the root, as every finding names files
+    parent, _, file = rel.rpartition("/")
+    if parent != FACTS_DIR or not file.endswith(".yml"):
+        raise Usage(f"--stdin-name {name}: name a sheet of {root / FACTS_DIR}, such as {FACTS_DIR}/ID.yml "
+                    f"(or {FACTS_DIR}/people.yml): only those can be read from standard input")
+    return rel
+
+
+def _report(args: argparse.Namespace, given: dict[str, bytes]) -> Report:
+    if args.no_cache or given:  # the cache knows files on disk, not what stands in for them
+        return validate(load_workspace(args.root, given=given))
     from generator.validation.cache import DEFAULT_DIR, validate_cached
 
     folder = args.cache_dir if args.cache_dir is not None else args.root / DEFAULT_DIR
     return validate_cached(args.root, folder, lambda msg: print(f"note: {msg}", file=sys.stderr))
 
 
+def _stdin(args: argparse.Namespace) -> dict[str, bytes]:
+    """``-`` among the paths: the sheet read from standard input, under the name it stands for."""
+    dashes = args.paths.count("-")
+    if not dashes:
+        if args.stdin_name is not None:
+            raise Usage("--stdin-name names what standard input stands for: pass - as a PATH too")
+        return {}
+    if dashes > 1 or args.stdin_name is None:
+        raise Usage("- reads one sheet from standard input: pass it once, with --stdin-name facts/ID.yml "
+                    "naming the file it stands for")
+    rel = stdin_file(args.root, args.stdin_name)
+    # Reported on as a PATH is: by where it is, whatever the working folder.
+    args.stdin_path = str((args.root / rel).absolute())
+    args.paths = [args.stdin_path if p == "-" else p for p in args.paths]
+    return {rel: read_stream(sys.stdin.buffer)}
+
+
 def run(args: argparse.Namespace) -> int:
+    try:
+        given = _stdin(args)
+    except Usage as exc:
+        print(f"factsheet validate: {exc}", file=sys.stderr)
+        return 2
     config = load_rules_config(args.root)
-    full = _report(args)
+    full = _report(args, given)
     report = only_paths(full, args.root, args.paths)
-    report.findings[:0] = missing_paths(full, args.root, args.paths)
+    on_disk = [p for p in args.paths if p != getattr(args, "stdin_path", None)]  # stdin need not be saved
+    report.findings[:0] = missing_paths(full, args.root, on_disk)
     report.findings = config.apply(report.findings)
     ok = report.ok(strict=args.strict)  # decided before --min-severity hides anything
     shown = report

@@ -106,7 +106,21 @@ def read_confined(root: Path, path: Path, limit: int, findings: list[Finding]) -
         return None
 
 
-def read_stream(stream: BinaryIO, limit: int) -> bytes | None:
-    """At most ``limit`` bytes of a stream (stdin), or None when it holds more: bounded like a file."""
-    data = stream.read(limit + 1)
-    return None if len(data) > limit else data
+def read_stream(stream: BinaryIO, limit: int = MAX_YAML_BYTES) -> bytes:
+    """A stream's bytes (stdin), at most one past ``limit``: enough for :func:`read_given` to refuse
+    it as a file that is too large, never the whole of an endless stream."""
+    data = b""
+    while len(data) <= limit:
+        chunk = stream.read(limit + 1 - len(data))
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def read_given(rel: str, data: bytes, limit: int, findings: list[Finding]) -> bytes | None:
+    """Bytes given in place of the file ``rel`` (stdin), held to the file's size limit."""
+    if len(data) > limit:
+        findings.append(too_large(rel, limit))
+        return None
+    return data

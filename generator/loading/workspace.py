@@ -34,6 +34,7 @@ from generator.loading.read import (
     forget_real_dirs,
     list_files,
     read_confined,
+    read_given,
 )
 from generator.matchers.dates import PartialDate, parse_partial_date
 from generator.matchers.quotes import QuotedSpan, find_quoted_spans
@@ -137,17 +138,24 @@ def gc_paused() -> Iterator[None]:
 
 
 def load_workspace(root: Path, *, sheets: Collection[str] | None = None,
-                   sources: Collection[str] | None = None, report_ignored: bool = True) -> Workspace:
+                   sources: Collection[str] | None = None, report_ignored: bool = True,
+                   given: Mapping[str, bytes] | None = None) -> Workspace:
     """Read a repository. ``sheets``/``sources`` (ids) restrict what is read to those files, for
     the validation cache, which has the rest's findings and results already (and reads the
-    folders for ignored files in one of its loads only)."""
+    folders for ignored files in one of its loads only).
+
+    ``given`` maps a file of ``facts/`` (``facts/x.yml``, or the people file) to bytes that stand
+    for it (an editor's unsaved buffer, read from stdin): they are read instead of the file on
+    disk, which need not exist, with the same limits and findings."""
     forget_real_dirs()
     with gc_paused():
-        return _load_workspace(Path(root), sheets, sources, report_ignored)
+        return _load_workspace(Path(root), sheets, sources, report_ignored, given or {})
 
 
 def _load_workspace(root: Path, only_sheets: Collection[str] | None = None,
-                    only_sources: Collection[str] | None = None, report_ignored: bool = True) -> Workspace:
+                    only_sources: Collection[str] | None = None, report_ignored: bool = True,
+                    given: Mapping[str, bytes] | None = None) -> Workspace:
+    given = given or {}
     if not root.is_dir():
         what = "does not exist" if not root.exists() else "is a file, not a folder"
         raise FactsheetError(_err(str(root), "root-invalid",
@@ -159,8 +167,8 @@ def _load_workspace(root: Path, only_sheets: Collection[str] | None = None,
                                   "that does"))
     ws = Workspace(root=root)
     _load_sources(ws, only_sources)
-    _load_people(ws)
-    _load_sheets(ws, only_sheets)
+    _load_people(ws, given)
+    _load_sheets(ws, only_sheets, given)
     _load_published_ids(ws)
     if report_ignored:
         _report_ignored(ws)
@@ -252,11 +260,18 @@ def _load_sources(ws: Workspace, only: Collection[str] | None = None) -> None:
         ws.sources[stem] = Source(stem, text_rel, meta_rel, meta, text, _released(doc), digest)
 
 
-def _load_people(ws: Workspace) -> None:
+def _read_yaml(ws: Workspace, path: Path, given: Mapping[str, bytes]) -> bytes | None:
+    rel = path.relative_to(ws.root).as_posix()
+    if rel in given:
+        return read_given(rel, given[rel], MAX_YAML_BYTES, ws.findings)
+    return read_confined(ws.root, path, MAX_YAML_BYTES, ws.findings)
+
+
+def _load_people(ws: Workspace, given: Mapping[str, bytes]) -> None:
     path = ws.root / PEOPLE_FILE
-    if not path.exists() and not path.is_symlink():  # no people yet; a folder or a dangling link is reported
-        return
-    raw = read_confined(ws.root, path, MAX_YAML_BYTES, ws.findings)
+    if PEOPLE_FILE not in given and not path.exists() and not path.is_symlink():
+        return  # no people yet; a folder or a dangling link is reported
+    raw = _read_yaml(ws, path, given)
     parsed = None if raw is None else parse_file(raw, PEOPLE_FILE, People, ws)
     if parsed is None:
         ws.people_unloaded = True
@@ -305,15 +320,21 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         raise
 
 
-def _load_sheets(ws: Workspace, only: Collection[str] | None = None) -> None:
-    for path in list_files(ws.root, FACTS_DIR, ".yml", only):
+def _load_sheets(ws: Workspace, only: Collection[str] | None = None,
+                 given: Mapping[str, bytes] | None = None) -> None:
+    given = given or {}
+    # A sheet given in place of its file is read even when the file is not saved yet.
+    unsaved = {ws.root / rel for rel in given if Path(rel).parent.as_posix() == FACTS_DIR
+               and rel.endswith(".yml") and (only is None or Path(rel).stem in only)}
+    paths = sorted(set(list_files(ws.root, FACTS_DIR, ".yml", only)) | unsaved, key=lambda p: p.name)
+    for path in paths:
         rel = path.relative_to(ws.root).as_posix()
         if rel == PEOPLE_FILE:
             continue
         stem = path.name[:-4]
         if not _check_stem(rel, stem, ws, "sheet"):
             continue
-        raw = read_confined(ws.root, path, MAX_YAML_BYTES, ws.findings)
+        raw = _read_yaml(ws, path, given)
         if raw is None:
             continue
         try:
