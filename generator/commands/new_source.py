@@ -152,7 +152,9 @@ def _meta_from(found: dict[str, Found], sha256: str, pages: list[int] | None) ->
         key = str(error["loc"][0]) if error["loc"] else "title"
         where = found[key].where if key in found else key
         rule = "invalid-date" if key in ("published", "retrieved") else "schema-value"
-        raise Refused(rule, f"{key} {error['input']!r} (from {where}): {error['msg']}; "
+        said = date_advice(str(error["input"])) if rule == "invalid-date" and \
+            error["type"] == "string_pattern_mismatch" else plain_message(error)
+        raise Refused(rule, f"{key} {error['input']!r} (from {where}): {said}; "
                             f"pass --{'author' if key == 'authors' else key} to correct it") from None
 
 
