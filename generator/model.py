@@ -83,7 +83,7 @@ def _shared_symbol(value: str) -> str:
         own = SYMBOLS.get(value)
         why = (f"'{value}' names {own[0]} already" if own and len(own) == 1
                else f"'{value}' is not a currency symbol several currencies share")
-        raise PydanticCustomError("currency_symbol", "{why}: only {shared} take a meaning here{hint}",
+        raise PydanticCustomError("currency_symbol", "{why}: write one of {shared} as the key (only they take a meaning here){hint}",
                                   {"why": why, "shared": shared, "hint": did_you_mean(value, SHARED_SYMBOLS)})
     return value
 

@@ -95,7 +95,7 @@ def test_a_usd_fact_on_a_bare_dollar_of_an_australian_text_is_refused(workspace)
 @pytest.mark.parametrize("extra, where, message", [
     ('currency_symbols: {"$": AUS}\n', "4:25", "'AUS' is not an ISO 4217 currency code; did you mean 'AUD'?"),
     ('currency_symbols: {"$": aud}\n', "4:25", "'aud' is not an ISO 4217 currency code (codes are upper case)"),
-    ('currency_symbols: {"US$": USD}\n', "4:20", "'US$' names USD already: only $, £, ¥ take a meaning here"),
+    ('currency_symbols: {"US$": USD}\n', "4:20", "'US$' names USD already: write one of $, £, ¥ as the key"),
     ('currency_symbols: {"dollar": AUD}\n', "4:20", "'dollar' is not a currency symbol several currencies share"),
 ])
 def test_a_wrong_currency_symbols_entry_is_an_error_where_it_is_typed(workspace, extra, where, message):

@@ -28,7 +28,7 @@ from generator.yamlsafe import load_yaml
 from tests.conftest import run_cli, write_source
 
 # Our own errors (generator.model raises them with our words); every other type is pydantic's.
-OURS = {"value_error", "invalid_date", "invalid_number", "unknown_currency"}
+OURS = {"value_error", "invalid_date", "invalid_number", "unknown_currency", "currency_symbol"}
 LIBRARY_WORDS = re.compile(r"[Ii]nput should|[Ss]tring should|[Ll]ist should|[Dd]ictionary should|Field required|"
                            r"[Ee]xtra inputs|valid (string|integer|number|list|dictionary)|instance of|"
                            r"after validation|greater than or equal|expected model|\^\[|_type\b|_error\b|"

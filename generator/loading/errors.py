@@ -111,7 +111,7 @@ TRANSLATED = frozenset({
     "missing", "extra_forbidden", "literal_error", "string_pattern_mismatch", "string_too_short",
     "string_too_long", "too_short", "greater_than_equal", "value_error",
     "string_type", "int_type", "float_type", "list_type", "dict_type", "model_type",
-    "invalid_date", "invalid_number", "unknown_currency",  # ours (generator.model): already in our words
+    "invalid_date", "invalid_number", "unknown_currency", "currency_symbol",  # ours (generator.model): already in our words
 })
 
 _QUOTABLE = (int, float, bool)
