@@ -174,6 +174,9 @@ _TABLE: dict[str, tuple[Severity, str] | tuple[Severity, str, str]] = {
                                 "another place and the claim's place to another number (\"412 in the north, 96 in "
                                 "the south\").",
         "Give the number the excerpt binds to the claim's place, or the place it binds the number to."),
+    "claim-polarity-mismatch": (E, "The claim negates what its excerpt states without a negation, or uses a word whose "
+                                   "opposite the excerpt uses (rise for cut, smaller for larger).",
+        "Write the claim with the excerpt's polarity, or cite the words that say the negative."),
     "claim-place-not-in-excerpt": (W, "The claim names a country that its sources name, but no cited excerpt does.",
         "Extend the excerpt to the words that name it, or leave it out of the claim."),
     "claim-name-not-in-excerpt": (W, "The claim names a person from people.yml whom no cited excerpt names.",

@@ -34,6 +34,7 @@ from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes import QuotedSpan, QuoteMiss, find_quote, find_quoted_spans, quote_parts
 from generator.matchers.quotes.sayers import find_sayers
 from generator.model import Fact
+from generator.lexicon.polarity import NEGATIVE_IN_EXCERPT, NEGATORS, NOT_NEGATING_AFTER_NO, OPPOSITES
 from generator.lexicon.places import COMPASS_PARTS, place_names
 from generator.matchers.binding import bound_place, places_in
 from generator.normalize import fold, fold_text
@@ -150,6 +151,7 @@ class _ClaimReader:
         self._speaker()
         if self.located:
             self._names()
+            self._polarity()
         return self.out
 
     # -- figures
@@ -376,6 +378,34 @@ class _ClaimReader:
                     f"the claim names \"{_words(self.claim, a, b)}\" ({country}), which no cited source "
                     f"names anywhere{where}")))
 
+    # -- polarity
+
+    def _polarity(self) -> None:
+        # Quoted words are checked word for word elsewhere; an aside in brackets is the editor's note.
+        skip = bytearray(len(self.claim) + 1)  # a mask, not a scan of the spans per word: linear in the claim
+        for qa, qb in [(m.start(), m.end()) for m in _ASIDE.finditer(self.claim)] + self._claim_quotes:
+            skip[qa:qb] = b"\x01" * (qb - qa)
+        claim = [(w, a, b) for w, a, b in _tokens(self.claim) if not skip[a]]
+        excerpt = {w for text in self.seen.texts for w, _, _ in _tokens(text)}
+        after = [w for w, _, _ in claim[1:]] + [""]
+        negated = [(w, a, b) for (w, a, b), following in zip(claim, after) if _negates(w, following)]
+        if negated and not any(w in NEGATORS or w.endswith("n't") or w in NEGATIVE_IN_EXCERPT for w in excerpt):
+            _, a, b = negated[0]
+            self.out.append(("claim-polarity-mismatch", (
+                f"the claim says \"{_words(self.claim, a, b)}\" but no cited excerpt negates anything: the claim "
+                "may say the opposite of its source; write the claim as the excerpt says it, or cite the words "
+                "that negate")))
+            return
+        words = {w for w, _, _ in claim}
+        for opposite in OPPOSITES:
+            for mine, other in ((opposite.up, opposite.down), (opposite.down, opposite.up)):
+                said = sorted(words & mine)
+                if said and not excerpt & mine and excerpt & other:
+                    self.out.append(("claim-polarity-mismatch", (
+                        f"the claim says \"{said[0]}\" where the excerpt says \"{sorted(excerpt & other)[0]}\" "
+                        f"({opposite.name}): write the claim as the excerpt says it")))
+                    return
+
     # -- the speaker
 
     def _speaker(self) -> None:
@@ -487,6 +517,22 @@ def _own_weekday_problem(d: DateMention) -> str:
     if actual == d.weekday:
         return ""
     return f"{d.day} {calendar.month_name[d.month]} {d.year} was a {calendar.day_name[actual]}"
+
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """Lower-cased words with their spans; curly apostrophes read as straight ones (one character each)."""
+    low = text.lower().replace("\u2019", "'")
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(low)]
+
+
+def _negates(word: str, following: str) -> bool:
+    if word == "no" and following in NOT_NEGATING_AFTER_NO:
+        return False  # "no more than 40" qualifies a number
+    return word in NEGATORS or word.endswith("n't")
 
 
 def _place_said(place: str | None) -> str:
