@@ -26,7 +26,8 @@ SOURCE = (
     "“There are no winners in nuclear wars,” Xi told Zelensky.\n\n"
     "It was the first call between the two leaders. The United States and Britain welcomed it.\n\n"
     "The talks took 45 minutes.\n\n"
-    "Elsewhere, Brazil stayed silent.\n"
+    "Elsewhere, Brazil stayed silent.\n\n"
+    "Households could save more than £460 a year.\n"
 )
 PEOPLE = """
 xi-jinping:
@@ -51,6 +52,7 @@ NUCLEAR = ('quote: {speaker: xi-jinping, text: "There are no winners in nuclear 
            'excerpt: "“There are no winners in nuclear wars,” Xi told Zelensky."}]')
 TALKS = 'sources: [{source: s, excerpt: "The talks took 45 minutes"}]'
 WELCOME = 'sources: [{source: s, excerpt: "The United States and Britain welcomed it"}]'
+SAVE = 'money: {value: 460, currency: GBP}\n    sources: [{source: s, excerpt: "could save more than £460 a year"}]'
 FIRST = 'sources: [{source: s, excerpt: "It was the first call between the two leaders."}]'
 
 CASES = [
@@ -121,6 +123,12 @@ CASES = [
     ("Putin said there are no winners in nuclear wars.", NUCLEAR, "claim-wrong-speaker"),
     ("Zelensky told Xi that there are no winners in nuclear wars.", NUCLEAR, "claim-wrong-speaker"),
     ("Putin went no further than stating there are no winners in nuclear wars.", NUCLEAR, "claim-wrong-speaker"),
+    # a qualifier on an amount is compared with the excerpt's, as on a figure (the value has none)
+    ("Households could save more than £460 a year.", SAVE, None),
+    ("Households could save over £460 a year.", SAVE, None),
+    ("Households could save £460 a year.", SAVE, None),
+    ("Households could save up to £460 a year.", SAVE, "claim-not-in-excerpt"),
+    ("Households could save less than £460 a year.", SAVE, "claim-not-in-excerpt"),
     # countries: short forms and demonyms are the same place; another country is a miss
     ("The US and the UK welcomed the call.", WELCOME, None),
     ("American and British officials welcomed the call.", WELCOME, None),

@@ -266,6 +266,15 @@ class _ClaimReader:
             q = m.number.qualifier if m.number is not None else None
             said = f"{'/'.join(m.currencies)} {_q(m.amount, q)}"
             if value is not None and m.amount == value.amount and m.is_in(value.currency):
+                # The value carries no qualifier: the claim's ("up to £460") must be one its excerpt allows.
+                same = [e for e in self.seen.money if e.amount == m.amount and set(e.currencies) & set(m.currencies)]
+                stated = [e.number.qualifier if e.number is not None else None for e in same]
+                if not same or any(qualifier_allows(q, s) for s in stated):
+                    continue
+                self.out.append(("claim-not-in-excerpt", (
+                    f"the claim says \"{words}\" ({said}), but the excerpt says "
+                    f"\"{_q(m.amount, stated[0])}\": write the amount with the "
+                    "excerpt's qualifier")))
                 continue
             if any(e.amount == m.amount and set(e.currencies) & set(m.currencies)
                    and qualifier_allows(q, e.number.qualifier if e.number is not None else None)
