@@ -170,6 +170,9 @@ _TABLE: dict[str, tuple[Severity, str] | tuple[Severity, str, str]] = {
         "Take it out of the claim, or cite an excerpt that states it."),
     "claim-place-not-in-source": (E, "The claim names a country (or its people, or its capital) that no cited source names.",
         "Name the place the source names, or cite a source that names it."),
+    "claim-year-mismatch": (E, "The claim gives its value a year, but the excerpt binds that value to another "
+                               "year and the claim's year to another number (\"0.26% in 2012 to 0.05% in 2024\").",
+        "Give the value the year the excerpt binds it to."),
     "claim-place-mismatch": (E, "The claim puts a number in a place, but the excerpt binds that number to "
                                 "another place and the claim's place to another number (\"412 in the north, 96 in "
                                 "the south\").",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.matchers.binding import bound_place, places_in
+from generator.matchers.binding import bound_place, bound_year, places_in
 from generator.matchers.numbers import find_numbers
 from tests.conftest import run_cli, write_source, write_yaml
 
@@ -70,3 +70,83 @@ def test_a_figure_whose_claim_names_the_other_place_is_refused(workspace):
     r = run_cli("validate", "--root", str(workspace))
     assert r.returncode == 1
     assert "the claim puts the figure (96) in the north" in r.stdout and "(claim-place-mismatch)" in r.stdout
+
+
+# -- years (claim-year-mismatch): a real GOV.UK sentence and a historic Hansard one
+
+PAYBILL = ("The government has reduced the level of facility time in the Civil Service from 0.26% of total "
+           "paybill costs in 2012 to just 0.05% in 2024.\n")
+SAVINGS = "the personal savings for 1962 were £2,300 millions against £320 millions in 1952.\n"
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("from 0.26% of total paybill costs in 2012 to just 0.05% in 2024", [("0.26", 2012), ("0.05", 2024)]),
+    ("£2,300 millions against £320 millions in 1952", [("2300000000", None), ("320000000", 1952)]),
+    ("5 people in 2,000 homes", [("5", None), ("2000", None)]),  # a count, not a year
+    ("12 new schools for 2023, 5 in 2024", [("12", 2023), ("5", 2024)]),
+])
+def test_a_number_is_bound_to_the_year_after_it_in_its_clause(text, bound):
+    assert [(str(n.value), bound_year(text, n.end)) for n in find_numbers(text)
+            if n.value not in (2012, 2024, 1952, 2023)] == bound
+
+
+def _paybill_sheet(workspace, claim: str) -> None:
+    write_source(workspace, "paybill", PAYBILL, published="2024-04-10")
+    write_yaml(workspace, "facts/paybill.yml", f"""
+        title: Facility time
+        facts:
+          - id: facility-time
+            claim: {claim}
+            figure: {{value: 0.05, unit: percent}}
+            sources:
+              - source: paybill
+                excerpt: "from 0.26% of total paybill costs in 2012 to just 0.05% in 2024"
+        """)
+
+
+@pytest.mark.parametrize("claim", [
+    "Facility time fell to just 0.05% of total paybill costs in 2024.",
+    "In 2024 facility time was 0.05% of paybill costs.",
+    "Facility time fell to 0.05% of paybill costs.",
+])
+def test_a_value_given_its_own_year_passes(workspace, claim):
+    _paybill_sheet(workspace, claim)
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "claim-year-mismatch" not in r.stdout
+
+
+def test_a_value_given_the_other_values_year_is_refused(workspace):
+    _paybill_sheet(workspace, "Facility time fell to just 0.05% of total paybill costs in 2012.")
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 1
+    assert ("the claim gives 0.05 the year 2012, but the excerpt binds it to 2024 (\"0.05% in 2024\") and "
+            "2012 to 0.26: give the value the excerpt's year (claim-year-mismatch)") in r.stdout
+
+
+def test_money_given_the_year_written_before_another_amount_is_refused(workspace):
+    write_source(workspace, "hansard", SAVINGS, published="1963-01-24")
+    write_yaml(workspace, "facts/savings.yml", """
+        title: Savings
+        facts:
+          - id: savings
+            claim: Personal savings in 1962 were £320 million.
+            money: {value: 320 million, currency: GBP}
+            sources:
+              - source: hansard
+                excerpt: "personal savings for 1962 were £2,300 millions against £320 millions in 1952"
+        """)
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 1 and "(claim-year-mismatch)" in r.stdout, r.stdout
+    write_yaml(workspace, "facts/savings.yml", """
+        title: Savings
+        facts:
+          - id: savings
+            claim: Personal savings in 1952 were £320 million.
+            money: {value: 320 million, currency: GBP}
+            sources:
+              - source: hansard
+                excerpt: "personal savings for 1962 were £2,300 millions against £320 millions in 1952"
+        """)
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 0, r.stdout

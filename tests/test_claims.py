@@ -114,6 +114,9 @@ CASES = [
     # ranks need a rank: "two leaders" is no second call
     ("It was the first call between them.", FIRST, None),
     ("It was the second call between them.", FIRST, "claim-not-in-excerpt"),
+    # "first" is the earliest, not a count of one (GOV.UK: "will be the first to benefit")
+    ("The first talks took 45 minutes.", TALKS, None),
+    ("The first talks took 40 minutes.", TALKS, "claim-not-in-excerpt"),
     # quotations in the claim are the excerpt's words
     ("Xi told Zelensky that there are “no winners in nuclear wars”.", NUCLEAR, None),
     ("Xi told Zelensky that there are “no losers in nuclear wars”.", NUCLEAR, "claim-not-in-excerpt"),

@@ -65,3 +65,7 @@ DATE_PRECEDENCE: tuple[str, ...] = (
 # this order. Both are kept, so either date is supported; a text where only one exists (26/04/2023,
 # 04/26/2023) has that one.
 NUMERIC_DATE_READINGS: tuple[str, ...] = ("day first", "month first")
+
+# The prepositions that bind a number to the year written after it ("£320 millions in 1952",
+# "0.05% in 2024", "for 2023"): in "0.26% in 2012 to 0.05% in 2024" 0.05% is 2024's, not 2012's.
+YEAR_PREPOSITIONS: tuple[str, ...] = ("in", "for", "during", "by")

@@ -50,6 +50,8 @@ RANGE_WORDS: tuple[str, ...] = ("to", "or", "and", "through")
 # the wire services' "3 bln"). A suffix of one letter is read only glued to the number ("5 m" may be
 # metres); longer ones after a space too ("3 bn").
 SCALE_WORDS: dict[str, int] = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+# Historic and formal styles write the scale word in the plural after digits ("£2,300 millions").
+PLURAL_SCALE_WORDS: dict[str, int] = {w + "s": p for w, p in SCALE_WORDS.items() if p >= 3}
 SCALE_SUFFIXES: dict[str, int] = {"k": 3, "m": 6, "mn": 6, "mln": 6, "b": 9, "bn": 9, "bln": 9, "tn": 12,
                                   "trn": 12}
 
@@ -65,6 +67,9 @@ ORDINAL_TENS_WORDS: tuple[str, ...] = tuple(
     "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())  # 20th, 30th, ...
 ORDINAL_SCALE_WORDS: dict[str, int] = {"hundredth": 2, "thousandth": 3, "millionth": 6, "billionth": 9}
 DOZEN = "dozen"
+# Number words a claim uses as a determiner or an adjective more often than as a count ("one of the",
+# "the first to benefit"): a claim's "first" is not the number 1.
+NOT_COUNTS: frozenset[str] = frozenset({"one", "first"})
 
 # The qualifiers of the format (FORMAT.md), and every written form of each (lower case). Longer
 # forms win over the forms they contain.
@@ -76,6 +81,10 @@ QUALIFIER_SYNONYMS: dict[str, str] = {
     "not fewer than": "at least", "at least": "at least", "a minimum of": "at least", "minimum of": "at least",
     "more than": "more than", "greater than": "more than", "in excess of": "more than",
     "upwards of": "more than", "over": "more than", "above": "more than", "exceeding": "more than",
+    # A negated bound is the opposite bound: "not exceeding 20 years" is at most 20.
+    "not exceeding": "at most", "not over": "at most", "not above": "at most", "no greater than": "at most",
+    "not greater than": "at most", "not in excess of": "at most", "not under": "at least",
+    "not below": "at least",
     "nearly": "almost", "almost": "almost", "close to": "almost", "just under": "almost",
     "just shy of": "almost", "not quite": "almost",
     "about": "about", "some": "about", "around": "about", "approximately": "about",
@@ -87,7 +96,10 @@ QUALIFIER_SYNONYMS: dict[str, str] = {
 # Written after the number: "50 or more", "40-plus", "40+". A form of words follows a space, a single
 # word may be glued with a hyphen, a symbol is glued.
 POSTFIX_QUALIFIERS: dict[str, str] = {"or more": "at least", "or so": "about", "plus": "more than",
-                                      "+": "more than", "or fewer": "at most", "or less": "at most"}
+                                      "+": "more than", "or fewer": "at most", "or less": "at most",
+                                      "or higher": "at least", "or above": "at least", "or over": "at least",
+                                      "or greater": "at least", "and over": "at least", "and above": "at least",
+                                      "or lower": "at most", "or below": "at most", "or under": "at most"}
 # What a qualifier in the text lets a fact say: "more than 50" supports "at least 50" too.
 ENTAILS: dict[str, frozenset[str]] = {
     "about": frozenset({"about"}),

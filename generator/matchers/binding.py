@@ -1,16 +1,18 @@
-"""Which place a number is bound to: in "412 in the north, 96 in the south" the 96 is the south's.
+"""Which place or year a number is bound to: in "412 in the north, 96 in the south" the 96 is the south's.
 
 A number is bound to a place written after it in the same clause: at most a few words (what it
 counts, a verb) and then ``in``/``across`` and a place, either a part named by direction (``the
 north``, ``the south-east``) or a capitalised name (``Kharkiv``, ``the Donbas``). Punctuation ends the
 clause: ``412 in the north, 96 in the south`` binds 412 to the north only. A number with no such
-place is bound to none, and nothing is concluded from it.
+place is bound to none, and nothing is concluded from it. A year binds the same way, after ``in``,
+``for``, ``during`` or ``by``.
 """
 
 from __future__ import annotations
 
 import re
 
+from generator.lexicon.calendar import YEAR_PREPOSITIONS
 from generator.lexicon.places import COMPASS_PARTS, PLACE_PREPOSITIONS
 from generator.lexicon.text import WORD_SPACES
 
@@ -30,6 +32,20 @@ _PLACE = re.compile(
     rf"(?:(?P<dir>{_DIRECTION})(?![\w-])|(?P<name>{_NAME})(?![\w-]))",
     re.I,
 )
+
+
+# After the number: up to four words in the same clause, then the preposition and a year.
+_BOUND_YEAR = re.compile(
+    rf"%?(?:[{_WS}]+[^\W\d_][\w'\u2019-]*){{0,4}}?[{_WS}]+(?:{'|'.join(YEAR_PREPOSITIONS)})[{_WS}]+"
+    r"(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)(?![\w])",
+    re.I,
+)
+
+
+def bound_year(text: str, end: int) -> int | None:
+    """The year the number ending at ``end`` is bound to ("£320 millions in 1952"), or None."""
+    m = _BOUND_YEAR.match(text, end)
+    return int(m["year"]) if m else None
 
 
 def _key(m: re.Match[str]) -> str:

@@ -32,6 +32,7 @@ from generator.lexicon.numbers import (
     ORDINAL_SCALE_WORDS,
     ORDINAL_TENS_WORDS,
     ORDINAL_UNIT_WORDS,
+    PLURAL_SCALE_WORDS,
     POSTFIX_QUALIFIERS,
     QUALIFIERS,
     QUALIFIER_SYNONYMS,
@@ -43,7 +44,7 @@ from generator.lexicon.numbers import (
     VULGAR_FRACTIONS,
 )
 from generator.lexicon.text import GROUP_SPACES, WORD_SPACES
-from generator.lexicon.units import PHRASE_STOPS
+from generator.lexicon.units import PERCENT_FORMS, PHRASE_STOPS
 from generator.matchers.dates import calendar_spans
 from generator.matchers.forms import Form
 from generator.matchers.forms import forms_table as _forms_table
@@ -51,7 +52,8 @@ from generator.matchers.forms import forms_table as _forms_table
 __all__ = ["ENTAILS", "QUALIFIERS", "QUALIFIER_SYNONYMS", "SCALES", "NumberMention", "find_numbers", "parse_value"]
 
 _GS, _WS = GROUP_SPACES, WORD_SPACES  # the space classes' characters, as the lexicon has them
-SCALES: dict[str, Decimal] = {w: Decimal(10) ** p for w, p in {**SCALE_WORDS, **SCALE_SUFFIXES}.items()}
+SCALES: dict[str, Decimal] = {w: Decimal(10) ** p for w, p in {**SCALE_WORDS, **PLURAL_SCALE_WORDS,
+                                                                **SCALE_SUFFIXES}.items()}
 _POSTFIX = POSTFIX_QUALIFIERS
 
 _UNITS = {w: i for i, w in enumerate(UNIT_WORDS)}
@@ -86,7 +88,7 @@ _SUFFIX = (
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W\d_])"
     rf"|(?P<sfx>{_SUFFIX_ALT})(?![^\W\d_])"
     rf"|[{_WS}](?P<sfx2>{_SPACED_SUFFIX_ALT})(?![^\W\d_])"
-    rf"|(?:[{_WS}]+|[{_WS}]?-[{_WS}]?)(?P<word>{_alt(SCALE_WORDS)})(?![^\W\d_]))?"
+    rf"|(?:[{_WS}]+|[{_WS}]?-[{_WS}]?)(?P<word>{_alt({**SCALE_WORDS, **PLURAL_SCALE_WORDS})})(?![^\W\d_]))?"
 )
 _DIGITS_BODY = rf"{_INT}(?P<frac>\.\d+)?{_SUFFIX}"
 # Not inside a word or a bigger number: "G7", "A320", "1.5" read from its "5" are not numbers.
@@ -114,8 +116,10 @@ _QUALIFIER_BEFORE = re.compile(
 _POSTFIX_SPACED = _alt(p for p in POSTFIX_QUALIFIERS if " " in p).replace(r"\ ", f"[{_WS}]+")
 _POSTFIX_WORD = _alt(p for p in POSTFIX_QUALIFIERS if p.isalpha())
 _POSTFIX_SIGN = _alt(p for p in POSTFIX_QUALIFIERS if not p.replace(" ", "").isalpha())
+# A percent sign or word may sit between the number and its qualifier ("7 per cent. or higher").
+_PERCENT_BETWEEN = rf"(?:[{_WS}]?(?:{_alt(PERCENT_FORMS).replace(chr(92) + ' ', f'[{_WS}]?')})\.?)?"
 _QUALIFIER_AFTER = re.compile(
-    rf"(?:[{_WS}]+(?P<a>{_POSTFIX_SPACED})|-?(?P<b>{_POSTFIX_WORD})|(?P<c>{_POSTFIX_SIGN}))(?![\w])", re.I)
+    rf"{_PERCENT_BETWEEN}(?:[{_WS}]+(?P<a>{_POSTFIX_SPACED})|-?(?P<b>{_POSTFIX_WORD})|(?P<c>{_POSTFIX_SIGN}))(?![\w])", re.I)
 _HALF = re.compile(rf"(?<![\w])half[{_WS}]+an?[{_WS}]+(?P<s>{DOZEN}|{_alt(SCALE_WORDS)})(?![\w])",
                    re.I)
 # "an hour", "a month": the article counts one of a unit of time ("almost an hour", "more than a
@@ -203,6 +207,17 @@ FORMS: tuple[Form, ...] = (
          (("between 200 and 250 million dollars", "200 million to 250 million"), ("10-20 people", "10 to 20"),
           ("10 to 20 people", "10 to 20"), ("two or three days", "2 to 3")),
          (("rose from 10 to 20", "no range"), ("won 5-3", "no range"), ("Boeing 737-800", "no range"))),
+    Form("qualifier after the number", "`or more`, `or higher`, `and over` (at least); `or less`, `or lower` "
+         "(at most); a percent word may come between",
+         (("50 or more people", "at least 50"), ("at 7 per cent. or higher", "at least 7"),
+          ("0.2 per cent or more", "at least 0.2"), ("aged 65 and over", "at least 65"),
+          ("100 or fewer", "at most 100"))),
+    Form("negated bound", "a bound with `not` or `no` before it is the opposite bound",
+         (("a term not exceeding twenty years", "at most 20"), ("no greater than 5%", "at most 5"),
+          ("not less than 10 days", "at least 10"))),
+    Form("plural scale word", "the formal and historic `millions` after digits is `million`",
+         (("\u00a32,300 millions", "2.3 billion"), ("320 millions of pounds", "320 million")),
+         (("millions of people", "none"),)),
     Form("vague quantity", "not a number: it supports no figure", (),
          (("hundreds of people", "none"), ("dozens of villages", "none"),
           ("tens of thousands of troops", "none"), ("thousands fled", "none"))),

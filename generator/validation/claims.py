@@ -35,8 +35,9 @@ from generator.matchers.quotes import QuotedSpan, QuoteMiss, find_quote, find_qu
 from generator.matchers.quotes.sayers import find_sayers
 from generator.model import Fact
 from generator.lexicon.polarity import NEGATIVE_IN_EXCERPT, NEGATORS, NOT_NEGATING_AFTER_NO, OPPOSITES
+from generator.lexicon.numbers import NOT_COUNTS
 from generator.lexicon.places import COMPASS_PARTS, place_names
-from generator.matchers.binding import bound_place, places_in
+from generator.matchers.binding import bound_place, bound_year, places_in
 from generator.normalize import fold, fold_text
 from generator.kinds import KINDS
 from generator.validation.checks.dates import agrees
@@ -44,7 +45,7 @@ from generator.validation.checks.dates import agrees
 # What an exact number lets a claim say of it: "exactly 50" is "about 50" and "at least 50".
 _EXACT_ALLOWS = frozenset({"about", "at least", "at most", "up to"})
 # Number words that are a determiner or pronoun more often than a count.
-_NOT_COUNTS = frozenset({"one"})
+_NOT_COUNTS = NOT_COUNTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,7 @@ class _ClaimReader:
         self._money(money)
         self.money_spans = [(m.start, m.end) for m in money]
         self._dates(dates)
+        self._years([d for d in dates if (d.start, d.end) in years])
         self._quotations()
         self._speaker()
         if self.located:
@@ -316,6 +318,34 @@ class _ClaimReader:
                 self.out.append(("claim-not-in-excerpt", (
                     f"the claim says \"{words}\" ({_describe(d)}), which no cited excerpt states"
                     + (f"; the excerpts state {listed}" if listed else "; the excerpts state no date"))))
+
+    def _years(self, years: list[DateMention]) -> None:
+        """A claim that gives its value one year ("savings in 1962 were £320 million") is contradicted
+        when the excerpt binds that value to another year ("£320 millions in 1952") and the claim's
+        year to another number: the year is in the excerpt, but it is not this value's."""
+        if len(years) != 1 or not self.located:
+            return
+        year = years[0].year
+        value = (self.fact.figure.amount if self.fact.figure is not None
+                 else self.fact.money.amount if self.fact.money is not None else None)
+        if value is None or year is None or value == year:
+            return
+        for text in self.seen.texts:
+            mentions = [m for m in find_numbers(text) if not m.ordinal]
+            same = [(m, bound_year(text, m.end)) for m in mentions if m.value == value]
+            if not same or any(y is None or y == year for _, y in same):
+                return
+            other = [m for m in mentions if m.value not in (value, year) and bound_year(text, m.end) == year]
+            if not other:
+                other = [m for m in mentions if m.value not in (value, year)
+                         and _year_before(text, m.start) == year]
+            if other:
+                m, there = same[0]
+                self.out.append(("claim-year-mismatch", (
+                    f"the claim gives {format_number(value)} the year {year}, but the excerpt binds it to "
+                    f"{there} (\"{_words(text, m.start, _clause_end(text, m.end))}\") and {year} to "
+                    f"{format_number(other[0].value)}: give the value the excerpt's year")))
+                return
 
     def _year_is_a_number(self, year: int) -> bool:
         """A bare four-digit number ("1500 soldiers") reads as a year too: as a figure it may agree."""
@@ -500,6 +530,15 @@ def _contains_words(text: str, words: str) -> bool:
             return False
         pos = at + len(part) + 1
     return bool(parts)
+
+
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)(?!\d)[^.;,\d]{0,40}\Z")
+
+
+def _year_before(text: str, start: int) -> int | None:
+    """The year written just before a number in its clause ("for 1962 were £2,300 millions")."""
+    m = _YEAR_BEFORE.search(text, max(0, start - 50), start)
+    return int(m["year"]) if m else None
 
 
 def _plain(text: str) -> str:
