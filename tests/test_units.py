@@ -202,6 +202,28 @@ def test_nouns_counted_together_are_one_unit():
     assert rules(check("300 tanks and 200 trucks", 300, "tanks")) == []
 
 
+def test_a_list_with_commas_is_counted_together():
+    # GOV.UK press releases (DfE, Project Gigabit): the list ends with "and" or "or".
+    text = "over 8,000 clubs, events or organised activities took place"
+    assert rules(check(text, 8000, "clubs, events or organised activities", "more than")) == []
+    assert rules(check(text, 8000, "clubs", "more than")) == ["unit-mismatch"]
+    gigabit = "up to 7,000 rural GP surgeries, libraries and schools"
+    assert rules(check(gigabit, 7000, "rural GP surgeries, libraries and schools", "up to")) == []
+    assert rules(check(gigabit, 7000, "rural GP surgeries, libraries and museums", "up to")) == ["unit-mismatch"]
+    # A comma that closes no list is no list: "400 soldiers, officials said" counts soldiers.
+    assert rules(check("Russia lost 400 soldiers, officials said", 400, "soldiers")) == []
+
+
+def test_a_title_case_name_is_one_noun():
+    # "the 26th Ukraine Defence Contact Group" (Ministry of Defence) counts meetings of the Group.
+    text = "ahead of the 26th Ukraine Defence Contact Group in Brussels"
+    assert rules(check(text, 26, "Ukraine Defence Contact Group")) == []
+    assert rules(check(text, 26, "Defence")) == ["unit-mismatch"]
+    # A time unit first is a compound, as with a hyphen: "a 100-year partnership".
+    assert rules(check("the new 100 Year Partnership between the UK and Ukraine", 100, "year")) == []
+    assert rules(check("the new 100 Year Partnership between the UK and Ukraine", 100, "month")) == ["unit-mismatch"]
+
+
 def test_no_unit_no_unit_check():
     assert rules(check("Russia lost 300 tanks", 300, None)) == []
 

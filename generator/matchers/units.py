@@ -20,6 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from generator.lexicon.calendar import MONTHS_PER_UNIT, SECONDS_PER_UNIT
 from generator.lexicon.numbers import POSTFIX_QUALIFIERS, QUALIFIER_SYNONYMS
 from generator.lexicon.text import WORD_SPACES
 from generator.lexicon.units import (
@@ -31,6 +32,7 @@ from generator.lexicon.units import (
     SYNONYM_GROUPS,
 )
 
+_TIME_UNITS = frozenset({*SECONDS_PER_UNIT, *MONTHS_PER_UNIT})
 _WS = WORD_SPACES  # between the words of one expression, as the lexicon has it
 _MAX_WORDS = 6  # a noun phrase after a number is short: "19,500 Ukrainian children"
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -91,7 +93,7 @@ class Unit:
         return (self.head, *self.also)
 
 
-_CONJUNCTION = re.compile(r"\s+(?:and|or|&)\s+", re.I)
+_CONJUNCTION = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+", re.I)  # "a, b and c"
 
 
 def parse_unit(unit: str) -> Unit:
@@ -223,6 +225,14 @@ def _phrase(text: str, pos: int) -> list[tuple[str, int, int]]:
 
 def _head(words: list[tuple[str, int, int]], plural: bool) -> int | None:
     """Which of the phrase's words is the counted noun."""
+    run = 0
+    while run < len(words) and words[run][0][:1].isupper() and words[run][0][1:2].islower():
+        run += 1
+    if run >= 2 and run == len(words):
+        # A name in title case is one noun, headed by its last word: "the 26th Ukraine Defence Contact
+        # Group" counts groups, not Defence; a time unit first is a compound ("100 Year Partnership",
+        # "Three Year Exchequer Bonds": years, as "a 100-year partnership").
+        return 0 if words[0][0].lower() in _TIME_UNITS else run - 1
     if plural:
         for i, (w, _, _) in enumerate(words):
             if _is_plural(w):
@@ -240,6 +250,8 @@ def _head(words: list[tuple[str, int, int]], plural: bool) -> int | None:
 
 
 _AND = re.compile(rf"[{_WS}]+(?:and|or|&)(?=[{_WS}])", re.I)
+_OXFORD = re.compile(rf",[{_WS}]*(?:and|or|&)(?=[{_WS}])", re.I)
+_COMMA = re.compile(rf",(?=[{_WS}])")
 
 
 def _from_phrase(text: str, pos: int, plural: bool, how: str) -> Counted | None:
@@ -249,14 +261,27 @@ def _from_phrase(text: str, pos: int, plural: bool, how: str) -> Counted | None:
         return None
     end = words[i][2]
     also: list[str] = []
-    if i == len(words) - 1:  # "1,200 hospitals and schools": counted together
-        while len(also) < 3 and (conj := _AND.match(text, end)):
-            more = _phrase(text, conj.end())
-            j = _head(more, plural)
-            if j is None or (plural and not _is_plural(more[j][0])) or j != len(more) - 1:
+    if i == len(words) - 1:
+        # "1,200 hospitals and schools", "7,000 surgeries, libraries and schools": counted together.
+        # Nouns after a comma join only when an "and"/"or" closes the list.
+        pending: list[str] = []
+        at = end
+        while len(also) + len(pending) < 5:
+            conj = _AND.match(text, at) or (_OXFORD.match(text, at) if pending else None)
+            comma = None if conj else _COMMA.match(text, at)
+            if not conj and not comma:
                 break
-            also.append(more[j][0])
-            end = more[j][2]
+            more = _phrase(text, (conj or comma).end())  # type: ignore[union-attr]
+            j = _head(more, plural)
+            compound = j is not None and j + 1 < len(more) and is_noun(more[j + 1][0])
+            if j is None or (plural and not _is_plural(more[j][0])) or compound:
+                break  # "and 200 trucks", "and school buildings": not one more noun of this list
+            at = more[j][2]
+            if comma:
+                pending.append(more[j][0])
+                continue
+            also += [*pending, more[j][0]]
+            pending, end = [], at
     return Counted(words[i][0], tuple(w for w, _, _ in words[:i]), words[0][1], end, how, tuple(also))
 
 
