@@ -27,6 +27,16 @@ NEGATIONS = [
     ("No more than 40 nations denounced it.", "40 nations denounced it", None),
     ("The G7 met in Hiroshima (no press conference was held).", "The G7 met in Hiroshima", None),
     ("The minister had no comment.", "The minister declined to comment", "claim-polarity-mismatch"),
+    # The excerpt denies a word the claim asserts (historic Hansard, a White House briefing)
+    ("Callaghan made a statement about Bank Rate.", "I can make no statement about future changes in Bank Rate",
+     "claim-polarity-mismatch"),
+    ("Earnest said he had several statements at the top.", "I do not have any statements at the top",
+     "claim-polarity-mismatch"),
+    ("Callaghan would make no statement about Bank Rate.", "I can make no statement about future changes in "
+     "Bank Rate", None),
+    ("Wilson said he would “rather not” appear in the film.", "he would rather not appear in the film", None),
+    ("The winners said they were delighted.", "the winners were not, said the jury, delighted", None),
+    ("The aid came from Brussels.", "the aid did not come from Washington but from Brussels", None),
 ]
 OPPOSITE_CASES = [c for o in OPPOSITES for c in (
     (o.up_example[1], o.up_example[0], None), (o.down_example[1], o.down_example[0], "claim-polarity-mismatch"))]

@@ -20,6 +20,10 @@ couldn't shouldn't mustn't needn't
 NOT_NEGATING_AFTER_NO: frozenset[str] = frozenset("""
 more less fewer later earlier sooner further farther greater bigger larger smaller higher lower better worse
 """.split())
+# Between a negator and the word it denies ("do not have any statements", "make no single
+# statement"): read past these to the denied word.
+NEGATED_SKIPS: frozenset[str] = frozenset("have has had do does did be been being is are was were any a an single "
+                                          "the such".split())
 # In an excerpt these say a negative too: a claim's "did not" may paraphrase "failed to" or "without".
 NEGATIVE_IN_EXCERPT: frozenset[str] = frozenset("""
 without fail fails failed failing refuse refuses refused refusing lack lacks lacked lacking unable absent

@@ -100,3 +100,9 @@ office press secretary communique communiqué official officials
 STAND_INS: frozenset[str] = VOICES | frozenset(
     "aide aides adviser advisers advisor advisors source sources ally allies lawyer lawyers staff staffer staffers "
     "insider insiders".split())
+# The honorifics that open a parliament's speaker heading ("Mr Speaker:", "Mr. Lever", "Sir C. Osborne").
+HEADING_HONORIFICS: tuple[str, ...] = (
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl",
+    "Madam", "Captain", "Major", "Colonel", "Commander", "Brigadier", "Lieut.-Colonel", "Lieut.-Commander")
+# Lower-case words inside a name: "Mr. du Cann", "Ursula von der Leyen".
+NAME_PARTICLES: tuple[str, ...] = ("du", "de", "del", "della", "der", "den", "van", "von", "da", "di", "la", "le")

@@ -18,11 +18,13 @@ from functools import cached_property
 from generator.lexicon.speech import (
     DEFINITE_DETERMINERS,
     DETERMINERS,
+    HEADING_HONORIFICS,
     REPORTING_VERBS,
     SPEAKER_RELATIONS,
     STAND_INS,
     VOICES,
 )
+from generator.matchers.headings import headings
 from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes import Attribution, QuotedSpan, QuoteReader
 from generator.normalize import fold, fold_text
@@ -44,13 +46,16 @@ class SourceSpeakers:
     @cached_property
     def turns(self) -> list[Turn]:
         """A transcript's turns: each speaker label (``MR SMITH:``, ``QUESTION:``, ``PRIME
-        MINISTER:``, or a parliament's ``The Prime Minister (Rishi Sunak):``, ``Mr Speaker:``) at a
-        line's start, to the next label. A text with fewer than two labels is no transcript (a
+        MINISTER:``, or a parliament's ``The Prime Minister (Rishi Sunak):``, ``Mr Speaker:``, and
+        historic Hansard's headings with no colon, ``generator.matchers.headings``) at a line's start,
+        to the next label. A text with fewer than two labels is no transcript (a
         ``BEIJING:`` dateline is not a speaker)."""
         caps = [m for m in _LABEL.finditer(self.text) if re.search(r"[A-Z]{2}|^\s*Q\b", m.group("label"))]
         starts = {m.start() for m in caps}
-        found = sorted(caps + [m for m in _HEADING.finditer(self.text) if m.start() not in starts],
-                       key=lambda m: m.start())
+        found = caps + [m for m in _HEADING.finditer(self.text) if m.start() not in starts]
+        found += [m for m in _Q_LABEL.finditer(self.text) if m.start() not in starts]
+        starts |= {m.start() for m in found}
+        found = sorted(found + [m for m in headings(self.text) if m.start() not in starts], key=lambda m: m.start())
         if len(found) < 2:
             return []
         ends = [m.start() for m in found[1:]] + [len(self.text)]
@@ -138,7 +143,7 @@ class SourceSpeakers:
     def _labelled(self, turn: Turn) -> Attribution:
         label = " ".join(self.text[turn.label_start:turn.label_end].split())
         ids = frozenset(i for m in self.people.mentions(fold(label).text) for i in m.ids)
-        evidence = f"{label}:"
+        evidence = f"{label}:" if self.text[turn.label_end:turn.start].strip().startswith(":") else label
         if ids:
             ambiguous = len(ids) > 1
             reason = f"'{label}' names {', '.join(sorted(ids))}" if ambiguous else ""
@@ -171,12 +176,14 @@ _PARA = re.compile(r"\n[ \t\r\f\v]*\n")
 # A speaker label opening a line: capitals (MR SMITH, PRIME MINISTER, Q, MS. JEAN-PIERRE), then a colon.
 _LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z'\u2019.\-]*(?:[ \t]+[A-Z][A-Z'\u2019.\-]*){0,5})[ \t]*:(?=\s)",
                     re.MULTILINE)
+# The White House's questioner: "Q" and a wide space, no colon ("Q    Sure, thanks, Josh.").
+_Q_LABEL = re.compile(r"^[ \t]*(?P<label>Q)(?:[ \t]{2,}|\t)(?=\S)", re.MULTILINE)
 # A parliament's speaker heading: an honorific or "The" and capitalised words ("Mr Speaker", "The Prime
 # Minister (Rishi Sunak)"), or capitalised words with a constituency or party in brackets ("Sir Keir
 # Starmer (Holborn and St Pancras) (Lab)"), then a colon. Lower-case words ("Smith said:") are no heading.
 _W = r"[A-Z][\w'\u2019.\-]*"
 _HEADING = re.compile(
-    rf"^[ \t]*(?P<label>(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Madam|The)[ \t]+{_W}"
+    rf"^[ \t]*(?P<label>(?:(?:{'|'.join(HEADING_HONORIFICS)}|The)\.?[ \t]+{_W}"
     rf"(?:[ \t]+{_W}){{0,5}}|{_W}(?:[ \t]+{_W}){{0,5}}(?=[ \t]*\())(?:[ \t]*\([^()\n]{{1,60}}\))*)[ \t]*:(?=\s)",
     re.MULTILINE)
 # Direct speech with no marks: a reporting clause right after the words ("…, he said", "…, said Jones").

@@ -34,9 +34,16 @@ from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes import QuotedSpan, QuoteMiss, find_quote, find_quoted_spans, quote_parts
 from generator.matchers.quotes.sayers import find_sayers
 from generator.model import Fact
-from generator.lexicon.polarity import NEGATIVE_IN_EXCERPT, NEGATORS, NOT_NEGATING_AFTER_NO, OPPOSITES
 from generator.lexicon.numbers import NOT_COUNTS
 from generator.lexicon.places import COMPASS_PARTS, place_names
+from generator.lexicon.polarity import (
+    NEGATED_SKIPS,
+    NEGATIVE_IN_EXCERPT,
+    NEGATORS,
+    NOT_NEGATING_AFTER_NO,
+    OPPOSITES,
+)
+from generator.lexicon.speech import CLAUSE_WORDS, PREPOSITIONS, REPORTING_VERBS
 from generator.matchers.binding import bound_place, bound_year, places_in
 from generator.normalize import fold, fold_text
 from generator.kinds import KINDS
@@ -46,6 +53,8 @@ from generator.validation.checks.dates import agrees
 _EXACT_ALLOWS = frozenset({"about", "at least", "at most", "up to"})
 # Number words that are a determiner or pronoun more often than a count.
 _NOT_COUNTS = NOT_COUNTS
+# Function words are never what an excerpt denies ("not from", "no, under"): only content words are.
+NOT_DENIED = PREPOSITIONS | CLAUSE_WORDS | REPORTING_VERBS
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,6 +445,17 @@ class _ClaimReader:
                 "that negate")))
             return
         words = {w for w, _, _ in claim}
+        whole = _tokens(self.claim)  # quoted words too: "said he would “rather not” appear" negates
+        if not any(_negates(w, f) for (w, _, _), (f, _, _) in zip(whole, [*whole[1:], ("", 0, 0)])) \
+                and not words & NEGATIVE_IN_EXCERPT:
+            denied = self._denied_in_excerpt()
+            said = sorted(w for w in words if w in denied or (w.endswith("s") and w[:-1] in denied)
+                          or w + "s" in denied)
+            if said:
+                self.out.append(("claim-polarity-mismatch", (
+                    f"the claim says \"{said[0]}\" where the excerpt denies it (\"{denied[_stem(said[0], denied)]}\"): "
+                    "write the claim as the excerpt says it")))
+                return
         for opposite in OPPOSITES:
             for mine, other in ((opposite.up, opposite.down), (opposite.down, opposite.up)):
                 said = sorted(words & mine)
@@ -444,6 +464,25 @@ class _ClaimReader:
                         f"the claim says \"{said[0]}\" where the excerpt says \"{sorted(excerpt & other)[0]}\" "
                         f"({opposite.name}): write the claim as the excerpt says it")))
                     return
+
+    def _denied_in_excerpt(self) -> dict[str, str]:
+        """The words an excerpt denies ("make no statement", "do not have any statements"), each with the
+        excerpt's words that deny it: a claim that says the word and negates nothing says the opposite."""
+        denied: dict[str, str] = {}
+        for text in self.seen.texts:
+            toks = _tokens(text)
+            for n, (w, a, _) in enumerate(toks[:-1]):
+                if not _negates(w, toks[n + 1][0]) or (w == "not" and toks[n + 1][0] == "only"):
+                    continue
+                k = n + 1
+                while k < len(toks) and k <= n + 3 and toks[k][0] in NEGATED_SKIPS:
+                    k += 1
+                if k >= len(toks) or k > n + 3 or not _spaced_only(text, toks[n][2], toks[k][1]):
+                    continue  # "never," said: punctuation between, no denial
+                word = toks[k][0]
+                if len(word) >= 4 and "'" not in word and word not in NEGATORS and word not in NOT_DENIED:
+                    denied.setdefault(word, _words(text, a, toks[k][2]))
+        return denied
 
     # -- the speaker
 
@@ -575,6 +614,16 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     """Lower-cased words with their spans; curly apostrophes read as straight ones (one character each)."""
     low = text.lower().replace("\u2019", "'")
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(low)]
+
+
+def _spaced_only(text: str, a: int, b: int) -> bool:
+    """Whether only words and spaces lie between ``a`` and ``b`` (no punctuation: one clause)."""
+    return all(c.isalpha() or c.isspace() or c in "'\u2019" for c in text[a:b])
+
+
+def _stem(word: str, denied: dict[str, str]) -> str:
+    """The key of ``denied`` that ``word`` matched, singular or plural."""
+    return next(k for k in (word, word[:-1], word + "s") if k in denied)
 
 
 def _negates(word: str, following: str) -> bool:

@@ -19,6 +19,9 @@ when they belong to one:
   *end* before a possessive or clitic "'s" ("Russia" of "Russia's war"), which
   names the whole thing; "can" of "can't" or "won" of "won't" is a cut.
 
+A parliamentary record's speaker name run into the member's first word (``§ Mr. McKENNAThe``) is
+an edge before that word (``generator.matchers.headings``).
+
 Anything else is an edge: punctuation, quotation marks, brackets, white space,
 symbols ("€" before "23.5", "%" after "50").
 """
@@ -30,6 +33,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from generator.lexicon.text import GROUP_SPACES
+from generator.matchers.headings import glued_heading_ends_at
 from generator.matchers.numbers import SPACE_GROUPED
 
 # Joins letters or digits into one compound; the em dash and the horizontal bar are punctuation.
@@ -61,6 +65,8 @@ class Cut:
 def cuts(text: str, p: int, *, end: bool) -> bool:
     """Whether an excerpt starting (``end=False``) or ending (``end=True``) at ``p`` cuts a token."""
     kind = joined(text, p)
+    if kind is not None and not end and glued_heading_ends_at(text, p):
+        return False  # historic Hansard's "§ Mr. McKENNAThe reason…": the member's words start at "The"
     return kind is not None and not (end and kind == "apostrophe" and _clitic_s(text, p))
 
 
