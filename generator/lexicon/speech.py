@@ -106,3 +106,8 @@ HEADING_HONORIFICS: tuple[str, ...] = (
     "Madam", "Captain", "Major", "Colonel", "Commander", "Brigadier", "Lieut.-Colonel", "Lieut.-Commander")
 # Lower-case words inside a name: "Mr. du Cann", "Ursula von der Leyen".
 NAME_PARTICLES: tuple[str, ...] = ("du", "de", "del", "della", "der", "den", "van", "von", "da", "di", "la", "le")
+# Small words inside a title in capitals: "Commissioner for Neighbourhood and Enlargement".
+TITLE_LINKS: frozenset[str] = frozenset("for of and the on".split())
+# Words of the first and second person: a paragraph under "X said:" that has them is X speaking.
+PERSONAL_PRONOUNS: frozenset[str] = frozenset("i i'm i've i'd i'll me my mine we we're we've we'll we'd us our ours "
+                                              "you your yours".split())

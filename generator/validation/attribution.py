@@ -19,6 +19,7 @@ from generator.lexicon.speech import (
     DEFINITE_DETERMINERS,
     DETERMINERS,
     HEADING_HONORIFICS,
+    PERSONAL_PRONOUNS,
     REPORTING_VERBS,
     SPEAKER_RELATIONS,
     STAND_INS,
@@ -99,10 +100,28 @@ class SourceSpeakers:
         before = self.text[max(0, a - 120):a].rstrip()
         if before.endswith(":"):
             # "Jones said: …", "Jones said in a statement: …"; a dateline ("CANBERRA: …") is no speech.
-            clause = re.split(r"[.!?\n]", before[:-1])[-1]
-            words = re.findall(r"[^\W\d_]+", clause.lower())[-6:]
-            return any(w in REPORTING_VERBS and not w.endswith("ing") for w in words)
-        return _postposed_clause(self.text, b)
+            return _introduces_speech(before)
+        return self._intro_paragraph(a) is not None or _postposed_clause(self.text, b)
+
+    def _intro_paragraph(self, a: int) -> tuple[int, int] | None:
+        """GOV.UK's house style: a paragraph ending "X said:" and X's words in the paragraphs after it, with
+        no quotation marks. The paragraph holding ``a`` is X's when it is the first after the intro, or
+        speaks in the first or second person within three paragraphs of it; the intro's span, or None."""
+        starts, ends = self._paras
+        n = bisect_right(ends, a)  # paragraph breaks before a: a's paragraph is the n-th
+        here = self.text[ends[n - 1] if n else 0:starts[n] if n < len(starts) else len(self.text)]
+        for back in range(1, 4):
+            k = n - back
+            if k < 0:
+                return None
+            lo, hi = (ends[k - 1] if k else 0), starts[k]
+            para = self.text[lo:hi].rstrip()
+            if para.endswith(":"):
+                speech = _introduces_speech(para) and (back == 1 or _personal(here))
+                return (lo, hi) if speech else None
+            if _reports(para):
+                return None  # narrative in between: "The Government said …" ends X's words
+        return None
 
     @property
     def has_marks(self) -> bool:
@@ -123,7 +142,32 @@ class SourceSpeakers:
         if turn is not None:
             return self._labelled(turn)
         # No quotation marks hold these words in the source: read them as the quotation.
+        intro = None if self.has_marks else self._intro_paragraph(a)
+        if intro is not None and self.text[max(0, a - 120):a].rstrip()[-1:] != ":":
+            return self._introduced(intro, a, b)
         return self._local(a, b)
+
+    def _introduced(self, intro: tuple[int, int], a: int, b: int) -> Attribution:
+        """``a``..``b`` read as a quotation right after its "X said:" paragraph, the words between left out
+        (they hold no speaker: ``_intro_paragraph`` saw to it)."""
+        lo, hi = intro
+        starts, _ = self._paras
+        m = bisect_left(starts, b)
+        end = starts[m] if m < len(starts) else len(self.text)
+        # The words read as if they opened the paragraph under the intro, as the intro's first words do.
+        local_text = self.text[lo:hi] + "\n\n" + self.text[a:end]
+        shift = a - (hi - lo + 2)  # where the second part's characters are in the source
+        local = QuoteReader(local_text, self.people, extra_span=(a - shift, b - shift))
+        held = next(s for s in local.spans if s.start == a - shift)
+        att = local.attribute_span(held)
+
+        def move(s: tuple[int, int] | None) -> tuple[int, int] | None:
+            if s is None:
+                return None
+            by = lo if s[0] < hi - lo else shift
+            return s[0] + by, s[1] + by
+        return Attribution(att.speaker_ids, move(att.span), att.evidence, att.reason, move(att.antecedent),
+                           att.negated, att.ambiguous, att.described)
 
     def _local(self, a: int, b: int) -> Attribution:
         """``a``..``b`` read as a quotation within its paragraph and the one before."""
@@ -188,6 +232,23 @@ _HEADING = re.compile(
     re.MULTILINE)
 # Direct speech with no marks: a reporting clause right after the words ("…, he said", "…, said Jones").
 _CLAUSE_AFTER = re.compile(r"[ \t]*[,\u2014\u2013][ \t]*(?P<clause>[^.!?;:\n]{0,80})")
+
+
+def _introduces_speech(before: str) -> bool:
+    """Whether text ending in a colon introduces speech: a reporting verb in its last clause."""
+    clause = re.split(r"[.!?\n]", before.rstrip()[:-1])[-1]
+    words = re.findall(r"[^\W\d_]+", clause.lower())[-6:]
+    return any(w in REPORTING_VERBS and not w.endswith("ing") for w in words)
+
+
+def _personal(text: str) -> bool:
+    return any(w in PERSONAL_PRONOUNS for w in re.findall(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?",
+                                                           text.lower().replace("\u2019", "'")))
+
+
+def _reports(text: str) -> bool:
+    """Whether a paragraph reports someone's words itself ("…, the minister said.")."""
+    return any(w in REPORTING_VERBS and not w.endswith("ing") for w in re.findall(r"[^\W\d_]+", text.lower()))
 
 
 def _postposed_clause(text: str, at: int) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from generator.lexicon.calendar import RELATIVE_WORDS, WEEKDAY_NAMES
 from generator.lexicon.speech import (
+    TITLE_LINKS,
     ADVERBS,
     AUXILIARIES,
     BE_FORMS,
@@ -27,6 +28,7 @@ from generator.lexicon.speech import (
 from generator.matchers.quotes.tokens import Tok, TokenizedText
 
 _REPORTING = REPORTING_VERBS
+_TITLE_LINKS = TITLE_LINKS
 _AUX, _BE, _NEG = AUXILIARIES, BE_FORMS, NEGATIONS
 _ADVERBS = ADVERBS | {w for w in RELATIVE_WORDS if " " not in w}  # today, yesterday, tonight, tomorrow
 _WEEKDAYS = frozenset(d.lower() for d in WEEKDAY_NAMES)
@@ -141,12 +143,36 @@ class SubjectReader(TokenizedText):
             return Subject("none", negated=negated)
         if verb.low.endswith("ing") and (t.kind == "punct" or t.low in ("while", "when", "after", "before", "by")):
             return self._dangling(idx, j, floor, negated)
-        if t.kind == "punct" and t.low == ",":
+        if t.kind == "punct" and t.low in (",", ";"):
+            # "Jeremy Hunt, Chancellor of the Exchequer, said:"; the Commission's "…, President of the
+            # European Commission; said:"
             return self._appositive(idx, j, floor, negated)
+        titled = self._title_after_comma(idx, j, floor)
+        if titled is not None:
+            return self._named(idx, titled, floor, negated)
         if t.kind == "punct" or t.kind == "quote" or t.low in _REPORTING or t.low in _CLAUSE_WORDS \
                 or t.low in _PREPOSITIONS:
             return Subject("none", negated=negated)
         return Subject("unknown", words=self._np_before(idx, j, floor), negated=negated)
+
+    def _title_after_comma(self, idx: list[int], j: int, floor: int) -> int | None:
+        """``Olivér Várhelyi, Commissioner for Neighbourhood and Enlargement said:`` (no second comma):
+        the name before a title in capitals, where the title's last word would pass for the speaker."""
+        toks = self.tokens
+        a = j
+        while a >= floor and j - a < 8:
+            u = toks[idx[a]]
+            if u.kind == "punct" and u.low == ",":
+                break
+            if u.kind not in ("word", "name") or not (u.upper or u.low in _TITLE_LINKS):
+                return None
+            a -= 1
+        else:
+            return None
+        if a == j or a - 1 < floor:
+            return None
+        name = toks[idx[a - 1]]
+        return a - 1 if name.kind == "name" and not name.possessive else None
 
     def _named(self, idx: list[int], j: int, floor: int, negated: bool) -> Subject:
         """A name as subject; ``A and B said`` (``A, B and C said``) makes a joint statement."""
