@@ -170,6 +170,9 @@ _TABLE: dict[str, tuple[Severity, str] | tuple[Severity, str, str]] = {
         "Take it out of the claim, or cite an excerpt that states it."),
     "claim-place-not-in-source": (E, "The claim names a country (or its people, or its capital) that no cited source names.",
         "Name the place the source names, or cite a source that names it."),
+    "claim-name-swapped": (E, "The claim names something no cited source names, where its excerpt names "
+                              "something else the claim leaves out (\"Woking\" for \"Guildford\").",
+        "Name what the excerpt names, or cite a source that names the claim's."),
     "claim-year-mismatch": (E, "The claim gives its value a year, but the excerpt binds that value to another "
                                "year and the claim's year to another number (\"0.26% in 2012 to 0.05% in 2024\").",
         "Give the value the year the excerpt binds it to."),

@@ -35,7 +35,8 @@ from generator.matchers.quotes import QuotedSpan, QuoteMiss, find_quote, find_qu
 from generator.matchers.quotes.sayers import find_sayers
 from generator.model import Fact
 from generator.lexicon.numbers import NOT_COUNTS
-from generator.lexicon.places import COMPASS_PARTS, place_names
+from generator.lexicon.calendar import MONTH_NAMES, WEEKDAY_NAMES
+from generator.lexicon.places import CAPITALS, COMPASS_PARTS, place_names
 from generator.lexicon.polarity import (
     NEGATED_SKIPS,
     NEGATIVE_IN_EXCERPT,
@@ -162,6 +163,7 @@ class _ClaimReader:
         self._speaker()
         if self.located:
             self._names()
+            self._swapped_names()
             self._polarity()
         return self.out
 
@@ -426,6 +428,32 @@ class _ClaimReader:
                     f"the claim names \"{_words(self.claim, a, b)}\" ({country}), which no cited source "
                     f"names anywhere{where}")))
 
+    def _swapped_names(self) -> None:
+        """A name swapped for another: the claim names "Woking" where its excerpt names "Guildford", and no
+        cited source names Woking anywhere. People are checked against people.yml and countries against
+        the gazetteer (above); a capital is checked here too, as the city it is ("London" for "Brussels"
+        passes as the UK otherwise). A name the sources lack with no name of the excerpt's left out of the
+        claim concludes nothing: the claim may add context ("in the House of Commons")."""
+        quoted = self._claim_quotes
+        people = [(a, b) for m in self.people.mentions(fold(self.claim).text)
+                  for a, b in [fold(self.claim).span_in_original(m.start, m.end)]]
+        places = [(a, b) for a, b, _ in find_places(self.claim) if self.claim[a:b] not in CAPITALS]
+        new = [(w, a, b) for w, a, b in _proper_words(self.claim)
+               if not any(qa <= a < qb for qa, qb in quoted + people + places)]
+        if not new:
+            return
+        sources = [s.lower() for s in self.seen.sources]
+        new = [(w, a, b) for w, a, b in new if not any(_has_word(s, w.lower()) for s in sources)]
+        if not new:
+            return
+        low_claim = self.claim.lower()
+        dropped = [w for text in self.seen.texts for w, _, _ in _proper_words(text) if w.lower() not in low_claim]
+        if dropped:
+            w, a, b = new[0]
+            self.out.append(("claim-name-swapped", (
+                f"the claim names \"{w}\", which no cited source names, where the excerpt names "
+                f"\"{dropped[0]}\": name what the excerpt names, or cite a source that names {w}")))
+
     # -- polarity
 
     def _polarity(self) -> None:
@@ -555,6 +583,34 @@ def places_named(text: str) -> set[str]:
     """The countries a cited text names, in any letter case (acronyms as written)."""
     found = {_PLACES_FOLDED[m.group().lower()] for m in _PLACE_ANY_CASE.finditer(text)}
     return found | {_PLACES[m.group()] for m in _PLACE_ACRONYM.finditer(text)}
+
+
+_PROPER = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*")
+_NOT_NAMES = frozenset(w.lower() for w in (*MONTH_NAMES, *WEEKDAY_NAMES))
+
+
+def _proper_words(text: str) -> list[tuple[str, int, int]]:
+    """Capitalised words of four letters or more that do not open a sentence: the names a text uses."""
+    out = []
+    for m in _PROPER.finditer(text):
+        before = text[:m.start()].rstrip(" \t\u00a0\"\u201c\u2018'(")
+        if not before or before[-1] in ".!?:\n":
+            continue  # a sentence's first word is capitalised whatever it is
+        word = re.sub(r"['\u2019]s\Z", "", m.group())
+        if len(word) >= 4 and word.lower() not in _NOT_NAMES:
+            out.append((word, m.start(), m.start() + len(word)))
+    return out
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether ``word`` is in ``text`` (both lower case) as a whole word."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _contains_words(text: str, words: str) -> bool:

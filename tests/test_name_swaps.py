@@ -1,0 +1,59 @@
+"""A name swapped for another (issue 11, the real-world set's entity swaps): a claim that names what no
+cited source names, where its excerpt names something the claim leaves out, is refused. A name the
+sources lack with nothing left out is context, not a swap; people and countries have their own checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_cli, write_source, write_yaml
+
+DFE = ("Speaking at a Holiday Activities and Food club in Guildford today, Education Secretary, Gillian Keegan, "
+       "said:\n\nIt's fantastic to see that over half a million children benefitted.\n")
+MOD = ("Defence Secretary John Healey will today meet counterparts in Brussels as the UK convenes the 26th Ukraine "
+       "Defence Contact Group.\n")
+HANSARD = "HC Deb 25 June 1968 vol 767 cc215-6\n\nBank Rate has been at 7 per cent. or higher.\n"
+PEOPLE = "gillian-keegan: {name: Gillian Keegan, aliases: [Keegan]}\n"
+
+
+def _validate(workspace, text: str, claim: str, excerpt: str):
+    write_source(workspace, "s", text, published="2022-12-22")
+    write_yaml(workspace, "facts/people.yml", PEOPLE)
+    write_yaml(workspace, "facts/sheet.yml", f"""
+        title: Sheet
+        facts:
+          - id: fact
+            claim: {claim!r}
+            sources:
+              - source: s
+                excerpt: {excerpt!r}
+        """)
+    return run_cli("validate", "--root", str(workspace))
+
+
+DFE_EXCERPT = "Speaking at a Holiday Activities and Food club in Guildford today"
+MOD_EXCERPT = "will today meet counterparts in Brussels as the UK convenes"
+
+
+@pytest.mark.parametrize("text, claim, excerpt", [
+    (DFE, "Gillian Keegan spoke at a Holiday Activities and Food club in Woking.", DFE_EXCERPT),
+    (MOD, "John Healey met counterparts in London as the UK convened the group.", MOD_EXCERPT),  # a capital
+])
+def test_a_swapped_name_is_refused(workspace, text, claim, excerpt):
+    r = _validate(workspace, text, claim, excerpt)
+    assert r.returncode == 1 and "(claim-name-swapped)" in r.stdout, r.stdout
+    assert "which no cited source names, where the excerpt names" in r.stdout
+
+
+@pytest.mark.parametrize("text, claim, excerpt", [
+    (DFE, "Gillian Keegan spoke at a Holiday Activities and Food club in Guildford.", DFE_EXCERPT),
+    (MOD, "Healey met counterparts in Brussels as the UK convened the group.", MOD_EXCERPT),
+    # context the source lacks, with no name of the excerpt's left out: not a swap
+    (HANSARD, "In the Commons, Bank Rate was said to have been at 7 per cent. or higher.",
+     "Bank Rate has been at 7 per cent. or higher"),
+    # a month or a sentence's first word is no name
+    (DFE, "In December, Keegan spoke at a club in Guildford.", DFE_EXCERPT),
+])
+def test_the_excerpts_names_and_added_context_pass(workspace, text, claim, excerpt):
+    r = _validate(workspace, text, claim, excerpt)
+    assert "claim-name-swapped" not in r.stdout, r.stdout
