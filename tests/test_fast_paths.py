@@ -99,3 +99,33 @@ def test_the_edge_finder_finds_what_its_pattern_found():
         cases.append((needle, hay))
     for needle, hay in cases:
         assert _finder_starts(needle, hay) == _edge_pattern_starts(needle, hay), (needle, hay)
+
+
+# -- the matchers' answers kept per text (generator/matchers/memo.py)
+
+def test_remembered_matchers_answer_as_the_plain_ones(monkeypatch):
+    from generator.matchers import memo
+    from generator.matchers.dates import find_dates
+    from generator.matchers.numbers import find_numbers
+
+    monkeypatch.setattr(memo, "SIZE", 16)  # evictions happen inside this test, not just lookups
+    rnd = random.Random(7)
+    pieces = ["19,500 children", "on 26 April 2023", "£3.5bn", "more than 40", "two-thirds of", "in 2022",
+              "April 5", "at 5.15 p.m.", "half a million", "Monday", "between 200 and 250 million dollars"]
+    for _ in range(300):
+        text = " and ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4)))
+        assert find_numbers(text) == find_numbers.uncached(text)  # type: ignore[attr-defined]
+        assert find_dates(text) == find_dates.uncached(text)  # type: ignore[attr-defined]
+    assert len(find_numbers.cache) <= 16  # type: ignore[attr-defined]
+
+
+def test_each_caller_gets_its_own_list_and_long_texts_are_not_kept():
+    from generator.matchers import memo
+    from generator.matchers.numbers import find_numbers
+
+    first = find_numbers("19,500 children and 160 aircraft")
+    first.clear()  # a caller that changes its list changes nobody else's
+    assert len(find_numbers("19,500 children and 160 aircraft")) == 2
+    long = "7 days. " * (memo.LONGEST // 8 + 1)
+    find_numbers(long)
+    assert not any(key[0] == long for key in find_numbers.cache)  # type: ignore[attr-defined]

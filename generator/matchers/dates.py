@@ -34,6 +34,7 @@ from generator.lexicon.numbers import SCALE_SUFFIXES, SCALE_WORDS
 from generator.lexicon.text import WORD_SPACES
 from generator.lexicon.units import PERCENT_FORMS
 from generator.matchers.forms import Form
+from generator.matchers.memo import per_text
 
 __all__ = ["MONTHS", "WEEKDAYS", "WEEKDAY_NAMES", "RELATIVE_WORDS", "DateMention", "PartialDate", "find_dates"]
 
@@ -213,6 +214,7 @@ def _month(token: str) -> int:
     return MONTHS[token.rstrip(".").lower()]
 
 
+@per_text
 def find_dates(text: str, default_year: int | None = None, *,
                published: PartialDate | None = None, numeric: str | None = None) -> list[DateMention]:
     """Every date expression in ``text``, in order. Expressions never overlap.
@@ -440,6 +442,7 @@ def time_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TIME.finditer(text)]
 
 
+@per_text
 def calendar_spans(text: str) -> list[tuple[int, int]]:
     """Spans whose digits belong to a calendar date with a month, or to a clock time.
 

@@ -47,6 +47,7 @@ from generator.lexicon.text import GROUP_SPACES, WORD_SPACES
 from generator.lexicon.units import PERCENT_FORMS, PHRASE_STOPS
 from generator.matchers.dates import calendar_spans
 from generator.matchers.forms import Form
+from generator.matchers.memo import per_text
 from generator.matchers.forms import forms_table as _forms_table
 
 __all__ = ["ENTAILS", "QUALIFIERS", "QUALIFIER_SYNONYMS", "SCALES", "NumberMention", "find_numbers", "parse_value"]
@@ -397,6 +398,7 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+@per_text
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text`` in order, with its qualifier when the text gives one."""
     scan = _mask(text, calendar_spans(text))

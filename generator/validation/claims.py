@@ -28,6 +28,7 @@ from generator.matchers.alternation import longest_first
 from generator.matchers.durations import Duration, find_durations
 from generator.matchers.dates import DateMention, PartialDate, find_dates
 from generator.matchers.markup import markup_to_text
+from generator.matchers.memo import per_text
 from generator.matchers.money import MoneyMention, find_money
 from generator.matchers.numbers import ENTAILS, NumberMention, find_numbers, format_number
 from generator.matchers.people import PeopleIndex
@@ -139,6 +140,7 @@ class _ClaimReader:
         self.out: list[tuple[str, str]] = []
         self.money_spans: list[tuple[int, int]] = []
         self._claim_quotes = [(s.start, s.end) for s in find_quoted_spans(claim)]
+        self._people_spans: list[tuple[int, int]] = []
 
     def _in_quote(self, a: int, b: int) -> bool:
         return any(qa <= a and b <= qb for qa, qb in self.quoted)
@@ -392,6 +394,7 @@ class _ClaimReader:
         claim_places = find_places(self.claim)
         people = [(*folded.span_in_original(m.start, m.end), m) for m in self.people.mentions(folded.text)]
         # "Russia" may be a speaker in people.yml (its government) and a place: it is checked as a place.
+        self._people_spans = [(a, b) for a, b, _ in people]
         people = [(a, b, m) for a, b, m in people if not any(pa < b and a < pb for pa, pb, _ in claim_places)]
         named: set[str] = set()
         if self.fact.quote is not None:
@@ -435,8 +438,7 @@ class _ClaimReader:
         passes as the UK otherwise). A name the sources lack with no name of the excerpt's left out of the
         claim concludes nothing: the claim may add context ("in the House of Commons")."""
         quoted = self._claim_quotes
-        people = [(a, b) for m in self.people.mentions(fold(self.claim).text)
-                  for a, b in [fold(self.claim).span_in_original(m.start, m.end)]]
+        people = self._people_spans  # read by _names, which runs first
         places = [(a, b) for a, b, _ in find_places(self.claim) if self.claim[a:b] not in CAPITALS]
         new = [(w, a, b) for w, a, b in _proper_words(self.claim)
                if not any(qa <= a < qb for qa, qb in quoted + people + places)]
@@ -666,6 +668,7 @@ _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
+@per_text
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     """Lower-cased words with their spans; curly apostrophes read as straight ones (one character each)."""
     low = text.lower().replace("\u2019", "'")
