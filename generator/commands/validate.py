@@ -38,6 +38,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                    help="where to keep results between runs, so that a run re-validates only what changed "
                         "(default: ROOT/.factsheet-cache)")
     p.add_argument("--no-cache", action="store_true", help="a cold run: read no cache and write none")
+    p.add_argument("--shard", metavar="I/N", default=None,
+                   help="validate the I-th of N parts (a CI matrix of N jobs, each `--shard I/N`): the sheets whose "
+                        "name hashes to I, with the sources they cite; part 1 also checks what concerns the whole "
+                        "repository. A cold run (no cache)")
     p.add_argument("--stdin-name", metavar="FILE",
                    help="with - as PATH: the sheet standard input stands for (facts/ID.yml, or facts/people.yml); "
                         "it is validated as if saved there, everything else is read from disk (for editors)")
@@ -105,6 +109,10 @@ def stdin_file(root: Path, name: str) -> str:
 
 
 def _report(args: argparse.Namespace, given: dict[str, bytes]) -> Report:
+    if args.shard is not None:
+        from generator.validation.shards import validate_shard
+
+        return validate_shard(args.root, args.shard)
     if args.no_cache or given:  # the cache knows files on disk, not what stands in for them
         return validate(load_workspace(args.root, given=given))
     from generator.validation.cache import DEFAULT_DIR, validate_cached
@@ -130,9 +138,22 @@ def _stdin(args: argparse.Namespace) -> dict[str, bytes]:
     return {rel: read_stream(sys.stdin.buffer)}
 
 
+def _shard(text: str, given: dict[str, bytes]) -> Any:
+    from generator.validation.shards import parse_shard
+
+    if given:
+        raise Usage("--shard splits a repository on disk: it cannot take a sheet from standard input")
+    try:
+        return parse_shard(text)
+    except ValueError as exc:
+        raise Usage(str(exc)) from None
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         given = _stdin(args)
+        if args.shard is not None:
+            args.shard = _shard(args.shard, given)
     except Usage as exc:
         print(f"factsheet validate: {exc}", file=sys.stderr)
         return 2
