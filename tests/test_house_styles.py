@@ -250,3 +250,30 @@ def test_a_spaced_numeric_date_is_a_date(workspace):
         """)
     r = run_cli("validate", "--root", str(workspace))
     assert r.returncode == 0, r.stdout
+
+
+# -- clock times in claims (a State Department transcript, historic Hansard)
+
+@pytest.mark.parametrize("claim, ok", [
+    ("The briefing began at 1:31 p.m. EDT.", True),
+    ("The briefing began at 13:31.", True),  # the same time, written on a 24-hour clock
+    ("The briefing began at 1:13 p.m. EDT.", False),
+    ("The briefing began at 1:31 a.m.", False),
+])
+def test_a_time_of_day_in_a_claim_is_one_the_excerpt_states(workspace, claim, ok):
+    write_source(workspace, "briefing", "DEPARTMENT PRESS BRIEFING\n\n1:31 p.m. EDT\n\nMR MILLER: Good afternoon.\n",
+                 published="2023-05-22")
+    write_yaml(workspace, "facts/briefing.yml", f"""
+        title: Briefing
+        facts:
+          - id: start
+            claim: {claim}
+            sources:
+              - source: briefing
+                excerpt: "1:31 p.m. EDT"
+        """)
+    r = run_cli("validate", "--root", str(workspace))
+    if ok:
+        assert r.returncode == 0, r.stdout
+    else:
+        assert r.returncode == 1 and "(claim-not-in-excerpt)" in r.stdout and "13:31" in r.stdout, r.stdout

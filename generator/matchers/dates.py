@@ -442,6 +442,42 @@ def time_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TIME.finditer(text)]
 
 
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """A time of day as written, and the minutes after midnight it may be (two for "5:15" with no
+    a.m. or p.m.; one for "5.15 p.m.", "17:15" or "0800 GMT")."""
+
+    start: int
+    end: int
+    minutes: frozenset[int]
+
+    def describe(self) -> str:
+        return " or ".join(f"{m // 60:02d}:{m % 60:02d}" for m in sorted(self.minutes))
+
+
+_CLOCK_PARTS = re.compile(r"(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}))?(?:[:]\d{2})?[ \t]?(?P<ap>[ap])?", re.I)
+
+
+@per_text
+def find_times(text: str) -> list[ClockTime]:
+    """Every clock time in ``text`` with what it may mean."""
+    out = []
+    for m in _TIME.finditer(text):
+        parts = _CLOCK_PARTS.match(m.group())
+        if parts is None:
+            continue
+        hour, minute = int(parts["h"]), int(parts["m"] or 0)
+        ap = (parts["ap"] or "").lower()
+        if ap:
+            hours = {hour % 12 + (12 if ap == "p" else 0)}
+        elif hour < 12 and ":" in m.group() and not re.search(r"\d{4}", m.group()):
+            hours = {hour, hour + 12}  # "5:15" alone: morning or afternoon
+        else:
+            hours = {hour}
+        out.append(ClockTime(m.start(), m.end(), frozenset(h * 60 + minute for h in hours)))
+    return out
+
+
 @per_text
 def calendar_spans(text: str) -> list[tuple[int, int]]:
     """Spans whose digits belong to a calendar date with a month, or to a clock time.

@@ -26,7 +26,7 @@ from typing import Mapping, Sequence
 
 from generator.matchers.alternation import longest_first
 from generator.matchers.durations import Duration, find_durations
-from generator.matchers.dates import DateMention, PartialDate, find_dates
+from generator.matchers.dates import DateMention, PartialDate, find_dates, find_times
 from generator.matchers.markup import markup_to_text
 from generator.matchers.memo import per_text
 from generator.matchers.money import MoneyMention, find_money
@@ -161,6 +161,7 @@ class _ClaimReader:
         self.money_spans = [(m.start, m.end) for m in money]
         self._dates(dates)
         self._years([d for d in dates if (d.start, d.end) in years])
+        self._times()
         self._quotations()
         self._speaker()
         if self.located:
@@ -331,6 +332,24 @@ class _ClaimReader:
                 self.out.append(("claim-not-in-excerpt", (
                     f"the claim says \"{words}\" ({_describe(d)}), which no cited excerpt states"
                     + (f"; the excerpts state {listed}" if listed else "; the excerpts state no date"))))
+
+    def _times(self) -> None:
+        """A time of day in the claim ("began at 1:13 p.m.") must be one an excerpt states ("1:31 p.m. EDT");
+        the number grammar leaves clock times to this check."""
+        if not self.located:
+            return
+        times = [t for t in find_times(self.claim) if not self._in_quote(t.start, t.end)]
+        if not times:
+            return
+        stated = [t for text in self.seen.texts for t in find_times(text)]
+        for t in times:
+            if any(t.minutes & e.minutes for e in stated):
+                continue
+            listed = ", ".join(f"{e.describe()} (\"{_words(e_text, e.start, e.end)}\")"
+                               for e_text in self.seen.texts for e in find_times(e_text))
+            self.out.append(("claim-not-in-excerpt", (
+                f"the claim says \"{_words(self.claim, t.start, t.end)}\" ({t.describe()}), which no cited "
+                f"excerpt states" + (f"; the excerpts state {listed}" if listed else "; the excerpts state no time"))))
 
     def _years(self, years: list[DateMention]) -> None:
         """A claim that gives its value one year ("savings in 1962 were £320 million") is contradicted
