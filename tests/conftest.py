@@ -41,6 +41,16 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
                           capture_output=True, text=True, input=input, timeout=600)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_matcher_answers():
+    """Tests that change a grammar's data in place (monkeypatch) must not leave answers read with it:
+    the matchers remember answers per text (generator/matchers/memo.py)."""
+    yield
+    from generator.matchers import memo
+
+    memo.forget()
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     (tmp_path / "facts").mkdir()

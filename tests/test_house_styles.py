@@ -277,3 +277,31 @@ def test_a_time_of_day_in_a_claim_is_one_the_excerpt_states(workspace, claim, ok
         assert r.returncode == 0, r.stdout
     else:
         assert r.returncode == 1 and "(claim-not-in-excerpt)" in r.stdout and "13:31" in r.stdout, r.stdout
+
+
+# -- how often (European Commission daily news; a GOV.UK energy release)
+
+@pytest.mark.parametrize("claim, ok", [
+    ("Regular payments will follow on a quarterly basis.", True),
+    ("Payments will follow every quarter.", True),
+    ("Payments will follow on a monthly basis.", False),
+    ("Households could save more than £460 a year, paid quarterly.", True),
+    ("Households could save more than £460 a month.", False),
+])
+def test_a_claims_frequency_is_one_the_excerpt_states(workspace, claim, ok):
+    write_source(workspace, "news", "Now regular payments will follow on a quarterly basis. Households could save "
+                                    "more than £460 a year.\n", published="2024-06-28")
+    write_yaml(workspace, "facts/news.yml", f"""
+        title: News
+        facts:
+          - id: payments
+            claim: {claim}
+            sources:
+              - source: news
+                excerpt: "Now regular payments will follow on a quarterly basis. Households could save more than £460 a year."
+        """)
+    r = run_cli("validate", "--root", str(workspace))
+    if ok:
+        assert r.returncode == 0, r.stdout
+    else:
+        assert r.returncode == 1 and "say how often as the excerpt does (claim-not-in-excerpt)" in r.stdout, r.stdout

@@ -18,6 +18,7 @@ from generator.lexicon.text import GROUP_SPACES, WHITESPACE, WORD_SPACES
 from generator.matchers.dates import DATE_FORMS, FORMS_PUBLISHED, GIVES_MONTH, find_dates
 from generator.matchers.forms import block, tables
 from generator.matchers.money import MONEY_FORMS, find_money
+from generator.matchers.memo import forget
 from generator.matchers.numbers import find_numbers, format_number, parse_value
 from generator.model import Qualifier
 from tests.conftest import REPO
@@ -75,6 +76,7 @@ def test_precedence_decides_contested_words(monkeypatch):
 
     assert read() == [("26 April 2023", "2023-04-26")]
     monkeypatch.setattr(dates, "DATE_PRECEDENCE", ("year", *(n for n in DATE_PRECEDENCE if n != "year")))
+    forget()  # answers read with the old order are remembered per text
     assert read() == [("April", "2023-04"), ("2023", "2023")]
 
 
@@ -84,9 +86,11 @@ def test_numeric_readings_are_data(monkeypatch):
     assert NUMERIC_DATE_READINGS == ("day first", "month first")
     assert _date_reading("04/05/2023") == "2023-04-05 / 2023-05-04"
     monkeypatch.setattr(dates, "NUMERIC_DATE_READINGS", ("month first",))
+    forget()
     assert _date_reading("04/05/2023") == "2023-04-05"
     assert _date_reading("26/04/2023") == "none"  # no month 26
     monkeypatch.setattr(dates, "NUMERIC_DATE_READINGS", ("day first",))
+    forget()
     assert _date_reading("04/05/2023") == "2023-05-04"
 
 

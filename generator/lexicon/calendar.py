@@ -69,3 +69,12 @@ NUMERIC_DATE_READINGS: tuple[str, ...] = ("day first", "month first")
 # The prepositions that bind a number to the year written after it ("£320 millions in 1952",
 # "0.05% in 2024", "for 2023"): in "0.26% in 2012 to 0.05% in 2024" 0.05% is 2024's, not 2012's.
 YEAR_PREPOSITIONS: tuple[str, ...] = ("in", "for", "during", "by")
+# How often, as a period in days: "monthly", "on a quarterly basis", "£100 a month", "each year".
+FREQUENCY_WORDS: dict[str, int] = {
+    "daily": 1, "nightly": 1, "weekly": 7, "fortnightly": 14, "biweekly": 14, "monthly": 30, "bimonthly": 61,
+    "quarterly": 91, "biannually": 182, "biannual": 182, "half-yearly": 182, "semiannual": 182,
+    "semi-annual": 182, "semiannually": 182, "annually": 365, "annual": 365, "yearly": 365,
+}
+FREQUENCY_UNITS: dict[str, int] = {"day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91,
+                                   "year": 365, "annum": 365}
+FREQUENCY_DETERMINERS: tuple[str, ...] = ("a", "an", "per", "each", "every")

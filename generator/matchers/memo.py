@@ -21,11 +21,19 @@ LONGEST = 4_000
 SIZE = 8_192
 
 T = TypeVar("T")
+_EVERY: list[OrderedDict[Any, Any]] = []
+
+
+def forget() -> None:
+    """Drop every remembered answer (for tests that change a grammar's data in place)."""
+    for seen in _EVERY:
+        seen.clear()
 
 
 def per_text(fn: Callable[..., list[T]]) -> Callable[..., list[T]]:
     """``fn(text, *args, **kwargs)`` remembered by its (hashable) arguments, for short texts."""
     seen: OrderedDict[tuple[Any, ...], tuple[T, ...]] = OrderedDict()
+    _EVERY.append(seen)
 
     @wraps(fn)
     def remembered(text: str, *args: Any, **kwargs: Any) -> list[T]:

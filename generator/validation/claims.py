@@ -27,6 +27,7 @@ from typing import Mapping, Sequence
 from generator.matchers.alternation import longest_first
 from generator.matchers.durations import Duration, find_durations
 from generator.matchers.dates import DateMention, PartialDate, find_dates, find_times
+from generator.matchers.frequency import find_frequencies
 from generator.matchers.markup import markup_to_text
 from generator.matchers.memo import per_text
 from generator.matchers.money import MoneyMention, find_money
@@ -162,6 +163,7 @@ class _ClaimReader:
         self._dates(dates)
         self._years([d for d in dates if (d.start, d.end) in years])
         self._times()
+        self._frequencies()
         self._quotations()
         self._speaker()
         if self.located:
@@ -350,6 +352,23 @@ class _ClaimReader:
             self.out.append(("claim-not-in-excerpt", (
                 f"the claim says \"{_words(self.claim, t.start, t.end)}\" ({t.describe()}), which no cited "
                 f"excerpt states" + (f"; the excerpts state {listed}" if listed else "; the excerpts state no time"))))
+
+    def _frequencies(self) -> None:
+        """"monthly" over "on a quarterly basis", "£100 a month" over "£100 a year": a claim's frequency
+        must be one its excerpt states, when the excerpt states any (one it does not is context)."""
+        if not self.located:
+            return
+        mine = [f for f in find_frequencies(self.claim) if not self._in_quote(f.start, f.end)]
+        if not mine:
+            return
+        stated = {f.days for text in self.seen.texts for f in find_frequencies(text)}
+        for f in mine:
+            if stated and f.days not in stated:
+                said = sorted({_words(t, e.start, e.end) for t in self.seen.texts for e in find_frequencies(t)})
+                self.out.append(("claim-not-in-excerpt", (
+                    f"the claim says \"{_words(self.claim, f.start, f.end)}\", but the excerpt says "
+                    f"{', '.join(repr(w) for w in said)}: say how often as the excerpt does")))
+                return
 
     def _years(self, years: list[DateMention]) -> None:
         """A claim that gives its value one year ("savings in 1962 were £320 million") is contradicted
