@@ -316,3 +316,10 @@ def test_a_unit_the_source_names_nowhere_is_flagged_whatever_it_is():
     result = validate(ws)
     assert sorted({f.fact.split("/")[-1] for f in result.findings if f.rule == "unit-not-stated"}) == \
         sorted(f.id for f in facts)
+
+
+def test_a_day_named_relative_to_today_is_not_counted():
+    # Project Gigabit: "from one in ten households in 2019 to almost two in five today"
+    text = "from one in ten households in 2019 to almost two in five today"
+    assert rules(check(text, "2/5", "households", "almost")) == ["unit-not-stated"]
+    assert rules(check(text, "1/10", "households")) == []

@@ -21,6 +21,10 @@ DENOMINATORS: dict[str, int] = {
 }
 NUMERATORS: dict[str, int] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                               "seven": 7, "eight": 8, "nine": 9}
+# "one in ten", "two in five", "1 in 4": a ratio. Its denominators in words.
+RATIO_DENOMINATORS: dict[str, int] = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                                      "nine": 9, "ten": 10, "twenty": 20, "a hundred": 100, "hundred": 100,
+                                      "a thousand": 1000, "thousand": 1000}
 # After "a third" or "half", the words that make it a fraction ("a third of", "half the"); before
 # anything else ("a third term") it is not one.
 FRACTION_FOLLOWERS: tuple[str, ...] = ("of", "the", "a", "an", "as", "more", "less", "fewer", "its", "their",

@@ -33,6 +33,7 @@ from generator.lexicon.numbers import (
     ORDINAL_TENS_WORDS,
     ORDINAL_UNIT_WORDS,
     PLURAL_SCALE_WORDS,
+    RATIO_DENOMINATORS,
     POSTFIX_QUALIFIERS,
     QUALIFIERS,
     QUALIFIER_SYNONYMS,
@@ -169,6 +170,11 @@ _MULTIPLE = re.compile(
     re.I,
 )
 _FOLD = re.compile(r"-?fold(?![\w])", re.I)  # "3-fold", "3fold"
+# "one in ten households", "almost two in five", "1 in 4 adults": the numerator below the denominator.
+_RATIO = re.compile(
+    rf"(?<![\w.,-])(?P<n>{_alt(w for w in NUMERATORS if w not in ('a', 'an'))}|[1-9]\d?)[{_WS}]+in[{_WS}]+"
+    rf"(?P<d>{_alt(RATIO_DENOMINATORS).replace(chr(92) + ' ', f'[{_WS}]+')}|[1-9]\d{{0,2}})(?![\w.,-]|[{_WS}]\d)",
+    re.I)
 # Between two numbers: the words that make them a range. "from 10 to 20" after a verb of change
 # ("rose from 10 to 20") is two values, not a range.
 _RANGE_GAP = re.compile(
@@ -219,6 +225,9 @@ FORMS: tuple[Form, ...] = (
     Form("plural scale word", "the formal and historic `millions` after digits is `million`",
          (("\u00a32,300 millions", "2.3 billion"), ("320 millions of pounds", "320 million")),
          (("millions of people", "none"),)),
+    Form("ratio", "`N in M`: how many of every M, the numerator below the denominator",
+         (("one in ten households", "1/10"), ("almost two in five", "almost 0.4"), ("1 in 4 adults", "0.25")),
+         (("one in 2019", "no range"), ("5 in 3 days", "no range"))),
     Form("vague quantity", "not a number: it supports no figure", (),
          (("hundreds of people", "none"), ("dozens of villages", "none"),
           ("tens of thousands of troops", "none"), ("thousands fled", "none"))),
@@ -258,6 +267,11 @@ def _fraction_mentions(scan: str) -> list[tuple[int, int, Decimal, str]]:
             numerator = NUMERATORS[n]
         end = m.end("d")
         out.append((m.start(), end, ratio(numerator, DENOMINATORS[d]), "fraction"))
+    for m in _RATIO.finditer(scan):
+        n = NUMERATORS.get(m["n"].lower()) or int(m["n"])
+        d = RATIO_DENOMINATORS.get(" ".join(m["d"].lower().split())) or int(m["d"])
+        if 0 < n < d:
+            out.append((m.start(), m.end(), ratio(n, d), "ratio"))
     for m in _MULTIPLE.finditer(scan):
         times = MULTIPLES[m["w"].lower()] if m["w"] else MULTIPLE_ADJECTIVES[m["v"].lower()]
         out.append((m.start(), m.end(), Decimal(times), "multiple"))

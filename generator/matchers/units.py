@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from generator.lexicon.calendar import MONTHS_PER_UNIT, SECONDS_PER_UNIT
+from generator.lexicon.calendar import MONTHS_PER_UNIT, RELATIVE_WORDS, SECONDS_PER_UNIT
 from generator.lexicon.numbers import POSTFIX_QUALIFIERS, QUALIFIER_SYNONYMS
 from generator.lexicon.text import WORD_SPACES
 from generator.lexicon.units import (
@@ -33,6 +33,8 @@ from generator.lexicon.units import (
 )
 
 _TIME_UNITS = frozenset({*SECONDS_PER_UNIT, *MONTHS_PER_UNIT})
+# A phrase ends at a stop word, and at a day named relative to today: "two in five today" counts nothing.
+_STOPS = PHRASE_STOPS | {w for w in RELATIVE_WORDS if " " not in w}
 _WS = WORD_SPACES  # between the words of one expression, as the lexicon has it
 _MAX_WORDS = 6  # a noun phrase after a number is short: "19,500 Ukrainian children"
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -216,7 +218,7 @@ def _phrase(text: str, pos: int) -> list[tuple[str, int, int]]:
         if words and p == pos:
             break
         m = _WORD.match(text, p)
-        if not m or m.group().lower() in PHRASE_STOPS:
+        if not m or m.group().lower() in _STOPS:
             break
         words.append((m.group(), m.start(), m.end()))
         pos = m.end()
