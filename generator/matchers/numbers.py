@@ -562,7 +562,7 @@ def format_number(value: Decimal) -> str:
     if value.is_finite() and isinstance(exponent, int) and exponent < -6:
         whole = int(value)
         rest = value - whole
-        for den in range(2, 13):  # a fraction read from "two-thirds" or "a seventh"
+        for den in (*range(2, 101), 1000):  # a fraction read from "two-thirds", "a seventh", "one in 13"
             num = int((rest * den).to_integral_value())
             if 0 < abs(num) < den and ratio(num, den) == rest:
                 return f"{whole} {num}/{den}" if whole else f"{num}/{den}"
