@@ -305,3 +305,41 @@ def test_a_claims_frequency_is_one_the_excerpt_states(workspace, claim, ok):
         assert r.returncode == 0, r.stdout
     else:
         assert r.returncode == 1 and "say how often as the excerpt does (claim-not-in-excerpt)" in r.stdout, r.stdout
+
+
+# -- vague quantities in claims (DfE, Cabinet Office)
+
+@pytest.mark.parametrize("claim, ok", [
+    ("Hundreds of thousands of children will continue to access free food.", True),
+    ("More than 600,000 children will continue to access free food.", False),  # a figure: the number check's
+    ("Millions of children will continue to access free food.", False),
+    ("Tens of thousands of children will continue to access free food.", False),
+])
+def test_a_claims_vague_quantity_is_the_excerpts_order_of_magnitude(workspace, claim, ok):
+    write_source(workspace, "dfe", "Hundreds of thousands of children across England will continue to access free, "
+                                   "nutritious food.\n", published="2022-12-22")
+    write_yaml(workspace, "facts/dfe.yml", f"""
+        title: DfE
+        facts:
+          - id: children
+            claim: {claim}
+            sources:
+              - source: dfe
+                excerpt: "Hundreds of thousands of children across England will continue to access free, nutritious food."
+        """)
+    r = run_cli("validate", "--root", str(workspace))
+    assert (r.returncode == 0) is ok, r.stdout
+    if not ok:
+        assert "(claim-not-in-excerpt)" in r.stdout
+
+
+def test_a_number_in_its_range_supports_a_vague_quantity(workspace):
+    write_source(workspace, "s", "Over 600,000 children took part.\n", published="2022-12-22")
+    write_yaml(workspace, "facts/s.yml", """
+        title: S
+        facts:
+          - id: children
+            claim: Hundreds of thousands of children took part.
+            sources: [{source: s, excerpt: "Over 600,000 children took part."}]
+        """)
+    assert run_cli("validate", "--root", str(workspace)).returncode == 0

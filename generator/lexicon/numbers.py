@@ -114,3 +114,12 @@ ENTAILS: dict[str, frozenset[str]] = {
     "up to": frozenset({"up to", "at most"}),
     "almost": frozenset({"almost", "less than", "at most", "up to", "about"}),
 }
+
+# Vague quantities: "hundreds of", "tens of thousands", "millions": no figure, but an order of magnitude,
+# as [low, high). "tens of"/"hundreds of" before a scale multiply its range.
+VAGUE_QUANTITIES: dict[str, tuple[int, int]] = {
+    "dozens": (24, 144), "hundreds": (200, 1_000), "thousands": (2_000, 1_000_000),
+    "millions": (2_000_000, 1_000_000_000), "billions": (2_000_000_000, 1_000_000_000_000),
+}
+VAGUE_MULTIPLIERS: dict[str, tuple[int, int]] = {"tens": (20, 100), "hundreds": (200, 1_000)}
+VAGUE_UNITS: dict[str, int] = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}

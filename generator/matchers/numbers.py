@@ -228,7 +228,8 @@ FORMS: tuple[Form, ...] = (
     Form("ratio", "`N in M`: how many of every M, the numerator below the denominator",
          (("one in ten households", "1/10"), ("almost two in five", "almost 0.4"), ("1 in 4 adults", "0.25")),
          (("one in 2019", "no range"), ("5 in 3 days", "no range"))),
-    Form("vague quantity", "not a number: it supports no figure", (),
+    Form("vague quantity", "not a number: it supports no figure; a claim's is compared with its excerpt's by the "
+         "order of magnitude it says (`generator/matchers/vague.py`)", (),
          (("hundreds of people", "none"), ("dozens of villages", "none"),
           ("tens of thousands of troops", "none"), ("thousands fled", "none"))),
 )

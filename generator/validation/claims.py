@@ -29,6 +29,7 @@ from generator.matchers.durations import Duration, find_durations
 from generator.matchers.dates import DateMention, PartialDate, find_dates, find_times
 from generator.matchers.frequency import find_frequencies
 from generator.matchers.markup import markup_to_text
+from generator.matchers.vague import find_vague
 from generator.matchers.memo import per_text
 from generator.matchers.money import MoneyMention, find_money
 from generator.matchers.numbers import ENTAILS, NumberMention, find_numbers, format_number
@@ -164,6 +165,7 @@ class _ClaimReader:
         self._years([d for d in dates if (d.start, d.end) in years])
         self._times()
         self._frequencies()
+        self._vague()
         self._quotations()
         self._speaker()
         if self.located:
@@ -352,6 +354,25 @@ class _ClaimReader:
             self.out.append(("claim-not-in-excerpt", (
                 f"the claim says \"{_words(self.claim, t.start, t.end)}\" ({t.describe()}), which no cited "
                 f"excerpt states" + (f"; the excerpts state {listed}" if listed else "; the excerpts state no time"))))
+
+    def _vague(self) -> None:
+        """"Millions of children" over "hundreds of thousands of children": a claim's vague quantity must
+        be one its excerpt says, vaguely or as a number in its range."""
+        if not self.located:
+            return
+        mine = [v for v in find_vague(self.claim) if not self._in_quote(v.start, v.end)]
+        if not mine:
+            return
+        stated = [v for text in self.seen.texts for v in find_vague(text)]
+        values = [n.value for n in self.seen.numbers] + [m.amount for m in self.seen.money]
+        for v in mine:
+            if any(v.overlaps(e) for e in stated) or any(v.holds(float(x)) for x in values):
+                continue
+            said = ", ".join(sorted({_words(t, e.start, e.end) for t in self.seen.texts for e in find_vague(t)}))
+            self.out.append(("claim-not-in-excerpt", (
+                f"the claim says \"{_words(self.claim, v.start, v.end)}\", which no cited excerpt says"
+                + (f"; the excerpts say {said}" if said else "") + ": say how many as the excerpt does")))
+            return
 
     def _frequencies(self) -> None:
         """"monthly" over "on a quarterly basis", "£100 a month" over "£100 a year": a claim's frequency
