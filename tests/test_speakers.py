@@ -378,3 +378,23 @@ def test_parliamentary_speaker_headings_give_each_speech_its_member(workspace: P
     report = validate(load_workspace(workspace))
     assert {f.fact.id: f.verdict.value for f in report.facts} == {"right": "verified", "wrong": "refuted"}, [
         f.message for f in report.findings]
+
+
+@pytest.mark.parametrize("speaker, ok", [("jones", True), ("smith", False)])
+def test_words_relayed_by_quoting_someone_are_that_persons(workspace, speaker, ok):
+    """"Smith, quoting Jones, said": Jones's words, relayed by Smith."""
+    write_source(workspace, "s", "\u201cWe will never give up,\u201d Smith, quoting Jones, said.\n")
+    write_yaml(workspace, "facts/people.yml", "smith: {name: Anna Smith, aliases: [Smith]}\n"
+                                              "jones: {name: Tom Jones, aliases: [Jones]}\n")
+    write_yaml(workspace, "facts/q.yml", f"""
+        title: Q
+        facts:
+          - id: q
+            claim: Someone said "We will never give up".
+            quote: {{speaker: {speaker}, text: "We will never give up"}}
+            sources: [{{source: s, excerpt: "\u201cWe will never give up,\u201d"}}]
+        """)
+    r = run_cli("validate", "--root", str(workspace))
+    assert (r.returncode == 0) is ok, r.stdout
+    if not ok:
+        assert "to Tom Jones (jones) ('quoting Jones')" in r.stdout and "(quote-wrong-speaker)" in r.stdout

@@ -111,3 +111,5 @@ TITLE_LINKS: frozenset[str] = frozenset("for of and the on".split())
 # Words of the first and second person: a paragraph under "X said:" that has them is X speaking.
 PERSONAL_PRONOUNS: frozenset[str] = frozenset("i i'm i've i'd i'll me my mine we we're we've we'll we'd us our ours "
                                               "you your yours".split())
+# "Smith, quoting Jones, said": the words are Jones's; Smith relays them.
+RELAYING_VERBS: frozenset[str] = frozenset("quoting citing".split())

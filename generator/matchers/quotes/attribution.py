@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.lexicon.speech import RELAYING_VERBS
 from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes.marks import QuotedSpan
 from generator.matchers.quotes.subjects import Subject, SubjectReader
@@ -225,6 +226,11 @@ class QuoteReader(SubjectReader):
             t = toks[i]
             if t.kind == "punct" and t.low in (".", ";", "!", "?", ":"):
                 return None
+            if t.kind == "word" and t.low in RELAYING_VERBS and n + 1 < len(idx) \
+                    and toks[idx[n + 1]].kind == "name" and not toks[idx[n + 1]].possessive:
+                # "“…,” Smith, quoting Jones, said": the words are the one quoted
+                name = toks[idx[n + 1]]
+                return self._conclude(Subject("name", name, name.ids), idx[n])
             if t.kind == "word" and self._is_reporting(idx, n) and t.low != "according":
                 return self._reported_at(idx, n)
         return None
