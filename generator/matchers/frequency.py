@@ -8,6 +8,7 @@ A claim that gives a frequency its excerpt does not share ("monthly" over "on a 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.lexicon.calendar import FREQUENCY_DETERMINERS, FREQUENCY_UNITS, FREQUENCY_WORDS
@@ -17,8 +18,8 @@ from generator.matchers.memo import per_text
 _WS = WORD_SPACES
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _FREQUENCY = re.compile(
