@@ -37,6 +37,11 @@ NEGATIONS = [
     ("Wilson said he would “rather not” appear in the film.", "he would rather not appear in the film", None),
     ("The winners said they were delighted.", "the winners were not, said the jury, delighted", None),
     ("The aid came from Brussels.", "the aid did not come from Washington but from Brussels", None),
+    # a word of the denied one's lemma; "no longer" (a Commons business statement, a Treasury release)
+    ("The House was to sit on Friday 23 November 2007.", "Friday 23 November—The House will not be sitting",
+     "claim-polarity-mismatch"),
+    ("The Exchange will continue to trade Russian metal.", "the Exchange will no longer trade Russian metal",
+     "claim-polarity-mismatch"),
 ]
 OPPOSITE_CASES = [c for o in OPPOSITES for c in (
     (o.up_example[1], o.up_example[0], None), (o.down_example[1], o.down_example[0], "claim-polarity-mismatch"))]

@@ -23,7 +23,9 @@ more less fewer later earlier sooner further farther greater bigger larger small
 # Between a negator and the word it denies ("do not have any statements", "make no single
 # statement"): read past these to the denied word.
 NEGATED_SKIPS: frozenset[str] = frozenset("have has had do does did be been being is are was were any a an single "
-                                          "the such".split())
+                                          "the such longer".split())  # "will no longer trade"
+# After a denial, these turn it into a contrast: "not from Washington but from Brussels" denies Washington.
+CONTRASTS: frozenset[str] = frozenset("but instead rather".split())
 # In an excerpt these say a negative too: a claim's "did not" may paraphrase "failed to" or "without".
 NEGATIVE_IN_EXCERPT: frozenset[str] = frozenset("""
 without fail fails failed failing refuse refuses refused refusing lack lacks lacked lacking unable absent
@@ -82,6 +84,11 @@ OPPOSITES: tuple[Opposite, ...] = (
              _forms("oppose opposes opposed opposing"),
              ("12 countries supported the motion", "12 countries supported the motion"),
              ("12 countries supported the motion", "12 countries opposed the motion")),
+    Opposite("agreed/negatived",  # a parliament's record: "Question put and agreed to", "… and negatived"
+             _forms("agreed carried"),
+             _forms("negatived defeated"),
+             ("Question put and agreed to", "The Question was put and agreed to"),
+             ("Question put and agreed to", "The Question was put and negatived")),
     Opposite("united/divided",
              _forms("united unified"),
              _forms("divided split"),

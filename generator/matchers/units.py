@@ -162,6 +162,11 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return dict(found)
 
 
+def lemmas_of(word: str) -> frozenset[str]:
+    """Every lemma the dictionary knows ``word`` by, any part of speech ("sitting": sit)."""
+    return frozenset(lemma.lower() for lemmas in _lemmas(word).values() for lemma in lemmas)
+
+
 def is_noun(word: str) -> bool:
     return "NOUN" in _lemmas(word) or word.lower() in ABBREVIATIONS or word.lower() in _SYNONYM_OF
 

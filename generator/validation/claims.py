@@ -29,6 +29,7 @@ from generator.matchers.durations import Duration, find_durations
 from generator.matchers.dates import DateMention, PartialDate, find_dates, find_times
 from generator.matchers.frequency import find_frequencies
 from generator.matchers.markup import markup_to_text
+from generator.matchers.units import lemmas_of
 from generator.matchers.vague import find_vague
 from generator.matchers.memo import per_text
 from generator.matchers.money import MoneyMention, find_money
@@ -41,6 +42,7 @@ from generator.lexicon.numbers import NOT_COUNTS
 from generator.lexicon.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from generator.lexicon.places import CAPITALS, COMPASS_PARTS, place_names
 from generator.lexicon.polarity import (
+    CONTRASTS,
     NEGATED_SKIPS,
     NEGATIVE_IN_EXCERPT,
     NEGATORS,
@@ -538,11 +540,10 @@ class _ClaimReader:
         if not any(_negates(w, f) for (w, _, _), (f, _, _) in zip(whole, [*whole[1:], ("", 0, 0)])) \
                 and not words & NEGATIVE_IN_EXCERPT:
             denied = self._denied_in_excerpt()
-            said = sorted(w for w in words if w in denied or (w.endswith("s") and w[:-1] in denied)
-                          or w + "s" in denied)
+            said = sorted(w for w in words if _stem(w, denied) is not None)
             if said:
                 self.out.append(("claim-polarity-mismatch", (
-                    f"the claim says \"{said[0]}\" where the excerpt denies it (\"{denied[_stem(said[0], denied)]}\"): "
+                    f"the claim says \"{said[0]}\" where the excerpt denies it (\"{denied[_stem(said[0], denied) or said[0]]}\"): "
                     "write the claim as the excerpt says it")))
                 return
         for opposite in OPPOSITES:
@@ -568,6 +569,8 @@ class _ClaimReader:
                     k += 1
                 if k >= len(toks) or k > n + 3 or not _spaced_only(text, toks[n][2], toks[k][1]):
                     continue  # "never," said: punctuation between, no denial
+                if any(t in CONTRASTS for t, _, _ in toks[k + 1:k + 10]):
+                    continue  # "did not come from Washington but from Brussels": the denial is of the other part
                 word = toks[k][0]
                 if len(word) >= 4 and "'" not in word and word not in NEGATORS and word not in NOT_DENIED:
                     denied.setdefault(word, _words(text, a, toks[k][2]))
@@ -739,9 +742,14 @@ def _spaced_only(text: str, a: int, b: int) -> bool:
     return all(c.isalpha() or c.isspace() or c in "'\u2019" for c in text[a:b])
 
 
-def _stem(word: str, denied: dict[str, str]) -> str:
-    """The key of ``denied`` that ``word`` matched, singular or plural."""
-    return next(k for k in (word, word[:-1], word + "s") if k in denied)
+def _stem(word: str, denied: dict[str, str]) -> str | None:
+    """The key of ``denied`` that ``word`` matches: itself, singular or plural, or a word of the same
+    lemma ("sit" for "will not be sitting"); None when none does."""
+    for k in (word, word[:-1], word + "s"):
+        if k in denied:
+            return k
+    mine = lemmas_of(word)
+    return next((k for k in denied if len(k) >= 4 and mine & lemmas_of(k)), None) if mine else None
 
 
 def _negates(word: str, following: str) -> bool:
