@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Callable
 from functools import cached_property
 
 from generator.lexicon.speech import (
@@ -159,15 +160,8 @@ class SourceSpeakers:
         shift = a - (hi - lo + 2)  # where the second part's characters are in the source
         local = QuoteReader(local_text, self.people, extra_span=(a - shift, b - shift))
         held = next(s for s in local.spans if s.start == a - shift)
-        att = local.attribute_span(held)
-
-        def move(s: tuple[int, int] | None) -> tuple[int, int] | None:
-            if s is None:
-                return None
-            by = lo if s[0] < hi - lo else shift
-            return s[0] + by, s[1] + by
-        return Attribution(att.speaker_ids, move(att.span), att.evidence, att.reason, move(att.antecedent),
-                           att.negated, att.ambiguous, att.described)
+        # The intro's spans move by where it starts, the words' by where they are in the source.
+        return _shifted(local.attribute_span(held), lambda at: lo if at < hi - lo else shift)
 
     def _local(self, a: int, b: int) -> Attribution:
         """``a``..``b`` read as a quotation within its paragraph and the one before."""
@@ -260,9 +254,14 @@ def _postposed_clause(text: str, at: int) -> bool:
                for n, w in enumerate(words))
 
 
-def _shifted(att: Attribution, by: int) -> Attribution:
+def _shifted(att: Attribution, by: int | Callable[[int], int]) -> Attribution:
+    """``att`` with its spans moved from a local text to the source: by ``by``, or by what ``by`` gives
+    for a span's start."""
     def move(s: tuple[int, int] | None) -> tuple[int, int] | None:
-        return None if s is None else (s[0] + by, s[1] + by)
+        if s is None:
+            return None
+        d = by if isinstance(by, int) else by(s[0])
+        return s[0] + d, s[1] + d
     return Attribution(att.speaker_ids, move(att.span), att.evidence, att.reason, move(att.antecedent),
                        att.negated, att.ambiguous, att.described)
 

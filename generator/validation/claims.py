@@ -22,7 +22,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Protocol, Sequence, TypeVar
 
 from generator.matchers.alternation import longest_first
 from generator.matchers.durations import Duration, find_durations
@@ -54,6 +54,15 @@ from generator.matchers.binding import bound_place, bound_year, places_in
 from generator.normalize import fold, fold_text
 from generator.kinds import KINDS
 from generator.validation.checks.dates import agrees
+
+class _Mention(Protocol):  # a time, a frequency, a vague quantity: where it is in its text
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_M = TypeVar("_M", bound=_Mention)
 
 # What an exact number lets a claim say of it: "exactly 50" is "about 50" and "at least 50".
 _EXACT_ALLOWS = frozenset({"about", "at least", "at most", "up to"})
@@ -339,20 +348,22 @@ class _ClaimReader:
                     f"the claim says \"{words}\" ({_describe(d)}), which no cited excerpt states"
                     + (f"; the excerpts state {listed}" if listed else "; the excerpts state no date"))))
 
+    def _both_sides(self, find: Callable[[str], list[_M]]) -> tuple[list[_M], list[tuple[str, _M]]]:
+        """What ``find`` reads in the claim (outside its quotations), and in each cited excerpt (with the
+        excerpt's text); nothing when the claim has none or no citation was located."""
+        if not self.located:
+            return [], []
+        mine = [x for x in find(self.claim) if not self._in_quote(x.start, x.end)]
+        return mine, [(text, x) for text in self.seen.texts for x in find(text)] if mine else []
+
     def _times(self) -> None:
         """A time of day in the claim ("began at 1:13 p.m.") must be one an excerpt states ("1:31 p.m. EDT");
         the number grammar leaves clock times to this check."""
-        if not self.located:
-            return
-        times = [t for t in find_times(self.claim) if not self._in_quote(t.start, t.end)]
-        if not times:
-            return
-        stated = [t for text in self.seen.texts for t in find_times(text)]
+        times, stated = self._both_sides(find_times)
         for t in times:
-            if any(t.minutes & e.minutes for e in stated):
+            if any(t.minutes & e.minutes for _, e in stated):
                 continue
-            listed = ", ".join(f"{e.describe()} (\"{_words(e_text, e.start, e.end)}\")"
-                               for e_text in self.seen.texts for e in find_times(e_text))
+            listed = ", ".join(f"{e.describe()} (\"{_words(text, e.start, e.end)}\")" for text, e in stated)
             self.out.append(("claim-not-in-excerpt", (
                 f"the claim says \"{_words(self.claim, t.start, t.end)}\" ({t.describe()}), which no cited "
                 f"excerpt states" + (f"; the excerpts state {listed}" if listed else "; the excerpts state no time"))))
@@ -360,17 +371,12 @@ class _ClaimReader:
     def _vague(self) -> None:
         """"Millions of children" over "hundreds of thousands of children": a claim's vague quantity must
         be one its excerpt says, vaguely or as a number in its range."""
-        if not self.located:
-            return
-        mine = [v for v in find_vague(self.claim) if not self._in_quote(v.start, v.end)]
-        if not mine:
-            return
-        stated = [v for text in self.seen.texts for v in find_vague(text)]
+        mine, stated = self._both_sides(find_vague)
         values = [n.value for n in self.seen.numbers] + [m.amount for m in self.seen.money]
         for v in mine:
-            if any(v.overlaps(e) for e in stated) or any(v.holds(float(x)) for x in values):
+            if any(v.overlaps(e) for _, e in stated) or any(v.holds(float(x)) for x in values):
                 continue
-            said = ", ".join(sorted({_words(t, e.start, e.end) for t in self.seen.texts for e in find_vague(t)}))
+            said = ", ".join(sorted({_words(text, e.start, e.end) for text, e in stated}))
             self.out.append(("claim-not-in-excerpt", (
                 f"the claim says \"{_words(self.claim, v.start, v.end)}\", which no cited excerpt says"
                 + (f"; the excerpts say {said}" if said else "") + ": say how many as the excerpt does")))
@@ -379,15 +385,11 @@ class _ClaimReader:
     def _frequencies(self) -> None:
         """"monthly" over "on a quarterly basis", "£100 a month" over "£100 a year": a claim's frequency
         must be one its excerpt states, when the excerpt states any (one it does not is context)."""
-        if not self.located:
-            return
-        mine = [f for f in find_frequencies(self.claim) if not self._in_quote(f.start, f.end)]
-        if not mine:
-            return
-        stated = {f.days for text in self.seen.texts for f in find_frequencies(text)}
+        mine, stated = self._both_sides(find_frequencies)
+        periods = {e.days for _, e in stated}
         for f in mine:
-            if stated and f.days not in stated:
-                said = sorted({_words(t, e.start, e.end) for t in self.seen.texts for e in find_frequencies(t)})
+            if periods and f.days not in periods:
+                said = sorted({_words(text, e.start, e.end) for text, e in stated})
                 self.out.append(("claim-not-in-excerpt", (
                     f"the claim says \"{_words(self.claim, f.start, f.end)}\", but the excerpt says "
                     f"{', '.join(repr(w) for w in said)}: say how often as the excerpt does")))
