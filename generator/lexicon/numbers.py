@@ -74,6 +74,9 @@ DOZEN = "dozen"
 # Number words a claim uses as a determiner or an adjective more often than as a count ("one of the",
 # "the first to benefit"): a claim's "first" is not the number 1.
 NOT_COUNTS: frozenset[str] = frozenset({"one", "first"})
+# ... except where a cited excerpt states a rank of its own: "the first transfer" over "the second
+# transfer" is a wrong rank, not a word of order.
+RANKS_WHERE_RANKED: frozenset[str] = frozenset({"first"})
 
 # The qualifiers of the format (FORMAT.md), and every written form of each (lower case). Longer
 # forms win over the forms they contain.

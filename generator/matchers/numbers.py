@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation, localcontext
 
-from generator.lexicon.calendar import MONTHS_PER_UNIT, SECONDS_PER_UNIT
+from generator.lexicon.calendar import MONTHS_PER_UNIT, SECONDS_PER_UNIT, TIME_UNIT_PLURALS
 from generator.lexicon.money import SYMBOLS
 from generator.lexicon.numbers import (
     CHANGE_VERBS,
@@ -170,10 +170,14 @@ _MULTIPLE = re.compile(
     re.I,
 )
 _FOLD = re.compile(r"-?fold(?![\w])", re.I)  # "3-fold", "3fold"
-# "one in ten households", "almost two in five", "1 in 4 adults": the numerator below the denominator.
+_TIME_PLURALS = [TIME_UNIT_PLURALS.get(u, u + "s") for u in (*SECONDS_PER_UNIT, *MONTHS_PER_UNIT)]
+# "one in ten households", "almost two in five", "1 in 4 adults", "one in 10,000": the numerator below
+# the denominator; a stop may follow ("one in ten."). Not a count within a stretch of time: "3 in 10
+# minutes" is three within ten minutes.
 _RATIO = re.compile(
     rf"(?<![\w.,-])(?P<n>{_alt(w for w in NUMERATORS if w not in ('a', 'an'))}|[1-9]\d?)[{_WS}]+in[{_WS}]+"
-    rf"(?P<d>{_alt(RATIO_DENOMINATORS).replace(chr(92) + ' ', f'[{_WS}]+')}|[1-9]\d{{0,2}})(?![\w.,-]|[{_WS}]\d)",
+    rf"(?P<d>{_alt(RATIO_DENOMINATORS).replace(chr(92) + ' ', f'[{_WS}]+')}|[1-9]\d{{0,2}}(?:,\d{{3}})*)"
+    rf"(?![\w-]|[.,]\d|[{_WS}]\d)(?![{_WS}]+(?:{_alt(_TIME_PLURALS)})(?![\w]))",
     re.I)
 # Between two numbers: the words that make them a range. "from 10 to 20" after a verb of change
 # ("rose from 10 to 20") is two values, not a range.
@@ -226,8 +230,9 @@ FORMS: tuple[Form, ...] = (
          (("\u00a32,300 millions", "2.3 billion"), ("320 millions of pounds", "320 million")),
          (("millions of people", "none"),)),
     Form("ratio", "`N in M`: how many of every M, the numerator below the denominator",
-         (("one in ten households", "1/10"), ("almost two in five", "almost 0.4"), ("1 in 4 adults", "0.25")),
-         (("one in 2019", "no range"), ("5 in 3 days", "no range"))),
+         (("one in ten households", "1/10"), ("almost two in five", "almost 0.4"), ("1 in 4 adults", "0.25"),
+          ("fewer than one in 10,000 consoles", "less than 0.0001"), ("reached one in ten.", "1/10")),
+         (("one in 2019", "no range"), ("5 in 3 days", "no range"), ("scored 3 in 10 minutes", "no range"))),
     Form("vague quantity", "not a number: it supports no figure; a claim's is compared with its excerpt's by the "
          "order of magnitude it says (`generator/matchers/vague.py`)", (),
          (("hundreds of people", "none"), ("dozens of villages", "none"),
@@ -270,7 +275,7 @@ def _fraction_mentions(scan: str) -> list[tuple[int, int, Decimal, str]]:
         out.append((m.start(), end, ratio(numerator, DENOMINATORS[d]), "fraction"))
     for m in _RATIO.finditer(scan):
         n = NUMERATORS.get(m["n"].lower()) or int(m["n"])
-        d = RATIO_DENOMINATORS.get(" ".join(m["d"].lower().split())) or int(m["d"])
+        d = RATIO_DENOMINATORS.get(" ".join(m["d"].lower().split())) or int(m["d"].replace(",", ""))
         if 0 < n < d:
             out.append((m.start(), m.end(), ratio(n, d), "ratio"))
     for m in _MULTIPLE.finditer(scan):

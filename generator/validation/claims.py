@@ -38,7 +38,7 @@ from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes import QuotedSpan, QuoteMiss, find_quote, find_quoted_spans, quote_parts
 from generator.matchers.quotes.sayers import find_sayers
 from generator.model import Fact
-from generator.lexicon.numbers import NOT_COUNTS
+from generator.lexicon.numbers import NOT_COUNTS, RANKS_WHERE_RANKED
 from generator.lexicon.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from generator.lexicon.places import CAPITALS, COMPASS_PARTS, place_names
 from generator.lexicon.polarity import (
@@ -155,6 +155,13 @@ class _ClaimReader:
         self._claim_quotes = [(s.start, s.end) for s in find_quoted_spans(claim)]
         self._people_spans: list[tuple[int, int]] = []
 
+    def _not_a_count(self, n: NumberMention) -> bool:
+        """ "one of the", "the first to benefit": no count, unless an excerpt ranks ("the second")."""
+        word = n.raw.lower()
+        if word in RANKS_WHERE_RANKED and n.ordinal and any(e.ordinal for e in self.seen.numbers):
+            return False
+        return word in _NOT_COUNTS
+
     def _in_quote(self, a: int, b: int) -> bool:
         return any(qa <= a and b <= qb for qa, qb in self.quoted)
 
@@ -166,7 +173,7 @@ class _ClaimReader:
         years = {(d.start, d.end) for d in dates if d.month is None and d.year is not None}
         durations = [d for d in find_durations(self.claim, numbers) if not self._in_quote(d.start, d.end)]
         figures = [n for n in numbers if id(n) not in in_money and (n.start, n.end) not in years
-                   and n.raw.lower() not in _NOT_COUNTS and not any(d.start <= n.start < d.end for d in durations)]
+                   and not self._not_a_count(n) and not any(d.start <= n.start < d.end for d in durations)]
         self._figures(figures, durations)
         self._places(figures)
         self._durations(durations, figures)
