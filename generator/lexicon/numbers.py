@@ -98,7 +98,7 @@ QUALIFIER_SYNONYMS: dict[str, str] = {
     "roughly": "about", "an estimated": "about", "estimated": "about", "approx.": "about",
     "circa": "about", "~": "about", "c.": "about",
     "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
-    "up to": "up to", "as many as": "up to", "as much as": "up to",
+    "up to": "up to", "as many as": "up to", "as much as": "up to", "up to and including": "at most",
 }
 # Written after the number: "50 or more", "40-plus", "40+". A form of words follows a space, a single
 # word may be glued with a hyphen, a symbol is glued.
@@ -106,7 +106,11 @@ POSTFIX_QUALIFIERS: dict[str, str] = {"or more": "at least", "or so": "about", "
                                       "+": "more than", "or fewer": "at most", "or less": "at most",
                                       "or higher": "at least", "or above": "at least", "or over": "at least",
                                       "or greater": "at least", "and over": "at least", "and above": "at least",
-                                      "or lower": "at most", "or below": "at most", "or under": "at most"}
+                                      "or lower": "at most", "or below": "at most", "or under": "at most",
+                                      # ages and amounts: "aged 65 or older", "18 and upwards", "5 and under"
+                                      "or older": "at least", "and older": "at least", "or upwards": "at least",
+                                      "and upwards": "at least", "or younger": "at most", "and younger": "at most",
+                                      "and under": "at most", "and below": "at most"}
 # What a qualifier in the text lets a fact say: "more than 50" supports "at least 50" too.
 ENTAILS: dict[str, frozenset[str]] = {
     "about": frozenset({"about"}),

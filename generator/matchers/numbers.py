@@ -175,7 +175,7 @@ _TIME_PLURALS = [TIME_UNIT_PLURALS.get(u, u + "s") for u in (*SECONDS_PER_UNIT, 
 # the denominator; a stop may follow ("one in ten."). Not a count within a stretch of time: "3 in 10
 # minutes" is three within ten minutes.
 _RATIO = re.compile(
-    rf"(?<![\w.,-])(?P<n>{_alt(w for w in NUMERATORS if w not in ('a', 'an'))}|[1-9]\d?)[{_WS}]+in[{_WS}]+"
+    rf"(?<![\w.,-])(?P<n>{_alt(w for w in NUMERATORS if w not in ('a', 'an'))}|[1-9]\d?)(?:[{_WS}]+in[{_WS}]+(?:every[{_WS}]+)?|-in-)"
     rf"(?P<d>{_alt(RATIO_DENOMINATORS).replace(chr(92) + ' ', f'[{_WS}]+')}|[1-9]\d{{0,2}}(?:,\d{{3}})*)"
     rf"(?![\w-]|[.,]\d|[{_WS}]\d)(?![{_WS}]+(?:{_alt(_TIME_PLURALS)})(?![\w]))",
     re.I)
@@ -222,7 +222,9 @@ FORMS: tuple[Form, ...] = (
          "(at most); a percent word may come between",
          (("50 or more people", "at least 50"), ("at 7 per cent. or higher", "at least 7"),
           ("0.2 per cent or more", "at least 0.2"), ("aged 65 and over", "at least 65"),
-          ("100 or fewer", "at most 100"))),
+          ("100 or fewer", "at most 100"), ("aged 65 or older", "at least 65"), ("children of 5 and under",
+                                                                                   "at most 5"),
+          ("up to and including 10 days", "at most 10"))),
     Form("negated bound", "a bound with `not` or `no` before it is the opposite bound",
          (("a term not exceeding twenty years", "at most 20"), ("no greater than 5%", "at most 5"),
           ("not less than 10 days", "at least 10"))),
@@ -231,7 +233,8 @@ FORMS: tuple[Form, ...] = (
          (("millions of people", "none"),)),
     Form("ratio", "`N in M`: how many of every M, the numerator below the denominator",
          (("one in ten households", "1/10"), ("almost two in five", "almost 0.4"), ("1 in 4 adults", "0.25"),
-          ("fewer than one in 10,000 consoles", "less than 0.0001"), ("reached one in ten.", "1/10")),
+          ("fewer than one in 10,000 consoles", "less than 0.0001"), ("reached one in ten.", "1/10"),
+          ("one in every five adults", "0.2"), ("a 1-in-10 chance", "1/10")),
          (("one in 2019", "no range"), ("5 in 3 days", "no range"), ("scored 3 in 10 minutes", "no range"))),
     Form("vague quantity", "not a number: it supports no figure; a claim's is compared with its excerpt's by the "
          "order of magnitude it says (`generator/matchers/vague.py`)", (),
