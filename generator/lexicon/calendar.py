@@ -45,6 +45,7 @@ SECONDS_PER_UNIT: dict[str, int] = {"second": 1, "minute": 60, "hour": 3600, "da
                                     "fortnight": 1209600}
 MONTHS_PER_UNIT: dict[str, int] = {"month": 1, "year": 12, "decade": 120, "century": 1200}
 TIME_UNIT_PLURALS: dict[str, str] = {"century": "centuries"}  # the others add -s
+DAYS_PER_MONTH = 365.25 / 12  # an average month (a Julian year's twelfth), for one axis of durations in days
 
 # The order in which the date grammars take text, most specific first: a later one reads only what no
 # earlier one took ("26 April 2023" is one date, not a day-month and a bare year). Every grammar that

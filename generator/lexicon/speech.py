@@ -113,3 +113,16 @@ PERSONAL_PRONOUNS: frozenset[str] = frozenset("i i'm i've i'd i'll me my mine we
                                               "you your yours".split())
 # "Smith, quoting Jones, said": the words are Jones's; Smith relays them.
 RELAYING_VERBS: frozenset[str] = frozenset("quoting citing".split())
+# Words in a name or role that make it a body, not a person.
+BODY_WORDS = frozenset("""
+government office ministry department agency council commission committee kremlin palace house embassy
+statement paper readout party company corporation organisation organization union nations assembly
+parliament court bank bureau service administration presidency cabinet authority federation
+""".split())
+# A description's adjective and the name it fits: "the French president" may be the President of France.
+DEMONYM_STEMS: dict[str, str] = {"french": "france", "dutch": "netherlands", "british": "britain", "english": "england",
+             "welsh": "wales", "scottish": "scotland", "irish": "ireland", "swiss": "switzerland",
+             "greek": "greece", "turkish": "turkey", "spanish": "spain", "polish": "poland",
+             "danish": "denmark", "swedish": "sweden", "finnish": "finland", "norwegian": "norway",
+             "belgian": "belgium", "portuguese": "portugal", "chinese": "china", "japanese": "japan",
+             "us": "united", "uk": "united", "eu": "european", "un": "united"}

@@ -23,3 +23,7 @@ WHITESPACE = (
 GROUP_SPACES = " \u00a0\u2009\u202f"
 # Between the words of one expression ("5 million", "more than 50", "26 April"): those and a tab.
 WORD_SPACES = " \t\u00a0\u2009\u202f"
+# Join letters or digits into one compound ("Anne-Marie", "36-hour", "2021–22"); the em dash and the
+# horizontal bar are punctuation. And the apostrophes inside a word ("can't", "O'Brien").
+HYPHENS = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
+APOSTROPHES = "'\u2019\u02bc"

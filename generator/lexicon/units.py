@@ -52,6 +52,8 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 
 # Nouns whose plural is the singular: after a number they count ("1500 aircraft"), the dictionary
 # cannot tell their plural use from the singular one.
+# Plurals not made with -s: a count of them is a count, not a label ("3 children", not "Day 3").
+IRREGULAR_PLURALS: frozenset[str] = frozenset("children men women data".split())
 INVARIANT_PLURALS: frozenset[str] = frozenset(
     """aircraft spacecraft hovercraft watercraft sheep deer fish cattle livestock personnel staff police
     people crew offspring series species means headquarters barracks swine bison moose salmon trout

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from generator.lexicon.speech import BODY_WORDS
 from generator.normalize import fold_text
 
 
@@ -85,12 +86,6 @@ class NameMention:
 
 
 _WORD = re.compile(r"[^\W_]+")
-# Words in a name or role that make it a body, not a person.
-BODY_WORDS = frozenset("""
-government office ministry department agency council commission committee kremlin palace house embassy
-statement paper readout party company corporation organisation organization union nations assembly
-parliament court bank bureau service administration presidency cabinet authority federation
-""".split())
 
 
 def find_mentions(index: PeopleIndex, folded: str) -> list[NameMention]:

@@ -19,13 +19,15 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
+from generator.lexicon.calendar import DAYS_PER_MONTH, MONTHS_PER_UNIT, SECONDS_PER_UNIT
+from generator.lexicon.units import INVARIANT_PLURALS, IRREGULAR_PLURALS
 from generator.render.views import FactView
 
 # Units of time and their length in days, for one duration axis.
-_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.44,
-         "year": 365.25}
+_DAYS = {**{u: n / 86400 for u, n in SECONDS_PER_UNIT.items()},
+         **{u: n * DAYS_PER_MONTH for u, n in MONTHS_PER_UNIT.items()}}
 # Plurals without an -s, so a count of them is not taken for a label.
-_PLURALS = {"children", "people", "men", "women", "aircraft", "police", "personnel", "staff", "sheep", "data"}
+_PLURALS = INVARIANT_PLURALS | IRREGULAR_PLURALS
 _WORD = re.compile(r"[A-Za-z]+")
 
 

@@ -18,6 +18,7 @@ from functools import cached_property
 
 from generator.lexicon.speech import (
     DEFINITE_DETERMINERS,
+    DEMONYM_STEMS,
     DETERMINERS,
     HEADING_HONORIFICS,
     PERSONAL_PRONOUNS,
@@ -303,12 +304,7 @@ def judge(speaker: str, said: str, att: Attribution, people: PeopleIndex, where:
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _DETERMINERS, _DEFINITE, _RELATIONS, _VOICES = DETERMINERS, DEFINITE_DETERMINERS, SPEAKER_RELATIONS, VOICES
-_DEMONYMS = {"french": "france", "dutch": "netherlands", "british": "britain", "english": "england",
-             "welsh": "wales", "scottish": "scotland", "irish": "ireland", "swiss": "switzerland",
-             "greek": "greece", "turkish": "turkey", "spanish": "spain", "polish": "poland",
-             "danish": "denmark", "swedish": "sweden", "finnish": "finland", "norwegian": "norway",
-             "belgian": "belgium", "portuguese": "portugal", "chinese": "china", "japanese": "japan",
-             "us": "united", "uk": "united", "eu": "european", "un": "united"}
+_DEMONYMS = DEMONYM_STEMS
 
 
 def _words(text: str) -> list[str]:

@@ -32,13 +32,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from generator.lexicon.text import GROUP_SPACES
+from generator.lexicon.text import APOSTROPHES, GROUP_SPACES, HYPHENS
 from generator.matchers.headings import glued_heading_ends_at
 from generator.matchers.numbers import SPACE_GROUPED
 
-# Joins letters or digits into one compound; the em dash and the horizontal bar are punctuation.
-HYPHENS = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
-APOSTROPHES = "'\u2019\u02bc"
 # Between two digits, these keep one number: "19,500", "3.5", "26/04/2023", "05:24".
 NUMBER_JOINERS = ",./:"
 SIGNS = "-\u2212."
