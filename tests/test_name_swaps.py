@@ -35,9 +35,15 @@ DFE_EXCERPT = "Speaking at a Holiday Activities and Food club in Guildford today
 MOD_EXCERPT = "will today meet counterparts in Brussels as the UK convenes"
 
 
+AU = "The Turnbull Government is encouraging Australians to make more informed decisions about their health care.\n"
+AU_EXCERPT = "The Turnbull Government is encouraging Australians to make more informed decisions"
+NATO = "NATO Secretary General Jens Stoltenberg said the alliance would stand by Ukraine.\n"
+
+
 @pytest.mark.parametrize("text, claim, excerpt", [
     (DFE, "Gillian Keegan spoke at a Holiday Activities and Food club in Woking.", DFE_EXCERPT),
     (MOD, "John Healey met counterparts in London as the UK convened the group.", MOD_EXCERPT),  # a capital
+    (AU, "The Morrison Government is encouraging Australians to make more informed decisions.", AU_EXCERPT),
 ])
 def test_a_swapped_name_is_refused(workspace, text, claim, excerpt):
     r = _validate(workspace, text, claim, excerpt)
@@ -53,6 +59,13 @@ def test_a_swapped_name_is_refused(workspace, text, claim, excerpt):
      "Bank Rate has been at 7 per cent. or higher"),
     # a month or a sentence's first word is no name
     (DFE, "In December, Keegan spoke at a club in Guildford.", DFE_EXCERPT),
+    # a title or a body's full name for the name the excerpt gives: a paraphrase, not a swap
+    (NATO, "The North Atlantic Treaty Organization's chief said the alliance would stand by Ukraine.",
+     "NATO Secretary General Jens Stoltenberg said the alliance would stand by Ukraine."),
+    (NATO, "Alliance Secretary General Jens Stoltenberg said it would stand by Ukraine.",
+     "NATO Secretary General Jens Stoltenberg said the alliance would stand by Ukraine."),
+    (NATO, "The Foreign Minister said it would stand by Ukraine.",  # a title: no name swapped
+     "NATO Secretary General Jens Stoltenberg said the alliance would stand by Ukraine."),
 ])
 def test_the_excerpts_names_and_added_context_pass(workspace, text, claim, excerpt):
     r = _validate(workspace, text, claim, excerpt)

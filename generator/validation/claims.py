@@ -49,7 +49,13 @@ from generator.lexicon.polarity import (
     NOT_NEGATING_AFTER_NO,
     OPPOSITES,
 )
-from generator.lexicon.speech import CLAUSE_WORDS, PREPOSITIONS, REPORTING_VERBS
+from generator.lexicon.speech import (
+    CLAUSE_WORDS,
+    PREPOSITIONS,
+    REPORTING_VERBS,
+    STARTERS,
+    TITLES,
+)
 from generator.matchers.binding import bound_place, bound_year, places_in
 from generator.normalize import fold, fold_text
 from generator.kinds import KINDS
@@ -516,6 +522,8 @@ class _ClaimReader:
             return
         sources = [s.lower() for s in self.seen.sources]
         new = [(w, a, b) for w, a, b in new if not any(_has_word(s, w.lower()) for s in sources)]
+        # A title or a body's name spelt out is a paraphrase, not a swap.
+        new = [(w, a, b) for w, a, b in new if _is_a_name(_capitalised_run(self.claim, a, b), self.seen.sources)]
         if not new:
             return
         low_claim = self.claim.lower()
@@ -673,6 +681,39 @@ def _proper_words(text: str) -> list[tuple[str, int, int]]:
         if len(word) >= 4 and word.lower() not in _NOT_NAMES:
             out.append((word, m.start(), m.start() + len(word)))
     return out
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'\u2019-]*")
+_RUN_GAP = re.compile(r"[ \t]+")
+
+
+def _is_a_name(run: list[str], sources: list[str]) -> bool:
+    """Whether capitalised words name someone or something, rather than a title ("Foreign Minister",
+    "Prime Minister") or a body's full name the sources give as initials ("North Atlantic Treaty
+    Organization" where they say NATO)."""
+    while run and (run[0].lower() in TITLES or run[0].lower() in STARTERS):
+        run = run[1:]
+    if not run:
+        return False
+    initials = "".join(w[0] for w in run if w.lower() not in CLAUSE_WORDS and w.lower() not in PREPOSITIONS)
+    return len(initials) < 2 or not any(re.search(rf"(?<![A-Za-z]){initials}(?![A-Za-z])", s) for s in sources)
+
+
+def _capitalised_run(text: str, a: int, b: int) -> list[str]:
+    """The capitalised words around ``text[a:b]`` that stand together with it ("North Atlantic Treaty")."""
+    words = [text[a:b]]
+    at = a
+    while True:  # leftwards
+        m = re.search(r"([A-Z][\w'\u2019-]*)[ \t]+\Z", text[max(0, at - 40):at])
+        if not m:
+            break
+        words.insert(0, m.group(1))
+        at -= len(m.group(0))
+    at = b
+    while (gap := _RUN_GAP.match(text, at)) and (m := _CAPITALISED.match(text, gap.end())):
+        words.append(m.group())
+        at = m.end()
+    return words
 
 
 def _has_word(text: str, word: str) -> bool:
