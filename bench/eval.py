@@ -1,4 +1,6 @@
-"""Accuracy on real texts: the validator over the real-world evaluation set (``tests/eval/real``).
+"""Accuracy on real texts: the validator over the real-world evaluation set (``tests/eval/real``),
+or with ``--set heldout`` over the held-out set (``tests/eval/heldout``, texts and claims no fix was
+tuned on).
 
 Each fact id is its expectation (``t-`` a true claim, ``f-<mutation>-`` a false one; see
 ``tests/eval/real/README.md``). One ``factsheet validate --format json --no-cache`` run over a copy
@@ -7,7 +9,7 @@ of the set, then per value kind and per house style:
 - true claims: accepted (no error; ``warned`` of them with a warning), refused (a false alarm);
 - false claims: caught (an error), flagged (a warning, no error: still let through), let through.
 
-    python bench/eval.py [--details] [--json FILE] [--root DIR]
+    python bench/eval.py [--set real|heldout] [--details] [--json FILE] [--root DIR]
 
 ``--details`` lists every false alarm and every false claim let through, with the findings.
 """
@@ -28,7 +30,8 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-SET = REPO / "tests" / "eval" / "real"
+SETS = {name: REPO / "tests" / "eval" / name for name in ("real", "heldout")}
+SET = SETS["real"]
 KINDS = ("figure", "money", "date", "quote", "none")
 MUTATIONS = ("num", "scale", "cur", "unit", "qual", "date", "entity", "speaker", "quote", "neg")
 
@@ -151,12 +154,15 @@ def details(results: list[Outcome]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--root", type=Path, default=SET)
+    ap.add_argument("--set", choices=sorted(SETS), default="real", dest="set_name",
+                    help="which evaluation set under tests/eval/ (default: real)")
+    ap.add_argument("--root", type=Path, help="an evaluation set's folder (overrides --set)")
     ap.add_argument("--details", action="store_true")
     ap.add_argument("--json", type=Path, help="write the per-claim labels and the summary here")
     args = ap.parse_args(argv)
-    cases = load_cases(args.root)
-    results = outcomes(cases, validate(args.root))
+    root = args.root or SETS[args.set_name]
+    cases = load_cases(root)
+    results = outcomes(cases, validate(root))
     print(table("value kind", grouped(results, "kind")))
     print()
     print(table("house style", grouped(results, "style")))
