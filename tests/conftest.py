@@ -34,6 +34,24 @@ def write_yaml(root: Path, rel: str, text: str) -> Path:
     return path
 
 
+def write_quote_fact(root: Path, text: str, people: str, speaker: str, words: str, *,
+                     excerpt: str | None = None, published: str = "2024-01-01", claim: str = "They said so.") -> None:
+    """A workspace of one source, its people and one sheet with one quote fact citing ``excerpt``
+    (the quoted ``words`` by default): the shape every speaker test needs."""
+    write_source(root, "record", text, published=published)
+    write_yaml(root, "facts/people.yml", people)
+    write_yaml(root, "facts/quotes.yml", f"""
+        title: Quotes
+        facts:
+          - id: words
+            claim: {claim!r}
+            quote: {{speaker: {speaker}, text: {words!r}}}
+            sources:
+              - source: record
+                excerpt: {(excerpt or words)!r}
+        """)
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
             input: str | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}

@@ -104,6 +104,11 @@ STAND_INS: frozenset[str] = VOICES | frozenset(
 HEADING_HONORIFICS: tuple[str, ...] = (
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl",
     "Madam", "Captain", "Major", "Colonel", "Commander", "Brigadier", "Lieut.-Colonel", "Lieut.-Commander")
+# What "the following …:" introduces as someone's words ("offered the following prayer:").
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    "prayer statement remarks address speech answer reply response message tribute".split())
+# The Congressional Record's honorifics before a member's surname in capitals ("Mr. KELLY.").
+RECORD_HONORIFICS: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Dr")
 # Lower-case words inside a name: "Mr. du Cann", "Ursula von der Leyen".
 NAME_PARTICLES: tuple[str, ...] = ("du", "de", "del", "della", "der", "den", "van", "von", "da", "di", "la", "le")
 # Small words inside a title in capitals: "Commissioner for Neighbourhood and Enlargement".

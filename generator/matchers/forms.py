@@ -1,7 +1,7 @@
 """The forms the grammars read, as named entries with examples: a readable specification.
 
 Each grammar lists its forms (``generator.matchers.numbers.FORMS``, ``money.MONEY_FORMS``,
-``dates.DATE_FORMS``); the tests are generated from their examples and counter-examples, and
+``dates.DATE_FORMS``, ``headings.SPEAKER_FORMS``); the tests are generated from their examples and counter-examples, and
 README's tables of forms from the same entries (`python -m generator.matchers.forms`; a test keeps
 them current). A contributor adds a form as one entry.
 """
@@ -41,11 +41,13 @@ def forms_table(forms: tuple[Form, ...]) -> str:
 def tables() -> dict[str, str]:
     """README's marker name → its generated table."""
     from generator.matchers.dates import DATE_FORMS
+    from generator.matchers.headings import SPEAKER_FORMS
     from generator.matchers.money import MONEY_FORMS
     from generator.matchers.numbers import FORMS
 
     return {"number-forms": forms_table(FORMS), "money-forms": forms_table(MONEY_FORMS),
-            "date-forms": forms_table(DATE_FORMS)}
+            "date-forms": forms_table(DATE_FORMS),
+            "speaker-forms": forms_table(tuple(f.form for f in SPEAKER_FORMS))}
 
 
 def block(text: str, name: str) -> str:

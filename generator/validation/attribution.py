@@ -20,14 +20,14 @@ from generator.lexicon.speech import (
     DEFINITE_DETERMINERS,
     DEMONYM_STEMS,
     DETERMINERS,
-    HEADING_HONORIFICS,
     PERSONAL_PRONOUNS,
     REPORTING_VERBS,
     SPEAKER_RELATIONS,
+    SPEECH_NOUNS,
     STAND_INS,
     VOICES,
 )
-from generator.matchers.headings import headings
+from generator.matchers.headings import speaker_labels
 from generator.matchers.people import PeopleIndex
 from generator.matchers.quotes import Attribution, QuotedSpan, QuoteReader
 from generator.normalize import fold, fold_text
@@ -48,18 +48,12 @@ class SourceSpeakers:
 
     @cached_property
     def turns(self) -> list[Turn]:
-        """A transcript's turns: each speaker label (``MR SMITH:``, ``QUESTION:``, ``PRIME
-        MINISTER:``, or a parliament's ``The Prime Minister (Rishi Sunak):``, ``Mr Speaker:``, and
-        historic Hansard's headings with no colon, ``generator.matchers.headings``) at a line's start,
-        to the next label. A text with fewer than two labels is no transcript (a
-        ``BEIJING:`` dateline is not a speaker)."""
-        caps = [m for m in _LABEL.finditer(self.text) if re.search(r"[A-Z]{2}|^\s*Q\b", m.group("label"))]
-        starts = {m.start() for m in caps}
-        found = caps + [m for m in _HEADING.finditer(self.text) if m.start() not in starts]
-        found += [m for m in _Q_LABEL.finditer(self.text) if m.start() not in starts]
-        starts |= {m.start() for m in found}
-        found = sorted(found + [m for m in headings(self.text) if m.start() not in starts], key=lambda m: m.start())
-        if len(found) < 2:
+        """A transcript's turns: each speaker label at a line's start (``MR SMITH:``, ``The Prime
+        Minister (Rishi Sunak):``, ``Mr. KELLY.``, a heading with no colon: the forms in
+        ``generator.matchers.headings``), to the next label. A text with one label is no transcript
+        (a ``BEIJING:`` dateline is not a speaker) unless the label's form is a transcript's own."""
+        found, transcript = speaker_labels(self.text)
+        if not transcript:
             return []
         ends = [m.start() for m in found[1:]] + [len(self.text)]
         return [Turn(m.start("label"), m.end("label"), m.end(), end) for m, end in zip(found, ends)]
@@ -97,6 +91,8 @@ class SourceSpeakers:
         (``X announced that …``) are not."""
         if self._holding(a, b) is not None or self.turn_at(a, b) is not None:
             return True
+        if self._under_name(a, b) is not None:
+            return True
         if self.reader.spans:
             return False
         before = self.text[max(0, a - 120):a].rstrip()
@@ -125,6 +121,36 @@ class SourceSpeakers:
                 return None  # narrative in between: "The Government said …" ends X's words
         return None
 
+    def _under_name(self, a: int, b: int) -> Turn | None:
+        """A speaker's name alone on a line above their words, as a press conference's transcript gives its
+        opening statement ("Michele Bullock", then paragraphs), when the name is a person's in
+        facts/people.yml: the paragraph holding ``a``..``b`` is theirs when it is the first below the name,
+        or speaks in the first or second person, and no other heading ("Question", "Journalist") or "X
+        said:" comes between. A transcript's own labels come first (``turns``); the name is looked for
+        within a dozen paragraphs."""
+        if self.turns:
+            return None
+        starts, ends = self._paras
+        n = bisect_right(ends, a)
+        end = starts[n] if n < len(starts) else len(self.text)
+        if b > end:
+            return None
+        here = self.text[ends[n - 1] if n else 0:end]
+        for k in range(n - 1, max(-1, n - 13), -1):
+            lo, hi = (ends[k - 1] if k else 0), starts[k]
+            para = self.text[lo:hi]
+            name = para.strip()
+            if name and len(name) <= 60 and "\n" not in name:
+                found = self.people.mentions(fold(name).text)
+                if any(m.start == 0 and m.end == len(fold(name).text) for m in found):
+                    if k != n - 1 and not _personal(here):
+                        return None
+                    at = lo + para.index(name)
+                    return Turn(at, at + len(name), hi, end)
+            if para.rstrip().endswith(":") or _short_line(name):
+                return None  # someone else's words introduced, or another heading: the name's turn ended
+        return None
+
     @property
     def has_marks(self) -> bool:
         return bool(self.reader.spans)
@@ -140,7 +166,7 @@ class SourceSpeakers:
             return self._local(marks[0], marks[1])
         if span is not None:
             return reader.attribute_span(span)
-        turn = self.turn_at(a, b)
+        turn = self.turn_at(a, b) or self._under_name(a, b)
         if turn is not None:
             return self._labelled(turn)
         # No quotation marks hold these words in the source: read them as the quotation.
@@ -156,6 +182,11 @@ class SourceSpeakers:
         starts, _ = self._paras
         m = bisect_left(starts, b)
         end = starts[m] if m < len(starts) else len(self.text)
+        if _follows(self.text[lo:hi]):
+            # "The Chaplain, Dr. Barry C. Black, offered the following prayer:" has no reporting verb
+            # to read: the intro names the speaker as a label does.
+            label = self.text[lo:hi].rstrip()
+            return self._labelled(Turn(lo, lo + len(label) - 1, hi, end))
         # The words read as if they opened the paragraph under the intro, as the intro's first words do.
         local_text = self.text[lo:hi] + "\n\n" + self.text[a:end]
         shift = a - (hi - lo + 2)  # where the second part's characters are in the source
@@ -211,20 +242,9 @@ class Turn:
     end: int
 
 
-_PARA = re.compile(r"\n[ \t\r\f\v]*\n")
-# A speaker label opening a line: capitals (MR SMITH, PRIME MINISTER, Q, MS. JEAN-PIERRE), then a colon.
-_LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z'\u2019.\-]*(?:[ \t]+[A-Z][A-Z'\u2019.\-]*){0,5})[ \t]*:(?=\s)",
-                    re.MULTILINE)
-# The White House's questioner: "Q" and a wide space, no colon ("Q    Sure, thanks, Josh.").
-_Q_LABEL = re.compile(r"^[ \t]*(?P<label>Q)(?:[ \t]{2,}|\t)(?=\S)", re.MULTILINE)
-# A parliament's speaker heading: an honorific or "The" and capitalised words ("Mr Speaker", "The Prime
-# Minister (Rishi Sunak)"), or capitalised words with a constituency or party in brackets ("Sir Keir
-# Starmer (Holborn and St Pancras) (Lab)"), then a colon. Lower-case words ("Smith said:") are no heading.
-_W = r"[A-Z][\w'\u2019.\-]*"
-_HEADING = re.compile(
-    rf"^[ \t]*(?P<label>(?:(?:{'|'.join(HEADING_HONORIFICS)}|The)\.?[ \t]+{_W}"
-    rf"(?:[ \t]+{_W}){{0,5}}|{_W}(?:[ \t]+{_W}){{0,5}}(?=[ \t]*\())(?:[ \t]*\([^()\n]{{1,60}}\))*)[ \t]*:(?=\s)",
-    re.MULTILINE)
+# A paragraph break: a blank line, or a line indented by two spaces or more (the Congressional Record's
+# paragraphs open so, their other lines flush left).
+_PARA = re.compile(r"\n[ \t\r\f\v]*\n|\n(?=[ \t]{2,}\S)")
 # Direct speech with no marks: a reporting clause right after the words ("…, he said", "…, said Jones").
 _CLAUSE_AFTER = re.compile(r"[ \t]*[,\u2014\u2013][ \t]*(?P<clause>[^.!?;:\n]{0,80})")
 
@@ -233,7 +253,18 @@ def _introduces_speech(before: str) -> bool:
     """Whether text ending in a colon introduces speech: a reporting verb in its last clause."""
     clause = re.split(r"[.!?\n]", before.rstrip()[:-1])[-1]
     words = re.findall(r"[^\W\d_]+", clause.lower())[-6:]
-    return any(w in REPORTING_VERBS and not w.endswith("ing") for w in words)
+    return _follows(before) or any(w in REPORTING_VERBS and not w.endswith("ing") for w in words)
+
+
+def _follows(intro: str) -> bool:
+    """Whether an intro ends "the following <speech>:" ("offered the following prayer:")."""
+    words = re.findall(r"[^\W\d_]+", intro.rstrip().rstrip(":").lower())[-2:]
+    return intro.rstrip().endswith(":") and len(words) == 2 and words[0] == "following" and words[1] in SPEECH_NOUNS
+
+
+def _short_line(text: str) -> bool:
+    """A line that is no sentence: a few words, no stop at its end (a heading, a speaker's label)."""
+    return bool(text) and "\n" not in text and len(text.split()) <= 6 and text[-1] not in ".!?,;\u2026\"\u201d"
 
 
 def _personal(text: str) -> bool:
