@@ -176,6 +176,10 @@ _TABLE: dict[str, tuple[Severity, str] | tuple[Severity, str, str]] = {
     "claim-year-mismatch": (E, "The claim gives its value a year, but the excerpt binds that value to another "
                                "year and the claim's year to another number (\"0.26% in 2012 to 0.05% in 2024\").",
         "Give the value the year the excerpt binds it to."),
+    "claim-date-mismatch": (E, "The claim gives a number a month or day, but the excerpt binds that number to "
+                               "another one and the claim's to another number (\"1.7 percent in August, an "
+                               "increase from the July figure of 1.4 percent\").",
+        "Give the number the date the excerpt binds it to, or the number it binds to the claim's date."),
     "claim-place-mismatch": (E, "The claim puts a number in a place, but the excerpt binds that number to "
                                 "another place and the claim's place to another number (\"412 in the north, 96 in "
                                 "the south\").",

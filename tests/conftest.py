@@ -52,6 +52,23 @@ def write_quote_fact(root: Path, text: str, people: str, speaker: str, words: st
         """)
 
 
+def write_one_fact(root: Path, text: str, claim: str, value: str, excerpt: str, *,
+                   published: str = "2024-01-01") -> None:
+    """A workspace of one source and one sheet with one fact: ``value`` is its typed value as YAML
+    (``"figure: {value: 1.4, unit: percent}"``, or ``""`` for none)."""
+    write_source(root, "source", text, published=published)
+    write_yaml(root, "facts/sheet.yml", f"""
+        title: Sheet
+        facts:
+          - id: fact
+            claim: {claim!r}
+            {value}
+            sources:
+              - source: source
+                excerpt: {excerpt!r}
+        """)
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
             input: str | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}

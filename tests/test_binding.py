@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.matchers.binding import bound_place, bound_year, places_in
+from generator.matchers.binding import bound_date, bound_place, bound_year, places_in
+from generator.matchers.dates import PartialDate, find_dates
 from generator.matchers.numbers import find_numbers
-from tests.conftest import run_cli, write_source, write_yaml
+from tests.conftest import run_cli, write_one_fact, write_source, write_yaml
 
 WIRE = "Officials counted 412 attacks in the north, 96 in the south. In Kharkiv, 30 shelters opened.\n"
 
@@ -150,3 +151,48 @@ def test_money_given_the_year_written_before_another_amount_is_refused(workspace
         """)
     r = run_cli("validate", "--root", str(workspace))
     assert r.returncode == 0, r.stdout
+
+
+# Dates with a month bind the same way (the held-out set's statistical releases: BLS, Eurostat).
+BLS = ("The 12-month change in the index for all items was 1.7 percent in\n August, an increase from the July "
+       "figure of 1.4 percent. The index for all items less food and energy rose 1.9 percent for the 12 months "
+       "ending August, a slight decline from the 2.1 percent figure in July.\n")
+EUROSTAT = ("Euro area annual inflation is expected to be 1.8% in September 2024, down from 2.2% in August. "
+            "Services is expected to have the highest annual rate in September (4.0%, compared with 4.1% in August).\n")
+
+
+@pytest.mark.parametrize("text, bound", [
+    (BLS, [("12", None), ("1.7", "August"), ("1.4", "July"), ("1.9", "August"), ("12", "August"), ("2.1", "July")]),
+    (EUROSTAT, [("1.8", "September 2024"), ("2.2", "August"), ("4.0", "September"), ("4.1", "August")]),
+    ("In August, 412 attacks were recorded.", [("412", None)]),  # a comma: the date modifies no number
+    ("412 attacks were recorded. In August the rate fell.", [("412", None)]),  # another sentence
+    ("the rate rose 3 percent in 2023", [("3", None)]),  # a year alone is bound_year's
+])
+def test_a_number_is_bound_to_the_month_after_it_or_modifying_it(text, bound):
+    dates = find_dates(text, published=PartialDate(2024, 10, 1))
+    got = [(n.raw, (lambda d: d and d.raw)(bound_date(text, n.start, n.end, dates)))
+           for n in find_numbers(text) if not any(d.start <= n.start < d.end for d in dates)]
+    assert got == bound
+
+
+@pytest.mark.parametrize("claim, value, excerpt, ok", [
+    ("The 12-month change was 1.7 percent in August 2012.", 1.7, " ".join(BLS.split(". ")[0].split()), True),
+    ("The July figure was 1.4 percent.", 1.4, " ".join(BLS.split(". ")[0].split()), True),
+    ("The 12-month change was 1.4 percent in August 2012.", 1.4, " ".join(BLS.split(". ")[0].split()), False),
+    ("Core prices rose 2.1 percent over the 12 months ending August 2012.", 2.1,
+     "rose 1.9 percent for the 12 months ending August, a slight decline from the 2.1 percent figure in July", False),
+    ("Inflation is expected to be 2.2% in September 2024.", 2.2, EUROSTAT.split(". ")[0], False),
+    ("Services are expected to have the highest annual rate in September 2024, at 4.1%.", 4.1,
+     "highest annual rate in September (4.0%, compared with 4.1% in August)", False),
+    ("Services are expected to have the highest annual rate in September 2024, at 4.0%.", 4.0,
+     "highest annual rate in September (4.0%, compared with 4.1% in August)", True),
+])
+def test_a_number_given_another_numbers_month_is_refused(workspace, claim, value, excerpt, ok):
+    write_one_fact(workspace, BLS + EUROSTAT, claim, f"figure: {{value: {value}, unit: percent}}", excerpt,
+                   published="2012-09-14" if "2012" in claim or "July" in claim else "2024-10-01")
+    r = run_cli("validate", "--root", str(workspace))
+    if ok:
+        assert "claim-date-mismatch" not in r.stdout, r.stdout
+    else:
+        assert r.returncode == 1 and "(claim-date-mismatch)" in r.stdout, r.stdout
+        assert "give the number the excerpt's date" in r.stdout

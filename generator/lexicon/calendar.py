@@ -70,6 +70,9 @@ NUMERIC_DATE_READINGS: tuple[str, ...] = ("day first", "month first")
 # The prepositions that bind a number to the year written after it ("£320 millions in 1952",
 # "0.05% in 2024", "for 2023"): in "0.26% in 2012 to 0.05% in 2024" 0.05% is 2024's, not 2012's.
 YEAR_PREPOSITIONS: tuple[str, ...] = ("in", "for", "during", "by")
+# What binds a number to a date with a month after it: "1.7 percent in August", "for the 12 months ending
+# August".
+DATE_PREPOSITIONS: tuple[str, ...] = YEAR_PREPOSITIONS + ("ending", "ended", "to")
 # How often, as a period in days: "monthly", "on a quarterly basis", "£100 a month", "each year".
 FREQUENCY_WORDS: dict[str, int] = {
     "daily": 1, "nightly": 1, "weekly": 7, "fortnightly": 14, "biweekly": 14, "monthly": 30, "bimonthly": 61,

@@ -5,16 +5,20 @@ counts, a verb) and then ``in``/``across`` and a place, either a part named by d
 north``, ``the south-east``) or a capitalised name (``Kharkiv``, ``the Donbas``). Punctuation ends the
 clause: ``412 in the north, 96 in the south`` binds 412 to the north only. A number with no such
 place is bound to none, and nothing is concluded from it. A year binds the same way, after ``in``,
-``for``, ``during`` or ``by``.
+``for``, ``during`` or ``by``; so does any date with a month (``1.7 percent in August``, ``rose 1.9
+percent for the 12 months ending August``), and one written just before the number as its modifier
+(``the July figure of 1.4 percent``, ``in September (4.0%``, ``in September 2024, at 4.1%``).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
-from generator.lexicon.calendar import YEAR_PREPOSITIONS
+from generator.lexicon.calendar import DATE_PREPOSITIONS, YEAR_PREPOSITIONS
 from generator.lexicon.places import COMPASS_PARTS, PLACE_PREPOSITIONS
 from generator.lexicon.text import WORD_SPACES
+from generator.matchers.dates import DateMention
 
 _WS = WORD_SPACES
 _COMPASS = "|".join(sorted(COMPASS_PARTS, key=len, reverse=True))
@@ -46,6 +50,31 @@ def bound_year(text: str, end: int) -> int | None:
     """The year the number ending at ``end`` is bound to ("£320 millions in 1952"), or None."""
     m = _BOUND_YEAR.match(text, end)
     return int(m["year"]) if m else None
+
+
+# A word of the clause after a number ("%", "percent", "12", "ending"); punctuation ends the clause.
+_CLAUSE_WORD = re.compile(r"\s*(%|[\w'\u2019-]+)\s*")  # a line break inside a wrapped paragraph too
+# Between a date and the number it modifies: "July figure of ", "September (", "September 2024, at ".
+_DATE_MODIFIES = re.compile(r"\s*\(\s*|(?:\s+[^\W\d_]+){1,2}\s+of\s+|,?\s+at\s+", re.I)
+
+
+def bound_date(text: str, start: int, end: int, dates: Sequence[DateMention]) -> DateMention | None:
+    """The date with a month that the number at ``start``..``end`` is bound to, among ``dates`` (the
+    text's, in order), or None: one after it in its clause, else one just before it as its modifier."""
+    at = {d.start: d for d in dates if d.month is not None}
+    pos = end
+    for _ in range(7):  # the number's unit and a few words ("percent for the 12 months ending")
+        m = _CLAUSE_WORD.match(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        if m[1].lower() in DATE_PREPOSITIONS and pos in at:
+            return at[pos]
+    for d in reversed(dates):
+        if d.month is not None and d.end <= start and start - d.end <= 20:
+            between = _DATE_MODIFIES.fullmatch(text, d.end, start)
+            return d if between else None
+    return None
 
 
 def _key(m: re.Match[str]) -> str:

@@ -56,7 +56,7 @@ from generator.lexicon.speech import (
     STARTERS,
     TITLES,
 )
-from generator.matchers.binding import bound_place, bound_year, places_in
+from generator.matchers.binding import bound_date, bound_place, bound_year, places_in
 from generator.normalize import fold, fold_text
 from generator.kinds import KINDS
 from generator.validation.checks.dates import agrees
@@ -97,6 +97,7 @@ class _Excerpts:
     numbers: list[NumberMention] = field(default_factory=list)
     money: list[MoneyMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    dates_in: list[list[DateMention]] = field(default_factory=list)  # each text's own, in order
     durations: list[Duration] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
@@ -109,7 +110,9 @@ class _Excerpts:
             numbers = find_numbers(c.text)
             out.numbers += numbers
             out.money += find_money(c.text, numbers, c.currency_symbols)
-            out.dates += find_dates(c.text, published=c.published, numeric=c.numeric_dates)
+            dates = find_dates(c.text, published=c.published, numeric=c.numeric_dates)
+            out.dates += dates
+            out.dates_in.append(dates)
             out.durations += find_durations(c.text, numbers)
             out.texts.append(c.text)
             out.sources.append(c.source_text or c.text)
@@ -182,6 +185,7 @@ class _ClaimReader:
                    and not self._not_a_count(n) and not any(d.start <= n.start < d.end for d in durations)]
         self._figures(figures, durations)
         self._places(figures)
+        self._dated(figures, dates)
         self._durations(durations, figures)
         self._money(money)
         self.money_spans = [(m.start, m.end) for m in money]
@@ -407,6 +411,37 @@ class _ClaimReader:
                     f"the claim says \"{_words(self.claim, f.start, f.end)}\", but the excerpt says "
                     f"{', '.join(repr(w) for w in said)}: say how often as the excerpt does")))
                 return
+
+    def _dated(self, figures: list[NumberMention], dates: list[DateMention]) -> None:
+        """A number proves only the date it is bound to: in "1.7 percent in August, an increase from the
+        July figure of 1.4 percent" the 1.4 is July's. A claim binding a number to a month or day is
+        contradicted when an excerpt binds that number to another and the claim's to another number."""
+        if not self.located:
+            return
+        for n in figures:
+            when = bound_date(self.claim, n.start, n.end, dates)
+            if when is None or n.ordinal:
+                continue
+            conflict = None
+            for text, text_dates in zip(self.seen.texts, self.seen.dates_in):
+                mentions = [m for m in find_numbers(text) if not m.ordinal
+                            and not any(d.start <= m.start < d.end for d in text_dates)]
+                same = [(m, bound_date(text, m.start, m.end, text_dates)) for m in mentions if m.value == n.value]
+                if any(d is None or _same_time(d, when) for _, d in same):
+                    conflict = None
+                    break
+                other = [m for m in mentions if m.value != n.value
+                         and (d := bound_date(text, m.start, m.end, text_dates)) is not None and _same_time(d, when)]
+                if same and other and conflict is None:
+                    conflict = (text, same[0], other[0])
+            if conflict is not None:
+                text, (m, there), o = conflict
+                assert there is not None
+                said = _words(self.claim, when.start, when.end)
+                self.out.append(("claim-date-mismatch", (
+                    f"the claim gives {_words(self.claim, *n.span)} the date \"{said}\", but the excerpt binds "
+                    f"{format_number(n.value)} to \"{_words(text, there.start, there.end)}\" and "
+                    f"\"{said}\" to {format_number(o.value)}: give the number the excerpt's date")))
 
     def _years(self, years: list[DateMention]) -> None:
         """A claim that gives its value one year ("savings in 1962 were £320 million") is contradicted
@@ -742,6 +777,14 @@ def _contains_words(text: str, words: str) -> bool:
 
 
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)(?!\d)[^.;,\d]{0,40}\Z")
+
+
+def _same_time(a: DateMention, b: DateMention) -> bool:
+    """Whether two dates with a month may be one: the same month, and the same day and year where both
+    give them (a year the text leaves out and the reader guesses is no year)."""
+    if a.month != b.month or (a.day is not None and b.day is not None and a.day != b.day):
+        return False
+    return a.year_inferred or b.year_inferred or a.year is None or b.year is None or a.year == b.year
 
 
 def _year_before(text: str, start: int) -> int | None:
