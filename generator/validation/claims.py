@@ -601,7 +601,8 @@ class _ClaimReader:
         for opposite in OPPOSITES:
             for mine, other in ((opposite.up, opposite.down), (opposite.down, opposite.up)):
                 said = sorted(words & mine)
-                if said and not excerpt & mine and excerpt & other:
+                # A claim saying both sides ("the fall followed a rise") reverses neither.
+                if said and not excerpt & mine and excerpt & other and not words & other:
                     self.out.append(("claim-polarity-mismatch", (
                         f"the claim says \"{said[0]}\" where the excerpt says \"{sorted(excerpt & other)[0]}\" "
                         f"({opposite.name}): write the claim as the excerpt says it")))
