@@ -9,7 +9,7 @@ import pytest
 from generator.findings import Severity
 from generator.loading import load_workspace
 from generator.validation.validator import validate
-from tests.conftest import write_source, write_yaml
+from tests.conftest import run_cli, write_one_fact, write_source, write_yaml
 
 # (claim, excerpt, errors expected)
 CASES = [
@@ -54,3 +54,27 @@ def test_claim_quantity(results: dict[str, list], n: int) -> None:
     found = results[f"c{n}"]
     errors = sorted({f.rule for f in found if f.severity is Severity.ERROR})
     assert errors == CASES[n][2], [f.format_text() for f in found]
+
+
+# A rank the excerpt writes as a label of the same noun (the held-out set's ONS bulletin).
+ONS = ("The first quarterly estimate of UK gross domestic product (GDP) shows an estimated fall of 0.2% in "
+       "Quarter 3 (July to Sept) 2022 (Figure 1). On Day 407 of the strike, talks resumed.\n")
+
+
+@pytest.mark.parametrize("claim, value, excerpt, ok", [
+    ("GDP fell by 0.2% in the third quarter of 2022.", 0.2,
+     "shows an estimated fall of 0.2% in Quarter 3 (July to Sept) 2022", True),
+    ("GDP fell by 0.2% in the second quarter of 2022.", 0.2,
+     "shows an estimated fall of 0.2% in Quarter 3 (July to Sept) 2022", False),
+    ("GDP fell by 0.2% on the third day of 2022.", 0.2,  # another noun's label: no rank
+     "shows an estimated fall of 0.2% in Quarter 3 (July to Sept) 2022", False),
+    ("Talks resumed on the 407th day of the strike.", None, "On Day 407 of the strike, talks resumed.", True),
+])
+def test_a_label_states_the_rank_of_its_own_noun(workspace, claim, value, excerpt, ok):
+    write_one_fact(workspace, ONS, claim, f"figure: {{value: {value}, unit: percent}}" if value else "",
+                   excerpt, published="2022-11-11")
+    r = run_cli("validate", "--root", str(workspace))
+    if ok:
+        assert r.returncode == 0, r.stdout
+    else:
+        assert r.returncode == 1 and "(claim-not-in-excerpt)" in r.stdout, r.stdout

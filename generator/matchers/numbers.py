@@ -149,10 +149,10 @@ def ratio(numerator: int, denominator: int) -> Decimal:
 
 _VULGAR: dict[str, Decimal] = {c: ratio(n, d) for c, (n, d) in VULGAR_FRACTIONS.items()}
 _VULGAR_ALT = "".join(_VULGAR)
-# "3 1/2", "8½", "½", and the parliamentary "7.3/4" (Hansard's 7¾). Not dates ("1/2/2023"), not
+# "3 1/2", "8½", "½", the Federal Reserve's "5-1/4", and the parliamentary "7.3/4" (Hansard's 7¾). Not dates ("1/2/2023"), not
 # scores or ratios without a whole part ("3/4" alone is left alone).
 _DIGIT_FRACTION = re.compile(
-    rf"(?<![\w.,/])(?:(?P<whole>\d+)(?:(?P<sep>[{_GS}.])(?P<num>\d)/(?P<den>\d{{1,2}})(?![\d/])"
+    rf"(?<![\w.,/-])(?:(?P<whole>\d+)(?:(?P<sep>[{_GS}.-])(?P<num>\d)/(?P<den>\d{{1,2}})(?![\d/])"
     rf"|(?P<v1>[{_VULGAR_ALT}]))|(?P<v2>[{_VULGAR_ALT}]))"
 )
 # "two-thirds", "three quarters", "a third of", "one-fifth", "half of": a fraction. "a third term" is
@@ -201,6 +201,8 @@ _SCALE_AT_END = re.compile(rf"(?:{_alt(SCALES)})\Z", re.I)
 FORMS: tuple[Form, ...] = (
     Form("mixed fraction", "a whole number and a fraction", (("3 1/2%", "3.5"), ("a rise of 2 3/4 per cent", "2.75")),
          (("on 1/2/2023", "none"),)),
+    Form("hyphenated fraction", "a whole number, a hyphen, a fraction: the Federal Reserve's style",
+         (("5-1/4 percent", "5.25"), ("at 5-1/4 to 5-1/2 percent", "5.25 to 5.5"))),
     Form("vulgar fraction", "a fraction character, alone or after a whole number",
          (("8\u00bd per cent", "8.5"), ("\u00be of the vote", "0.75"))),
     Form("parliamentary fraction", "Hansard's whole number, full stop, fraction: 7.3/4 is 7\u00be",

@@ -29,7 +29,7 @@ from generator.matchers.durations import Duration, find_durations
 from generator.matchers.dates import DateMention, PartialDate, find_dates, find_times
 from generator.matchers.frequency import find_frequencies
 from generator.matchers.markup import markup_to_text
-from generator.matchers.units import lemmas_of
+from generator.matchers.units import counted_noun, lemmas_of, same_noun
 from generator.matchers.vague import find_vague
 from generator.matchers.memo import per_text
 from generator.matchers.money import MoneyMention, find_money
@@ -222,7 +222,7 @@ class _ClaimReader:
                     f"the claim says \"{words}\" ({_q(n.value, n.qualifier)}), but the figure is "
                     f"{_q(target, fig.qualifier)}: say it as the value does")))
                 continue
-            if any(_number_states(e, n) for e in stated):
+            if any(_number_states(e, n) for e in stated) or self._labelled_rank(n):
                 continue
             if target is not None and not agrees_value:
                 assert fig is not None
@@ -233,6 +233,22 @@ class _ClaimReader:
                 self.out.append(("claim-not-in-excerpt", (
                     f"the claim says \"{words}\" ({_q(n.value, n.qualifier)}), which no cited excerpt states"
                     f"{self._numbers_listing(n.value)}")))
+
+    def _labelled_rank(self, n: NumberMention) -> bool:
+        """A rank the excerpt writes as a label of the same noun: the claim's "the third quarter" is the
+        excerpt's "Quarter 3", "the 407th day" its "Day 407"; never another noun's ("the third day")."""
+        if not n.ordinal:
+            return False
+        mine = counted_noun(self.claim, n.start, n.end, n.value, True)
+        if mine is None:
+            return False
+        for text in self.seen.texts:
+            for e in find_numbers(text):
+                if e.value == n.value and not e.ordinal:
+                    theirs = counted_noun(text, e.start, e.end, e.value)
+                    if theirs is not None and theirs.how == "label" and same_noun(theirs.head, mine.head):
+                        return True
+        return False
 
     def _places(self, figures: list[NumberMention]) -> None:
         """A number proves only what it is bound to: in "412 in the north, 96 in the south" the 96 is the
