@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.matchers.dates import PartialDate, calendar_spans, find_dates, parse_partial_date
+from tests.conftest import run_cli, write_one_fact
 
 
 def dates(text: str, default_year: int | None = None) -> list[tuple]:
@@ -149,3 +150,15 @@ def test_partial_dates_take_ascii_digits_only():
 
     with pytest.raises(ValueError):
         parse_partial_date("\u0662\u0660\u0662\u0663")  # Arabic-Indic ٢٠٢٣
+
+
+@pytest.mark.parametrize("value, ok", [("2023-11", True), ("2024-11", False)])
+def test_a_year_of_two_digits_after_an_apostrophe(workspace, value, ok):
+    """The Reserve Bank of Australia's "November ‘23": 2023, not the November before publication."""
+    text = "The cash rate has been at 4.35% since November 2023. At that time in November \u201823 the risks rose.\n"
+    write_one_fact(workspace, text, "The Board raised the rate in November 2023.", f'date: "{value}"',
+                   "At that time in November \u201823 the risks rose.", published="2025-02-18")
+    r = run_cli("validate", "--root", str(workspace))
+    assert (r.returncode == 0) == ok, r.stdout
+    if not ok:
+        assert "(date-not-supported)" in r.stdout

@@ -31,7 +31,7 @@ from generator.lexicon.calendar import (
     YEAR_PREFIXES,
 )
 from generator.lexicon.numbers import SCALE_SUFFIXES, SCALE_WORDS
-from generator.lexicon.text import WORD_SPACES
+from generator.lexicon.text import APOSTROPHES, WORD_SPACES
 from generator.lexicon.units import PERCENT_FORMS
 from generator.matchers.forms import Form
 from generator.matchers.memo import per_text
@@ -155,6 +155,8 @@ _MONTH_DAY = re.compile(
     rf"(?:{_RANGE}{_DAY2})?(?:,?{_SP}{_YEAR})?"
 )
 _MONTH_YEAR = re.compile(rf"(?<![\w]){_MONTH},?{_SP}{_YEAR}")
+# "November ‘23", "Nov '23": the year's century left out, an apostrophe in its place.
+_MONTH_SHORT_YEAR = re.compile(rf"(?<![\w]){_MONTH}{_SP}[{APOSTROPHES}\u2018](?P<yy>\d{{2}})(?![\d\w])")
 _BARE_MONTH = re.compile(rf"(?<![\w]){_MONTH_FULL}")
 # Every grammar with a month name matches where this does: texts without one skip those grammars.
 _ANY_MONTH_NAME = re.compile(rf"(?:{_names(list(MONTHS))})(?![\w])")
@@ -231,6 +233,15 @@ def find_dates(text: str, default_year: int | None = None, *,
     if published is not None:
         default_year = published.year
     return _scan(text, default_year, with_month_only=False, published=published, numeric=numeric)
+
+
+def _full_year(yy: int, near: int | None) -> int:
+    """The year ``'yy`` names: the one of its century's choices nearest ``near`` (the published year),
+    else this century's."""
+    if near is None:
+        return 2000 + yy
+    base = near // 100 * 100 + yy
+    return min((base - 100, base, base + 100), key=lambda y: (abs(y - near), -y))
 
 
 def nearest_year(month: int, day: int | None, published: PartialDate) -> int:
@@ -370,6 +381,10 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
             if free(*m.span()) and _valid(int(m["year"]), _month(m["month"]), None):
                 taken.append(m.span())
                 add(m.start(), m.end(), int(m["year"]), _month(m["month"]), None)
+        for m in _MONTH_SHORT_YEAR.finditer(text) if named else ():
+            if free(*m.span()):
+                taken.append(m.span())
+                add(m.start(), m.end(), _full_year(int(m["yy"]), default_year), _month(m["month"]), None)
 
     def bare_month() -> None:
         for m in _BARE_MONTH.finditer(text) if named else ():
@@ -513,7 +528,9 @@ DATE_FORMS: tuple[Form, ...] = (
     Form("month day", "the month's name or abbreviation, then the day and the year if given",
          (("April 26, 2023", "2023-04-26"), ("Jan. 9", "2023-01-09"), ("Sept. 14, 2022", "2022-09-14"),
           ("(May 3rd, 2021)", "2021-05-03"), ("November 15", "2022-11-15"))),
-    Form("month year", "a month and a year", (("February 2022", "2022-02"), ("Dec 2021", "2021-12"))),
+    Form("month year", "a month and a year; a year of two digits after an apostrophe is the nearest to the "
+         "published year's", (("February 2022", "2022-02"), ("Dec 2021", "2021-12"), ("November \u201823", "2023-11"),
+                              ("Nov '23", "2023-11"))),
     Form("month", "a month's full name alone; `May` only after `in`, `since`, `late`, ...",
          (("in March", "2023-03"), ("since late May", "2023-05")),
          (("you may go", "none"),)),
