@@ -70,3 +70,29 @@ def test_a_swapped_name_is_refused(workspace, text, claim, excerpt):
 def test_the_excerpts_names_and_added_context_pass(workspace, text, claim, excerpt):
     r = _validate(workspace, text, claim, excerpt)
     assert "claim-name-swapped" not in r.stdout, r.stdout
+
+
+CREC = ("  Mr. KELLY. Mr. President, what are we doing here? We are debating a budget that gives another round "
+        "of tax cuts to billionaires on the backs of everyday Americans.\n")
+CREC_CLAIM = "Kelly said the Senate was debating a budget that gives another round of tax cuts to billionaires."
+CREC_EXCERPT = "We are debating a budget that gives another round of tax cuts to billionaires on the backs of everyday Americans."
+
+
+@pytest.mark.parametrize("title, ok", [
+    ("H.R. 1 (Congressional Record, Senate, pages S3663-S3675)", True),  # the title names the Senate
+    ("H.R. 1 (Congressional Record, pages S3663-S3675)", False),
+])
+def test_a_name_in_the_sources_title_is_named_by_the_source(workspace, title, ok):
+    write_source(workspace, "s", CREC, published="2025-06-28", title=title)
+    write_yaml(workspace, "facts/people.yml", "mark-kelly: {name: Mark Kelly, aliases: [Kelly, Mr. KELLY]}\n")
+    write_yaml(workspace, "facts/sheet.yml", f"""
+        title: Sheet
+        facts:
+          - id: fact
+            claim: {CREC_CLAIM!r}
+            sources:
+              - source: s
+                excerpt: {CREC_EXCERPT!r}
+        """)
+    r = run_cli("validate", "--root", str(workspace))
+    assert ("(claim-name-swapped)" not in r.stdout) == ok, r.stdout

@@ -88,6 +88,7 @@ class Cited:
     context: str = ""  # the paragraphs the span lies in: names read there count as the cited text's
     currency_symbols: Mapping[str, str] = field(default_factory=dict)  # the source's bare "$", as its sidecar says
     numeric_dates: str | None = None  # "day first" or "month first", as its sidecar says
+    title: str = ""  # the source's title, as its sidecar gives it: what the source names, too
 
 
 @dataclass(slots=True)
@@ -101,6 +102,7 @@ class _Excerpts:
     durations: list[Duration] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
     contexts: list[str] = field(default_factory=list)
 
     @classmethod
@@ -116,6 +118,7 @@ class _Excerpts:
             out.durations += find_durations(c.text, numbers)
             out.texts.append(c.text)
             out.sources.append(c.source_text or c.text)
+            out.titles.append(c.title)
             out.contexts.append(c.context or c.text)
         return out
 
@@ -560,7 +563,7 @@ class _ClaimReader:
 
     def _swapped_names(self) -> None:
         """A name swapped for another: the claim names "Woking" where its excerpt names "Guildford", and no
-        cited source names Woking anywhere. People are checked against people.yml and countries against
+        cited source names Woking anywhere (its text or its title). People are checked against people.yml and countries against
         the gazetteer (above); a capital is checked here too, as the city it is ("London" for "Brussels"
         passes as the UK otherwise). A name the sources lack with no name of the excerpt's left out of the
         claim concludes nothing: the claim may add context ("in the House of Commons")."""
@@ -571,7 +574,8 @@ class _ClaimReader:
                if not any(qa <= a < qb for qa, qb in quoted + people + places)]
         if not new:
             return
-        sources = [s.lower() for s in self.seen.sources]
+        # The source's title names what it is about ("H.R. 1 (Congressional Record, Senate, …)").
+        sources = [s.lower() for s in self.seen.sources + self.seen.titles]
         new = [(w, a, b) for w, a, b in new if not any(_has_word(s, w.lower()) for s in sources)]
         # A title or a body's name spelt out is a paraphrase, not a swap.
         new = [(w, a, b) for w, a, b in new if _is_a_name(_capitalised_run(self.claim, a, b), self.seen.sources)]

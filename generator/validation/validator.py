@@ -118,7 +118,8 @@ def _check_claim(ws: Workspace, sf: SheetFile, loc: tuple[str | int, ...], fact:
     """The claim against the value and the located spans; findings point at the claim."""
     cited = [Cited(ws.sources[c.source].text[c.start:c.end], ws.sources[c.source].published_date,
                    ws.sources[c.source].text, _paragraphs(ws.sources[c.source].text, c.start, c.end),
-                   ws.sources[c.source].meta.currency_symbols or {}, ws.sources[c.source].meta.numeric_dates)
+                   ws.sources[c.source].meta.currency_symbols or {}, ws.sources[c.source].meta.numeric_dates,
+                   ws.sources[c.source].meta.title)
              for c in result.citations if c.start is not None and c.end is not None]
     pos = sf.doc.pos((*loc, "claim"))
     found = check_claim(fact, cited, people)
