@@ -17,7 +17,7 @@ from generator.model import Figure, Money
 from generator.rules import severity_of
 from generator.validation.checks.base import Context, Outcome
 from generator.validation.checks.figures import check_figure, check_money
-from tests.conftest import REPO, run_cli, write_source, write_yaml
+from tests.conftest import REPO, run_cli, write_one_fact, write_source, write_yaml
 
 EXAMPLES = [(f.name, text, reading) for f in FORMS for text, reading in f.examples]
 COUNTER = [(f.name, text, instead) for f in FORMS for text, instead in f.counter]
@@ -219,3 +219,19 @@ def test_validate_refuses_a_year_as_a_count(workspace):
         """)
     r = run_cli("validate", "--root", str(workspace))
     assert r.returncode == 1 and "(figure-not-supported)" in r.stdout and "is a year" in r.stdout
+
+
+@pytest.mark.parametrize("value, ok", [
+    ('"2/3"', True),    # two-thirds is 67% to the places the text writes
+    ('"3/4"', False),
+    ("0.67", False),    # a decimal is no fraction: 0.67 is not 67%
+    ('"1/3"', False),
+])
+def test_a_fraction_the_text_gives_as_a_rounded_percentage(workspace, value, ok):
+    text = "Some towns' populations fell by as much as 67% between 1841 and 1851.\n"
+    write_one_fact(workspace, text, "Some towns lost up to a share of their population.",
+                   f"figure: {{value: {value}, qualifier: up to}}", "populations fell by as much as 67%")
+    r = run_cli("validate", "--root", str(workspace))
+    assert (r.returncode == 0) == ok, r.stdout
+    if not ok:
+        assert "(figure-not-supported)" in r.stdout

@@ -9,7 +9,8 @@ number then overstates what the source knows.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
 
 from generator.matchers.money import MoneyMention, find_money
 from generator.matchers.numbers import ENTAILS, NumberMention, find_numbers, format_number
@@ -72,12 +73,30 @@ def _bind(unit_text: str, same: list[NumberMention], text: str,
                  f"(\"{said}\"){hint}")]
 
 
+def _fraction_as_percent(figure: Figure, mentions: list[NumberMention], text: str,
+                         ctx: Context) -> list[NumberMention]:
+    """A fraction the editor writes ("2/3") that the text gives as a percentage, rounded to the places it
+    writes ("67%", "66.7 per cent"): the same number. Only for a fraction: 0.67 is not 67%."""
+    if not isinstance(figure.value, str) or "/" not in figure.value:
+        return []
+    base, off = (ctx.source_text, ctx.offset) if ctx.source_text else (text, 0)
+    out = []
+    for m in mentions:
+        places = len(m.raw.split(".", 1)[1]) if "." in m.raw else 0
+        percent = (figure.amount * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if percent == m.value and not m.ordinal:
+            counted = counted_noun(base, off + m.start, off + m.end, m.value, m.ordinal, m.form)
+            if counted is not None and counted.how == "percent":
+                out.append(replace(m, value=figure.amount))
+    return out
+
+
 def check_figure(figure: Figure, text: str, ctx: Context) -> Outcome:
     target = figure.amount
     wanted = figure.qualifier
     fact_says = f"{wanted} {format_number(target)}" if wanted else format_number(target)
     mentions = find_numbers(text)
-    same = [m for m in mentions if m.value == target]
+    same = [m for m in mentions if m.value == target] or _fraction_as_percent(figure, mentions, text, ctx)
     if not same:
         if not mentions:
             return Outcome(problems=[("figure-not-supported",
