@@ -235,3 +235,16 @@ def test_a_fraction_the_text_gives_as_a_rounded_percentage(workspace, value, ok)
     assert (r.returncode == 0) == ok, r.stdout
     if not ok:
         assert "(figure-not-supported)" in r.stdout
+
+
+@pytest.mark.parametrize("text, value, unit, ok", [
+    ("who inspired his countrymen for a quarter of a century as King", 25, "years", True),
+    ("who inspired his countrymen for a quarter of a century as King", 20, "years", False),
+    ("the talks lasted three quarters of an hour", 45, "minutes", True),
+    ("the talks lasted three quarters of an hour", 45, "seconds", False),
+    ("the talks lasted two hours", 120, "minutes", True),
+])
+def test_a_length_of_time_counted_in_another_unit(workspace, text, value, unit, ok):
+    write_one_fact(workspace, text + ".\n", "It lasted that long.", f"figure: {{value: {value}, unit: {unit}}}", text)
+    r = run_cli("validate", "--root", str(workspace))
+    assert ("(figure-not-supported)" not in r.stdout) == ok, r.stdout

@@ -54,6 +54,11 @@ def _unit(word: str) -> tuple[Decimal, str]:
     return Decimal(_MONTHS[w]), "mo"
 
 
+def unit_length(word: str) -> tuple[Decimal, str] | None:
+    """The length of one ``word`` ("years", "hour") in its scale, or None when it is no unit of time."""
+    return _unit(word) if word.lower() in _SINGULAR_OF else None
+
+
 def find_durations(text: str, numbers: list[NumberMention] | None = None) -> list[Duration]:
     """Every duration in ``text``, in order (``numbers``: find_numbers(text), when at hand)."""
     out: list[Duration] = []

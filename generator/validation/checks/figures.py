@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from generator.matchers.durations import find_durations, unit_length
 from generator.matchers.money import MoneyMention, find_money
 from generator.matchers.numbers import ENTAILS, NumberMention, find_numbers, format_number
 from generator.matchers.units import counted_noun, disagreement, parse_unit, year_reading
@@ -91,12 +92,30 @@ def _fraction_as_percent(figure: Figure, mentions: list[NumberMention], text: st
     return out
 
 
+def _as_duration(figure: Figure, mentions: list[NumberMention], text: str) -> tuple[int, int] | None:
+    """A length of time counted in the fact's unit that the text gives in another ("25 years" as "a
+    quarter of a century", "90 minutes" as "an hour and a half"): its span, with the qualifier the fact's
+    entails, or None."""
+    length = unit_length(figure.unit) if figure.unit else None
+    if length is None:
+        return None
+    per, scale = length
+    for d in find_durations(text, mentions):
+        if d.scale == scale and d.amount == figure.amount * per and (
+                d.qualifier == figure.qualifier or (d.qualifier is not None and figure.qualifier is not None
+                                                    and figure.qualifier in ENTAILS[d.qualifier])):
+            return d.start, d.end
+    return None
+
+
 def check_figure(figure: Figure, text: str, ctx: Context) -> Outcome:
     target = figure.amount
     wanted = figure.qualifier
     fact_says = f"{wanted} {format_number(target)}" if wanted else format_number(target)
     mentions = find_numbers(text)
     same = [m for m in mentions if m.value == target] or _fraction_as_percent(figure, mentions, text, ctx)
+    if not same and (span := _as_duration(figure, mentions, text)) is not None:
+        return Outcome(highlights=[span])
     if not same:
         if not mentions:
             return Outcome(problems=[("figure-not-supported",
