@@ -220,10 +220,10 @@ def test_the_version_changes_with_any_file_of_the_package(tmp_path: Path, monkey
 def test_a_cache_entry_of_another_shape_is_ignored(repo_copy: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     cached(repo_copy, folder)
-    index = json.loads((folder / "files.json").read_text(encoding="utf-8"))
+    index = cache_mod.unpack((folder / "files.bin").read_bytes())
     for entry in index["sheets"].values():
         entry["findings"] = [["facts/x.yml", 1]]  # a finding with fields missing
-    (folder / "files.json").write_text(json.dumps(index), encoding="utf-8")
+    (folder / "files.bin").write_bytes(cache_mod.pack(index))
     notes: list[str] = []
     assert cached(repo_copy, folder, notes) == cold(repo_copy)
     assert any("corrupt" in n for n in notes)
@@ -232,7 +232,8 @@ def test_a_cache_entry_of_another_shape_is_ignored(repo_copy: Path, tmp_path: Pa
 def test_a_corrupt_cache_is_ignored_with_a_note(repo_copy: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     cached(repo_copy, folder)
-    (folder / "files.json").write_text("{not json", encoding="utf-8")
+    data = (folder / "files.bin").read_bytes()
+    (folder / "files.bin").write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # one bit flipped
     for entry in (folder / "sheets").glob("*.json"):
         entry.write_text(entry.read_text(encoding="utf-8")[:40], encoding="utf-8")
     notes: list[str] = []
@@ -263,7 +264,7 @@ def test_the_cli_caches_by_default_and_no_cache_is_cold(repo_copy: Path, tmp_pat
     assert first.stdout == again.stdout == none.stdout and first.returncode == again.returncode == none.returncode
     other = tmp_path / "elsewhere"
     run_cli("validate", "--cache-dir", str(other), cwd=repo_copy)
-    assert (other / "files.json").is_file() and not (repo_copy / ".factsheet-cache").exists()
+    assert (other / "files.bin").is_file() and not (repo_copy / ".factsheet-cache").exists()
 
 
 def test_two_runs_at_once_share_a_cache_safely(repo_copy: Path, tmp_path: Path) -> None:
@@ -328,23 +329,35 @@ def test_the_dictionary_answers_are_kept_so_a_rerun_does_not_load_it(repo_copy: 
     env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
     first = subprocess.run(cmd, cwd=repo_copy, env=env, capture_output=True, text=True, timeout=300)
     assert first.stderr.split()[-1] == "True"  # the example's figures with units asked it
-    answers = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))["answers"]
+    answers = cache_mod.unpack((folder / "lexicon.bin").read_bytes())["answers"]
     assert any(key.startswith("getAllLemmas\0") for key in answers)
     for sheet in (repo_copy / "facts").glob("*.yml"):  # every sheet re-validated, asking the same
         sheet.write_text(sheet.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     again = subprocess.run(cmd, cwd=repo_copy, env=env, capture_output=True, text=True, timeout=300)
-    assert again.stderr.split()[-1] == "False"  # answered from lexicon.json
+    assert again.stderr.split()[-1] == "False"  # answered from lexicon.bin
     assert again.stdout == first.stdout == cold(repo_copy)[1]
 
 
 def test_a_corrupt_dictionary_record_is_ignored_with_a_note(repo_copy: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     cached(repo_copy, folder)
-    record = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))
+    record = cache_mod.unpack((folder / "lexicon.bin").read_bytes())
     record["answers"]["getAllLemmas\0zzz-never-asked"] = 5  # not an answer lemminflect gives
-    (folder / "lexicon.json").write_text(json.dumps(record), encoding="utf-8")
+    (folder / "lexicon.bin").write_bytes(cache_mod.pack(record))
     for sheet in (repo_copy / "facts").glob("*.yml"):
         sheet.write_text(sheet.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     notes: list[str] = []
     assert cached(repo_copy, folder, notes) == cold(repo_copy)
-    assert any("lexicon.json is corrupt" in n for n in notes)
+    assert any("lexicon.bin is corrupt" in n for n in notes)
+
+
+def test_a_packed_entry_reads_back_and_any_damage_is_refused() -> None:
+    value = {"version": "v", "sheets": {"a": {"digest": "d", "findings": [["p", 1, 2]], "loaded": True}},
+             "answers": {"getAllLemmas\0dogs": {"NOUN": ("dog",)}}}
+    data = cache_mod.pack(value)
+    assert cache_mod.unpack(data) == value
+    damaged = [data[:-1], data + b"\0", data[:30] + bytes([data[30] ^ 1]) + data[31:],
+               data[:-3] + bytes([data[-3] ^ 4]) + data[-2:], b'{"version": "v"}', b""]
+    for bad in damaged:
+        with pytest.raises(ValueError):
+            cache_mod.unpack(bad)
