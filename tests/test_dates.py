@@ -162,3 +162,20 @@ def test_a_year_of_two_digits_after_an_apostrophe(workspace, value, ok):
     assert (r.returncode == 0) == ok, r.stdout
     if not ok:
         assert "(date-not-supported)" in r.stdout
+
+
+@pytest.mark.parametrize("words, value, ok", [
+    ("the day before yesterday", "2024-03-12", True),
+    ("the day before yesterday", "2024-03-13", False),  # was read as "yesterday"
+    ("two days ago", "2024-03-12", True),
+    ("two days ago", "2024-03-11", False),
+    ("six months ago", "2023-09", True),
+    ("three weeks ago", "2024-02", True),
+    ("a year ago", "2023", True),
+])
+def test_days_counted_back_from_the_published_date(workspace, words, value, ok):
+    text = f"The talks, which began {words}, resumed in Geneva.\n"
+    write_one_fact(workspace, text, "The talks began then.", f'date: "{value}"', text.strip(), published="2024-03-14")
+    r = run_cli("validate", "--root", str(workspace))
+    assert (r.returncode == 0) == ok, r.stdout
+    assert ("date-relative" in r.stdout) == ok, r.stdout

@@ -30,10 +30,16 @@ RELATIVE_WORDS: dict[str, tuple[str, int]] = {
     "today": ("day", 0), "tonight": ("day", 0), "this morning": ("day", 0),
     "this afternoon": ("day", 0), "this evening": ("day", 0),
     "yesterday": ("day", -1), "last night": ("day", -1), "tomorrow": ("day", 1),
+    "the day before yesterday": ("day", -2), "the day after tomorrow": ("day", 2),
     "this week": ("week", 0), "last week": ("week", -1), "next week": ("week", 1),
     "this month": ("month", 0), "last month": ("month", -1), "next month": ("month", 1),
     "this year": ("year", 0), "last year": ("year", -1), "next year": ("year", 1),
 }
+
+# "two days ago", "three weeks ago", "a fortnight ago", "six months ago": a count of these units back
+# from the published date, read at the precision of the unit (as "last week" and "last month" are).
+AGO_UNITS: dict[str, tuple[str, int]] = {"day": ("day", 1), "week": ("week", 1), "fortnight": ("week", 2),
+                                         "month": ("month", 1), "year": ("year", 1)}
 
 # Before a weekday, read against a published day: "last Thursday" is the latest Thursday before it (one
 # to seven days back), "next Thursday" the first after it. "this Thursday" may point either way: not read.

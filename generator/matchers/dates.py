@@ -19,6 +19,7 @@ from datetime import timedelta
 from typing import Callable
 
 from generator.lexicon.calendar import (
+    AGO_UNITS,
     DATE_PRECEDENCE,
     MAY_CONTEXT,
     MONTH_ABBREVIATIONS,
@@ -30,7 +31,7 @@ from generator.lexicon.calendar import (
     WEEKDAY_NAMES,
     YEAR_PREFIXES,
 )
-from generator.lexicon.numbers import SCALE_SUFFIXES, SCALE_WORDS
+from generator.lexicon.numbers import SCALE_SUFFIXES, SCALE_WORDS, UNIT_WORDS
 from generator.lexicon.text import APOSTROPHES, WORD_SPACES
 from generator.lexicon.units import PERCENT_FORMS
 from generator.matchers.forms import Form
@@ -278,6 +279,11 @@ def _relative_range(word: str, published: PartialDate) -> tuple[Day, Day] | None
         ahead = (WEEKDAYS[weekday] - first.weekday()) % 7 or 7
         return first + timedelta(days=ahead), first + timedelta(days=ahead)
     kind, offset = RELATIVE_WORDS[word]
+    return _relative_span(kind, offset, published, first, last)
+
+
+def _relative_span(kind: str, offset: int, published: PartialDate, first: Day, last: Day) -> tuple[Day, Day] | None:
+    """The days ``offset`` units of ``kind`` from the published date's own span (``first``..``last``)."""
     if kind == "day":
         return first + timedelta(days=offset), last + timedelta(days=offset)
     if kind == "week":
@@ -396,9 +402,28 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
             add(m.start(), m.end(), None, _month(m["month"]), None)
 
     def relative() -> None:
+        ago()
         for m in _RELATIVE.finditer(text) if published is not None else ():
             assert published is not None
             span = _relative_range(" ".join(m.group().lower().split()), published)
+            if span is None or not free(*m.span()):
+                continue
+            common_year, common_month, common_day = _coarsest_common(*span)
+            if common_year is not None:
+                taken.append(m.span())
+                out.append(DateMention(m.start(), m.end(), common_year, common_month, common_day, None, True,
+                                       m.group(), relative=True))
+
+    def ago() -> None:
+        for m in _AGO.finditer(text) if published is not None else ():
+            assert published is not None
+            kind, per = AGO_UNITS[m["unit"].lower()]
+            count = m["n"].lower()
+            n = int(count) if count.isdigit() else 1 if count in ("a", "an") else UNIT_WORDS.index(count)
+            first = Day(published.year, published.month or 1, published.day or 1)
+            last_month = published.month or 12
+            last = Day(published.year, last_month, published.day or calendar.monthrange(published.year, last_month)[1])
+            span = _relative_span(kind, -n * per, published, first, last) if n else None
             if span is None or not free(*m.span()):
                 continue
             common_year, common_month, common_day = _coarsest_common(*span)
@@ -450,6 +475,11 @@ _RELATIVE = re.compile(
     r"(?<![\w])(?:" + "|".join(w.replace(" ", rf"[{_WS}]+") for w in sorted(RELATIVE_WORDS, key=len, reverse=True))
     + rf"|(?:{'|'.join(RELATIVE_WEEKDAY_WORDS)})[{_WS}]+(?:{'|'.join(d.lower() for d in WEEKDAY_NAMES)})"
     + r")(?![\w])", re.I)
+
+
+_AGO = re.compile(
+    rf"(?<![\w])(?P<n>\d{{1,3}}|an?|{'|'.join(UNIT_WORDS[1:])})[{_WS}]+(?P<unit>{'|'.join(AGO_UNITS)})s?[{_WS}]+ago(?![\w])",
+    re.I)
 
 
 def time_spans(text: str) -> list[tuple[int, int]]:
@@ -535,8 +565,10 @@ DATE_FORMS: tuple[Form, ...] = (
          (("in March", "2023-03"), ("since late May", "2023-05")),
          (("you may go", "none"),)),
     Form("relative", "a word relative to the published date, at the precision it allows",
-         (("yesterday", "2023-02-09"), ("last month", "2023-01"), ("next year", "2024"),
-          ("last Thursday", "2023-02-09"), ("last Friday", "2023-02-03"), ("next Monday", "2023-02-13"))),
+         (("yesterday", "2023-02-09"), ("the day before yesterday", "2023-02-08"), ("last month", "2023-01"),
+          ("next year", "2024"), ("last Thursday", "2023-02-09"), ("last Friday", "2023-02-03"),
+          ("next Monday", "2023-02-13"), ("two days ago", "2023-02-08"), ("10 days ago", "2023-01-31"),
+          ("three weeks ago", "2023-01"), ("six months ago", "2022-08"), ("a year ago", "2022"))),
     Form("year", "a four-digit year", (("in 2022", "2022"), ("mid-2022", "2022")),
          (("2022 bln", "none"), ("F-2000", "none"), ("2022 per cent", "none"))),
     Form("weekday", "a weekday alone: weak evidence, checked against the published date",
