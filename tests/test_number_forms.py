@@ -51,6 +51,8 @@ def test_no_form_reads_its_counter_examples(form, text, instead):
         assert found == []
     elif instead.startswith("ordinal "):
         assert [(m.value, m.ordinal) for m in found] == [(Decimal(instead.split()[1]), True)]
+    elif instead.startswith("numbers "):  # read as separate numbers, no one value ("1/4" alone)
+        assert [m.value for m in found] == [Decimal(v) for v in instead.removeprefix("numbers ").split(" and ")]
     else:
         assert instead == "no range" and len(found) >= 2 and not any(m.range_end for m in found)
 

@@ -155,6 +155,17 @@ _DIGIT_FRACTION = re.compile(
     rf"(?<![\w.,/-])(?:(?P<whole>\d+)(?:(?P<sep>[{_GS}.-])(?P<num>\d)/(?P<den>\d{{1,2}})(?![\d/])"
     rf"|(?P<v1>[{_VULGAR_ALT}]))|(?P<v2>[{_VULGAR_ALT}]))"
 )
+
+
+def fraction_joint(text: str, at: int) -> bool:
+    """Whether ``text[at]`` joins a whole number to its fraction as this grammar reads them: the space
+    of "5 1/4" or the hyphen of "5-1/4" (the excerpt edges keep them one token)."""
+    for m in _DIGIT_FRACTION.finditer(text, max(0, at - 24), min(len(text), at + 6)):
+        if m["sep"] is not None and m.start("sep") == at and int(m["den"]) > int(m["num"]) > 0:
+            return True
+    return False
+
+
 # "two-thirds", "three quarters", "a third of", "one-fifth", "half of": a fraction. "a third term" is
 # the ordinal; "a third" is a fraction only before "of", a comma or the sentence's end.
 _WORD_FRACTION = re.compile(
@@ -200,11 +211,12 @@ _SCALE_AT_END = re.compile(rf"(?:{_alt(SCALES)})\Z", re.I)
 
 FORMS: tuple[Form, ...] = (
     Form("mixed fraction", "a whole number and a fraction", (("3 1/2%", "3.5"), ("a rise of 2 3/4 per cent", "2.75")),
-         (("on 1/2/2023", "none"),)),
+         (("on 1/2/2023", "none"), ("a 1/4 share", "numbers 1 and 4"))),
     Form("hyphenated fraction", "a whole number, a hyphen, a fraction: the Federal Reserve's style",
-         (("5-1/4 percent", "5.25"), ("at 5-1/4 to 5-1/2 percent", "5.25 to 5.5"))),
+         (("5-1/4 percent", "5.25"), ("at 5-1/4 to 5-1/2 percent", "5.25 to 5.5")),
+         (("on 26/04/2023", "none"),)),
     Form("vulgar fraction", "a fraction character, alone or after a whole number",
-         (("8\u00bd per cent", "8.5"), ("\u00be of the vote", "0.75"))),
+         (("8\u00bd per cent", "8.5"), ("\u00be of the vote", "0.75"), ("5\u00bc to 5\u00bd percent", "5.25 to 5.5"))),
     Form("parliamentary fraction", "Hansard's whole number, full stop, fraction: 7.3/4 is 7\u00be",
          (("7.3/4 per cent.", "7.75"), ("Consols at 2.1/2 per cent", "2.5"))),
     Form("fraction words", "a numerator and a denominator in words; `a third` only before `of` or a stop",

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from generator.lexicon.calendar import MONTHS_PER_UNIT, RELATIVE_WORDS, SECONDS_PER_UNIT
-from generator.lexicon.numbers import POSTFIX_QUALIFIERS, QUALIFIER_SYNONYMS
+from generator.lexicon.numbers import POSTFIX_QUALIFIERS, QUALIFIER_SYNONYMS, VULGAR_FRACTIONS
 from generator.lexicon.text import WORD_SPACES
 from generator.lexicon.units import (
     ABBREVIATIONS,
@@ -57,7 +57,8 @@ _POSTFIX = re.compile(
 _NOT_UNITS = frozenset({"plus", "odd", "strong", "something", "or"})  # "40-plus", "3,000-strong"
 _RANGE = re.compile(rf"[{_WS}]*(?:to|and|or|[-\u2013\u2014])[{_WS}]*(?=\d)", re.I)
 _OF = re.compile(rf"[{_WS}]+(?:out[{_WS}]+)?of[{_WS}]+", re.I)
-_NUMBER_AHEAD = re.compile(rf"\d[\d,.\u00a0]*(?![\w])[{_WS}]*")
+# A number ahead, with the fraction after its whole part ("5-1/2", "5 1/2", "5½": a range's high end).
+_NUMBER_AHEAD = re.compile(rf"\d[\d,.\u00a0]*(?:[-{_WS}]\d/\d{{1,2}}|[{''.join(VULGAR_FRACTIONS)}])?(?![\w])[{_WS}]*")
 _LABEL_BEFORE = re.compile(rf"(?<![\w#])(?P<w>[^\W\d_]+)[{_WS}]\Z")
 
 

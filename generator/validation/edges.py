@@ -11,8 +11,8 @@ when they belong to one:
   scripts written without spaces (Chinese, Japanese, Thai...) where every
   character is its own token: no dictionary here to find their words;
 - a number with its separators and decimals ("19,500", "3.5", "26/04", "05:24",
-  "1 000" grouped as the number grammar reads it), and its sign or leading point
-  ("-5", ".5");
+  "1 000" grouped as the number grammar reads it), a whole number with its fraction ("5 1/4",
+  "5-1/4", "5¼"), and its sign or leading point ("-5", ".5");
 - a hyphenated compound ("Anne-Marie", "36-hour", "2021–22": hyphens and en
   dashes between letters or digits; an em dash is punctuation);
 - a word with an apostrophe ("can't", "O'Brien"). One exception: an excerpt may
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from generator.lexicon.text import APOSTROPHES, GROUP_SPACES, HYPHENS
 from generator.matchers.headings import glued_heading_ends_at
-from generator.matchers.numbers import SPACE_GROUPED
+from generator.matchers.numbers import SPACE_GROUPED, fraction_joint
 
 # Between two digits, these keep one number: "19,500", "3.5", "26/04/2023", "05:24".
 NUMBER_JOINERS = ",./:"
@@ -117,7 +117,8 @@ def joined(text: str, p: int) -> str | None:
             return "hyphen"
         if sep in APOSTROPHES and _word(x) and _word(y):
             return "apostrophe"
-        if sep in GROUP_SPACES and x.isdecimal() and y.isdecimal() and _grouped(text, at):
+        if sep in GROUP_SPACES and x.isdecimal() and y.isdecimal() and (_grouped(text, at)
+                                                                         or fraction_joint(text, at)):
             return "number"
     # A sign or a leading point belongs to its number: "-5" is not "5", ".5" is not "5".
     if left in SIGNS and right.isdecimal() and not (_word(before) or before in ".-\u2212"):
