@@ -27,6 +27,28 @@ def test_a_number_is_bound_to_the_place_after_it_in_its_clause(text, bound):
     assert [(str(n.value), bound_place(text, n.end)) for n in find_numbers(text)] == bound
 
 
+@pytest.mark.parametrize("text, bound", [
+    ("In the south, 412 attacks were recorded. In the north, 96.", [("412", "south"), ("96", "north")]),
+    ("In Kharkiv, 30 shelters opened.", [("30", "Kharkiv")]),
+    ("In the north 412 died", [("412", None)]),  # no comma: not set off as the sentence's place
+    ("Officials said in Kharkiv, 30 shelters opened.", [("30", None)]),  # not opening its sentence
+])
+def test_a_place_opening_the_sentence_binds_the_number_after_its_comma(text, bound):
+    assert [(str(n.value), bound_place(text, n.end, n.start)) for n in find_numbers(text)] == bound
+
+
+def test_a_number_put_in_the_other_sentence_opening_place_is_refused(workspace):
+    text = "In the south, 412 attacks were recorded. In the north, 96.\n"
+    write_one_fact(workspace, text, "Officials recorded 96 attacks in the south.", "figure: {value: 96}",
+                   "In the south, 412 attacks were recorded. In the north, 96.")
+    r = run_cli("validate", "--root", str(workspace))
+    assert r.returncode == 1 and "(claim-place-mismatch)" in r.stdout, r.stdout
+    write_one_fact(workspace, text, "Officials recorded 96 attacks in the north.", "figure: {value: 96}",
+                   "In the south, 412 attacks were recorded. In the north, 96.")
+    r = run_cli("validate", "--root", str(workspace))
+    assert "claim-place-mismatch" not in r.stdout, r.stdout
+
+
 def test_places_a_claim_names():
     assert places_in("Attacks rose in the North-East and across Kharkiv Oblast.") == ["northeast", "Kharkiv Oblast"]
 

@@ -4,7 +4,8 @@ A number is bound to a place written after it in the same clause: at most a few 
 counts, a verb) and then ``in``/``across`` and a place, either a part named by direction (``the
 north``, ``the south-east``) or a capitalised name (``Kharkiv``, ``the Donbas``). Punctuation ends the
 clause: ``412 in the north, 96 in the south`` binds 412 to the north only. A number with no such
-place is bound to none, and nothing is concluded from it. A year binds the same way, after ``in``,
+place is bound to none, and nothing is concluded from it; nor is one with the place before it, unless
+the place opens its sentence, set off by a comma, and the number follows at once ("In the south, 412"). A year binds the same way, after ``in``,
 ``for``, ``during`` or ``by``; so does any date with a month (``1.7 percent in August``, ``rose 1.9
 percent for the 12 months ending August``), and one written just before the number as its modifier
 (``the July figure of 1.4 percent``, ``in September (4.0%``, ``in September 2024, at 4.1%``).
@@ -84,9 +85,20 @@ def _key(m: re.Match[str]) -> str:
     return " ".join(m["name"].split())
 
 
-def bound_place(text: str, end: int) -> str | None:
-    """The place the number ending at ``end`` is bound to, as a key, or None."""
+# A place opening its sentence and set off by a comma, the number right after it: "In the south, 412".
+_PLACE_OPENING = re.compile(
+    rf"(?:^|(?<=[.;:!?\n]))[{_WS}]*(?:{'|'.join(PLACE_PREPOSITIONS)})[{_WS}]+(?:(?P<the>the)[{_WS}]+)?"
+    rf"(?:(?P<dir>{_DIRECTION})|(?P<name>{_NAME})),[{_WS}]*\Z",
+    re.I | re.M,
+)
+
+
+def bound_place(text: str, end: int, start: int | None = None) -> str | None:
+    """The place the number ending at ``end`` is bound to, as a key, or None; with its ``start``, also a
+    place opening the sentence just before it ("In the south, 412 attacks")."""
     m = _BOUND.match(text, end)
+    if m is None and start is not None:
+        m = _PLACE_OPENING.search(text, max(0, start - 60), start)
     return _key(m) if m else None
 
 

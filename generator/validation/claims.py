@@ -260,7 +260,7 @@ class _ClaimReader:
         a number bound to no place, or to the claim's, concludes nothing."""
         fig = self.fact.figure
         pairs = [(n.value, place, _words(self.claim, *n.span)) for n in figures
-                 for place in [bound_place(self.claim, n.end)] if place is not None]
+                 for place in [bound_place(self.claim, n.end, n.start)] if place is not None]
         if not pairs and fig is not None and not any(n.value == fig.amount for n in figures):
             pairs = [(fig.amount, place, f"the figure ({format_number(fig.amount)})")
                      for place in places_in(self.claim)]
@@ -268,11 +268,11 @@ class _ClaimReader:
             conflict = None
             for text in self.seen.texts:
                 mentions = find_numbers(text)
-                same = [(m, bound_place(text, m.end)) for m in mentions if m.value == value and not m.ordinal]
+                same = [(m, bound_place(text, m.end, m.start)) for m in mentions if m.value == value and not m.ordinal]
                 if any(p is None or p == place for _, p in same):
                     conflict = None
                     break
-                other = [m for m in mentions if m.value != value and bound_place(text, m.end) == place]
+                other = [m for m in mentions if m.value != value and bound_place(text, m.end, m.start) == place]
                 if same and other and conflict is None:
                     conflict = (text, same[0], other[0])
             if conflict is not None:
