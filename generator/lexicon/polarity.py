@@ -2,8 +2,8 @@
 
 The claim check (``generator.validation.claims``) refuses a claim whose polarity its excerpt does not
 share: "the G7 is no longer united" over an excerpt saying "the G7 is united", or "bills will rise"
-over "bills will be cut". A new opposite is one entry in ``OPPOSITES``: both sides' word forms and an
-example of each side, which tests/test_polarity.py turns into tests.
+over "bills will be cut". A new opposite is one entry in ``OPPOSITES``: both sides' word forms (or
+two-word phrases, "up from") and an example of each side, which tests/test_polarity.py turns into tests.
 """
 
 from __future__ import annotations
@@ -48,6 +48,10 @@ def _forms(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _forms_phrases(*phrases: str) -> frozenset[str]:
+    return frozenset(phrases)
+
+
 OPPOSITES: tuple[Opposite, ...] = (
     Opposite("increase/decrease",
              _forms("increase increases increased increasing rise rises rose risen rising raise raises raised "
@@ -89,6 +93,11 @@ OPPOSITES: tuple[Opposite, ...] = (
              _forms("negatived defeated"),
              ("Question put and agreed to", "The Question was put and agreed to"),
              ("Question put and agreed to", "The Question was put and negatived")),
+    Opposite("up/down",  # two-word phrases: "up" and "down" alone are too often something else
+             _forms_phrases("up from", "up by"),
+             _forms_phrases("down from", "down by"),
+             ("1.8% in September, down from 2.2% in August", "1.8%, down from 2.2%"),
+             ("1.8% in September, down from 2.2% in August", "rose to 1.8%, up from 2.2%")),
     Opposite("high/low",  # a level, not a comparison (that is larger/smaller)
              _forms("high"),
              _forms("low"),

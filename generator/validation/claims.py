@@ -597,7 +597,7 @@ class _ClaimReader:
         for qa, qb in [(m.start(), m.end()) for m in _ASIDE.finditer(self.claim)] + self._claim_quotes:
             skip[qa:qb] = b"\x01" * (qb - qa)
         claim = [(w, a, b) for w, a, b in _tokens(self.claim) if not skip[a]]
-        excerpt = {w for text in self.seen.texts for w, _, _ in _tokens(text)}
+        excerpt = {w for text in self.seen.texts for w in _with_phrases([w for w, _, _ in _tokens(text)])}
         after = [w for w, _, _ in claim[1:]] + [""]
         negated = [(w, a, b) for (w, a, b), following in zip(claim, after) if _negates(w, following)]
         if negated and not any(w in NEGATORS or w.endswith("n't") or w in NEGATIVE_IN_EXCERPT for w in excerpt):
@@ -607,7 +607,7 @@ class _ClaimReader:
                 "may say the opposite of its source; write the claim as the excerpt says it, or cite the words "
                 "that negate")))
             return
-        words = {w for w, _, _ in claim}
+        words = _with_phrases([w for w, _, _ in claim])
         whole = _tokens(self.claim)  # quoted words too: "said he would “rather not” appear" negates
         if not any(_negates(w, f) for (w, _, _), (f, _, _) in zip(whole, [*whole[1:], ("", 0, 0)])) \
                 and not words & NEGATIVE_IN_EXCERPT:
@@ -842,6 +842,14 @@ def _own_weekday_problem(d: DateMention) -> str:
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _ASIDE = re.compile(r"\([^()]*\)")
+
+
+_PHRASES = frozenset(f for o in OPPOSITES for f in o.up | o.down if " " in f)
+
+
+def _with_phrases(words: list[str]) -> set[str]:
+    """The words, and the two-word phrases of the opposites' lexicon among them ("up from")."""
+    return set(words) | {p for p in (f"{a} {b}" for a, b in zip(words, words[1:])) if p in _PHRASES}
 
 
 @per_text
