@@ -96,3 +96,22 @@ def test_a_name_in_the_sources_title_is_named_by_the_source(workspace, title, ok
         """)
     r = run_cli("validate", "--root", str(workspace))
     assert ("(claim-name-swapped)" not in r.stdout) == ok, r.stdout
+
+
+@pytest.mark.parametrize("text, claim, excerpt, swapped", [
+    # The excerpt opens with the name the claim swaps: a name all the same (the dictionary knows no
+    # such word), or one the source writes capitalised inside a sentence too.
+    ("Guildford hosted the Holiday Activities and Food club today.\n",
+     "Woking hosted the Holiday Activities and Food club today.",
+     "Guildford hosted the Holiday Activities and Food club today.", True),
+    ("Leaders met in Brussels on Monday. Brussels will host the next summit.\n",
+     "London will host the next summit.", "Brussels will host the next summit.", True),  # a capital for a capital
+    ("Leaders met in Reading on Monday. Reading will host the next summit.\n",
+     "Woking will host the next summit.", "Reading will host the next summit.", True),
+    # A common word opening the sentence is no name: nothing was dropped.
+    ("Officials will host the next summit.\n", "Officials in Woking will host the next summit.",
+     "Officials will host the next summit.", False),
+])
+def test_a_name_opening_the_excerpt_counts_as_named(workspace, text, claim, excerpt, swapped):
+    r = _validate(workspace, text, claim, excerpt)
+    assert ("(claim-name-swapped)" in r.stdout) == swapped, r.stdout

@@ -18,6 +18,8 @@ report", "one of the") and numbers inside the claim's own quotation marks
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import calendar
 import re
 from dataclasses import dataclass, field
@@ -570,7 +572,7 @@ class _ClaimReader:
         quoted = self._claim_quotes
         people = self._people_spans  # read by _names, which runs first
         places = [(a, b) for a, b, _ in find_places(self.claim) if self.claim[a:b] not in CAPITALS]
-        new = [(w, a, b) for w, a, b in _proper_words(self.claim)
+        new = [(w, a, b) for w, a, b in [*_opening_names(self.claim), *_proper_words(self.claim)]
                if not any(qa <= a < qb for qa, qb in quoted + people + places)]
         if not new:
             return
@@ -582,7 +584,9 @@ class _ClaimReader:
         if not new:
             return
         low_claim = self.claim.lower()
-        dropped = [w for text in self.seen.texts for w, _, _ in _proper_words(text) if w.lower() not in low_claim]
+        dropped = [w for text, source in zip(self.seen.texts, self.seen.sources)
+                   for w, _, _ in [*_proper_words(text), *_opening_names(text, source)]
+                   if w.lower() not in low_claim]
         if dropped:
             w, a, b = new[0]
             self.out.append(("claim-name-swapped", (
@@ -737,6 +741,27 @@ def _proper_words(text: str) -> list[tuple[str, int, int]]:
         if len(word) >= 4 and word.lower() not in _NOT_NAMES:
             out.append((word, m.start(), m.start() + len(word)))
     return out
+
+
+_OPENING = re.compile(r"(?:^|(?<=[.!?:\n]))[\s\"\u201c\u2018'(]*(?P<w>[A-Z][a-z][\w'\u2019-]*)")
+
+
+def _opening_names(text: str, source: str = "") -> list[tuple[str, int, int]]:
+    """The capitalised words opening ``text``'s sentences that are names all the same: the dictionary
+    knows no such word ("Guildford"), or ``source`` writes it capitalised inside a sentence too."""
+    out = []
+    for m in _OPENING.finditer(text):
+        word = re.sub(r"['\u2019]s\Z", "", m["w"])
+        if len(word) >= 4 and word.lower() not in _NOT_NAMES and (
+                not lemmas_of(word.lower()) or (source and word in _names_inside(source))):
+            out.append((word, m.start("w"), m.start("w") + len(word)))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _names_inside(source: str) -> frozenset[str]:
+    """The capitalised words a source writes inside its sentences (read once per source)."""
+    return frozenset(w for w, _, _ in _proper_words(source))
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'\u2019-]*")
