@@ -245,8 +245,28 @@ def test_a_fraction_the_text_gives_as_a_rounded_percentage(workspace, value, ok)
     ("the talks lasted three quarters of an hour", 45, "minutes", True),
     ("the talks lasted three quarters of an hour", 45, "seconds", False),
     ("the talks lasted two hours", 120, "minutes", True),
+    ("the talks ultimately lasted an hour and a half", 90, "minutes", True),
+    ("the talks ultimately lasted an hour and a half", 60, "minutes", False),
+    ("the siege went on for a year and a half", 18, "months", True),
+    ("the siege went on for a year and a half", 12, "months", False),
+    ("the siege went on for two years and a half", 30, "months", True),
 ])
 def test_a_length_of_time_counted_in_another_unit(workspace, text, value, unit, ok):
     write_one_fact(workspace, text + ".\n", "It lasted that long.", f"figure: {{value: {value}, unit: {unit}}}", text)
     r = run_cli("validate", "--root", str(workspace))
     assert ("(figure-not-supported)" not in r.stdout) == ok, r.stdout
+
+
+@pytest.mark.parametrize("claim, ok", [
+    ("The talks lasted 90 minutes.", True),
+    ("The talks lasted 80 minutes.", False),
+    ("The talks lasted one and a half hours.", True),
+    ("The talks lasted two and a half hours.", False),
+])
+def test_a_claims_length_of_time_against_an_hour_and_a_half(workspace, claim, ok):
+    text = "The talks ultimately lasted an hour and a half, officials said."
+    write_one_fact(workspace, text + "\n", claim, "", "The talks ultimately lasted an hour and a half")
+    r = run_cli("validate", "--root", str(workspace))
+    assert (r.returncode == 0) == ok, r.stdout
+    if not ok:
+        assert "(claim-not-in-excerpt)" in r.stdout, r.stdout

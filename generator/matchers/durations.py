@@ -26,7 +26,9 @@ _SINGULAR_OF = {**{p: u for u, p in _PLURAL_OF.items()}, **{u: u for u in _PLURA
 _UNIT = "(?P<unit>" + "|".join(sorted(_SINGULAR_OF, key=len, reverse=True)) + ")"
 # After the number: "two hours", "36-hour", "an hour" (the number grammar's span already holds the unit).
 _AFTER = re.compile(rf"(?:[{_WS}]+|[{_WS}]?-[{_WS}]?){_UNIT}(?![\w])", re.I)
-_OWN_UNIT = re.compile(rf"(?:half[{_WS}]+)?an?[{_WS}]+{_UNIT}\Z", re.I)
+# Within the number grammar's span: "an hour", "half an hour", "a year and a half", "two years and a half".
+_HALF_TAIL = rf"[{_WS}]+and[{_WS}]+a[{_WS}]+half"
+_OWN_UNIT = re.compile(rf"(?:^|[{_WS}])(?:(?:half[{_WS}]+)?an?[{_WS}]+)?{_UNIT}(?:{_HALF_TAIL})?\Z", re.I)
 _LONG = re.compile(rf"(?<![\w-])(?P<unit>{'|'.join(_PLURAL_OF)})-long(?![\w])", re.I)
 _QUARTERS = re.compile(rf"(?<![\w])(?P<q>a|one|two|three)[{_WS}]+quarters?[{_WS}]+of[{_WS}]+an?[{_WS}]+{_UNIT}"
                        r"(?![\w])", re.I)
