@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import run_cli, write_source, write_yaml
+from tests.conftest import run_cli, write_one_fact, write_source, write_yaml
 
 DFE = ("Speaking at a Holiday Activities and Food club in Guildford today, Education Secretary, Gillian Keegan, "
        "said:\n\nIt's fantastic to see that over half a million children benefitted.\n")
@@ -17,17 +17,8 @@ PEOPLE = "gillian-keegan: {name: Gillian Keegan, aliases: [Keegan]}\n"
 
 
 def _validate(workspace, text: str, claim: str, excerpt: str):
-    write_source(workspace, "s", text, published="2022-12-22")
+    write_one_fact(workspace, text, claim, "", excerpt, published="2022-12-22")
     write_yaml(workspace, "facts/people.yml", PEOPLE)
-    write_yaml(workspace, "facts/sheet.yml", f"""
-        title: Sheet
-        facts:
-          - id: fact
-            claim: {claim!r}
-            sources:
-              - source: s
-                excerpt: {excerpt!r}
-        """)
     return run_cli("validate", "--root", str(workspace))
 
 

@@ -13,6 +13,18 @@ import pytest
 from generator.matchers.headings import SPEAKER_FORMS, speaker_labels
 from tests.conftest import run_cli, write_quote_fact
 
+def _expect(workspace: Path, expect: str) -> None:
+    """Validate ``workspace`` and check the quote fact's outcome: "verified", "wrong" (another speaker)
+    or "narrative" (no one's words)."""
+    r = run_cli("validate", "--root", str(workspace))
+    if expect == "verified":
+        assert r.returncode == 0 and "1 verified, 0 speaker-unconfirmed" in r.stdout, r.stdout
+    elif expect == "wrong":
+        assert r.returncode == 1 and "(quote-wrong-speaker)" in r.stdout, r.stdout
+    else:
+        assert r.returncode == 1 and "(quote-not-found)" in r.stdout and "narrative" in r.stdout, r.stdout
+
+
 EXAMPLES = [(f.name, text, label) for f in SPEAKER_FORMS for text, label in f.examples]
 COUNTER = [(f.name, text) for f in SPEAKER_FORMS for text, _ in f.counter]
 
@@ -58,11 +70,7 @@ mike-lee: {name: Mike Lee, aliases: [Lee, Mr. LEE]}
 ])
 def test_the_congressional_record_gives_a_members_words_to_the_member(workspace: Path, speaker, words, ok):
     write_quote_fact(workspace, CREC, CREC_PEOPLE, speaker, words, published="2025-06-28")
-    r = run_cli("validate", "--root", str(workspace))
-    if ok:
-        assert r.returncode == 0 and "1 verified, 0 speaker-unconfirmed" in r.stdout, r.stdout
-    else:
-        assert r.returncode == 1 and "(quote-wrong-speaker)" in r.stdout, r.stdout
+    _expect(workspace, "verified" if ok else "wrong")
 
 
 # Dáil Éireann, 1 June 2016, as KildareStreet.com republishes it: a photograph's caption run into each
@@ -89,11 +97,7 @@ sean-o-fearghail: {name: Seán Ó Fearghaíl, aliases: [Ceann Comhairle]}
 ])
 def test_a_dail_members_heading_gives_the_words_below_it(workspace: Path, speaker, words, ok):
     write_quote_fact(workspace, DAIL, DAIL_PEOPLE, speaker, words, published="2016-06-01")
-    r = run_cli("validate", "--root", str(workspace))
-    if ok:
-        assert r.returncode == 0 and "1 verified, 0 speaker-unconfirmed" in r.stdout, r.stdout
-    else:
-        assert r.returncode == 1 and "(quote-wrong-speaker)" in r.stdout, r.stdout
+    _expect(workspace, "verified" if ok else "wrong")
 
 
 # The Reserve Bank of Australia's media conference, 18 February 2025: the Governor's name alone on a
@@ -121,13 +125,7 @@ jim-chalmers: {name: Jim Chalmers, aliases: [Chalmers]}
 ])
 def test_a_name_alone_on_a_line_gives_the_words_below_it(workspace: Path, speaker, words, expect):
     write_quote_fact(workspace, RBA, RBA_PEOPLE, speaker, words, published="2025-02-18")
-    r = run_cli("validate", "--root", str(workspace))
-    if expect == "verified":
-        assert r.returncode == 0 and "1 verified, 0 speaker-unconfirmed" in r.stdout, r.stdout
-    elif expect == "wrong":
-        assert r.returncode == 1 and "(quote-wrong-speaker)" in r.stdout, r.stdout
-    else:
-        assert r.returncode == 1 and "(quote-not-found)" in r.stdout and "narrative" in r.stdout, r.stdout
+    _expect(workspace, expect)
 
 
 def test_a_byline_is_no_heading(workspace: Path):
@@ -137,8 +135,7 @@ def test_a_byline_is_no_heading(workspace: Path):
             "Officials expect a second round of talks next week.\n")
     write_quote_fact(workspace, text, "jane-reporter: {name: Jane Reporter}\n", "jane-reporter",
                      "Officials expect a second round of talks next week.")
-    r = run_cli("validate", "--root", str(workspace))
-    assert r.returncode == 1 and "(quote-not-found)" in r.stdout, r.stdout
+    _expect(workspace, "narrative")
 
 
 # The Congressional Record (bound), 9 February 2009: the opening prayer.
@@ -164,8 +161,4 @@ def test_the_following_prayer_is_the_chaplains(workspace: Path, speaker, ok):
     write_quote_fact(workspace, PRAYER, PRAYER_PEOPLE, speaker,
                      "may they have much needed wisdom in making decisions regarding the stimulus bill",
                      published="2009-02-09")
-    r = run_cli("validate", "--root", str(workspace))
-    if ok:
-        assert r.returncode == 0 and "1 verified, 0 speaker-unconfirmed" in r.stdout, r.stdout
-    else:
-        assert r.returncode == 1 and "(quote-wrong-speaker)" in r.stdout, r.stdout
+    _expect(workspace, "verified" if ok else "wrong")

@@ -263,12 +263,24 @@ def nearest_year(month: int, day: int | None, published: PartialDate) -> int:
     return best
 
 
+def _published_days(published: PartialDate) -> tuple[Day, Day]:
+    """The first and last day the published date may be (one day, a month's or a year's)."""
+    last_month = published.month or 12
+    return (Day(published.year, published.month or 1, published.day or 1),
+            Day(published.year, last_month, published.day or calendar.monthrange(published.year, last_month)[1]))
+
+
+def _ago_range(count: str, unit: str, published: PartialDate) -> tuple[Day, Day] | None:
+    """The days "``count`` ``unit``s ago" covers ("two days ago", "a fortnight ago"), or None for zero."""
+    kind, per = AGO_UNITS[unit.lower()]
+    count = count.lower()
+    n = int(count) if count.isdigit() else 1 if count in ("a", "an") else UNIT_WORDS.index(count)
+    return _relative_span(kind, -n * per, published, *_published_days(published)) if n else None
+
+
 def _relative_range(word: str, published: PartialDate) -> tuple[Day, Day] | None:
     """The days a relative expression covers, read against the published date's own span."""
-    first = Day(published.year, published.month or 1, published.day or 1)
-    last_month = published.month or 12
-    last = Day(published.year, last_month,
-               published.day or calendar.monthrange(published.year, last_month)[1])
+    first, last = _published_days(published)
     if word not in RELATIVE_WORDS:  # "last thursday", "next monday"
         if first != last:
             return None  # a month-precise text's "last Thursday" could be any of five
@@ -402,28 +414,13 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
             add(m.start(), m.end(), None, _month(m["month"]), None)
 
     def relative() -> None:
-        ago()
-        for m in _RELATIVE.finditer(text) if published is not None else ():
-            assert published is not None
-            span = _relative_range(" ".join(m.group().lower().split()), published)
-            if span is None or not free(*m.span()):
-                continue
-            common_year, common_month, common_day = _coarsest_common(*span)
-            if common_year is not None:
-                taken.append(m.span())
-                out.append(DateMention(m.start(), m.end(), common_year, common_month, common_day, None, True,
-                                       m.group(), relative=True))
-
-    def ago() -> None:
-        for m in _AGO.finditer(text) if published is not None else ():
-            assert published is not None
-            kind, per = AGO_UNITS[m["unit"].lower()]
-            count = m["n"].lower()
-            n = int(count) if count.isdigit() else 1 if count in ("a", "an") else UNIT_WORDS.index(count)
-            first = Day(published.year, published.month or 1, published.day or 1)
-            last_month = published.month or 12
-            last = Day(published.year, last_month, published.day or calendar.monthrange(published.year, last_month)[1])
-            span = _relative_span(kind, -n * per, published, first, last) if n else None
+        if published is None:
+            return
+        # A count back first ("two days ago"), then the words ("yesterday", "last Thursday").
+        found = [(m, _ago_range(m["n"], m["unit"], published)) for m in _AGO.finditer(text)]
+        found += [(m, _relative_range(" ".join(m.group().lower().split()), published))
+                  for m in _RELATIVE.finditer(text)]
+        for m, span in found:
             if span is None or not free(*m.span()):
                 continue
             common_year, common_month, common_day = _coarsest_common(*span)
