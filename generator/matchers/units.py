@@ -163,6 +163,7 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return dict(found)
 
 
+@lru_cache(maxsize=None)  # a claim's words are looked up against every word its excerpt denies
 def lemmas_of(word: str) -> frozenset[str]:
     """Every lemma the dictionary knows ``word`` by, any part of speech ("sitting": sit)."""
     return frozenset(lemma.lower() for lemmas in _lemmas(word).values() for lemma in lemmas)

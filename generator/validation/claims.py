@@ -616,7 +616,8 @@ class _ClaimReader:
         if not any(_negates(w, f) for (w, _, _), (f, _, _) in zip(whole, [*whole[1:], ("", 0, 0)])) \
                 and not words & NEGATIVE_IN_EXCERPT:
             denied = self._denied_in_excerpt()
-            said = sorted(w for w in words if _stem(w, denied) is not None)
+            # With nothing denied no word can match (and its lemmas need not be looked up).
+            said = sorted(w for w in words if _stem(w, denied) is not None) if denied else []
             if said:
                 self.out.append(("claim-polarity-mismatch", (
                     f"the claim says \"{said[0]}\" where the excerpt denies it (\"{denied[_stem(said[0], denied) or said[0]]}\"): "
