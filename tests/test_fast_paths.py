@@ -129,3 +129,53 @@ def test_each_caller_gets_its_own_list_and_long_texts_are_not_kept():
     long = "7 days. " * (memo.LONGEST // 8 + 1)
     find_numbers(long)
     assert not any(key[0] == long for key in find_numbers.cache)  # type: ignore[attr-defined]
+
+
+# -- people's names: one pattern finds the words a name starts with (generator/matchers/people.py)
+
+def _plain_first_words(index, folded: str) -> list[tuple[int, str]]:
+    """The walk the pattern replaced: every word of the text, looked up among the names' first words."""
+    from generator.matchers.people import _WORD, _names_by_first_word
+
+    by_first, _ = _names_by_first_word(index)
+    return [(m.start(), m.group()) for m in _WORD.finditer(folded) if m.group() in by_first]
+
+
+def test_the_first_word_pattern_finds_what_the_word_walk_found():
+    from generator.matchers.people import PeopleIndex, PersonNames, _names_by_first_word
+    from generator.normalize import fold_text
+
+    people = [PersonNames("xi", "Xi Jinping", ("President Xi", "Xi")), PersonNames("mo", "Mo Farah", ("Mo",)),
+              PersonNames("jo", "José Álvarez", ("Álvarez", "J. Álvarez")),
+              PersonNames("ru", "Russia", ("Russian government",)), PersonNames("dd", "D'Arcy O'Neill", ())]
+    index = PeopleIndex.build(people)
+    _, pattern = _names_by_first_word(index)
+    rnd = random.Random(11)
+    pieces = ["Xi", "Xi Jinping", "President", "Mo", "Mohamed", "Farah", "José", "álvarez", "J.", "Russia",
+              "Russia-Ukraine", "anti-Russia", "D'Arcy", "O'Neill", "x_Xi", "Xi_", "2Xi", "Xi2", "the", ",", "\u00e9"]
+    hits = 0
+    for _ in range(2000):
+        text = fold_text("".join(rnd.choice(pieces) + rnd.choice([" ", "", "-", "'s ", ". ", "_"])
+                                 for _ in range(rnd.randint(1, 8))))
+        plain = _plain_first_words(index, text)
+        assert [(m.start(), m.group()) for m in pattern.finditer(text)] == plain, text
+        hits += len(plain)
+    assert hits > 2000
+
+
+def test_a_claim_without_markup_reads_as_the_full_reading_gives():
+    from generator.matchers import markup
+
+    rnd = random.Random(4)
+    pieces = ["Xi", "said", "*no*", "**so**", "_it_", "`code`", "[link](https://x.org)", "\\*", "\x00", "\x01",
+              "  ", "\n", "a*b", "snake_case", "[", "]", "(", ")"]
+    for _ in range(2000):
+        text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8)))
+        plain = text.replace(markup._PLACEHOLDER, " ").replace(markup._CODE_MARK, " ")
+        if markup._MARKERS.search(plain):
+            continue
+        # the fast answer against the markers' passes, each run anyway (none can match)
+        out = markup._CODE.sub("", plain)
+        out = markup._LINK.sub("", out)
+        assert out == plain and markup._STRONG.sub("", out) == plain and markup._EM.sub("", out) == plain
+        assert markup.markup_to_text(text) == " ".join(plain.split())

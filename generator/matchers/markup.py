@@ -17,6 +17,8 @@ _LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
 # Emphasis markers that open before a word and close after one: "*so*", "**so**", "_so_".
 _STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.S)
 _EM = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.S)
+# Every pattern below needs one of these characters: a claim with none of them is plain text already.
+_MARKERS = re.compile(r"[\\`\[*_]")
 _PLACEHOLDER = "\x00"  # stands for an escaped character while the markers are taken out
 _CODE_MARK = "\x01"  # stands for a code span
 
@@ -26,6 +28,8 @@ def markup_to_text(source: str) -> str:
     # The two placeholders are control characters, never words: any already in the claim count as
     # white space, so every placeholder left below is one of ours.
     source = source.replace(_PLACEHOLDER, " ").replace(_CODE_MARK, " ")
+    if not _MARKERS.search(source):
+        return " ".join(source.split())  # no escape, code, link or emphasis can match: nothing to take out
     escaped: list[str] = []
 
     def hold(m: re.Match[str]) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from generator.lexicon.speech import BODY_WORDS
+from generator.matchers.alternation import longest_first
 from generator.normalize import fold_text
 
 
@@ -97,9 +98,10 @@ def find_mentions(index: PeopleIndex, folded: str) -> list[NameMention]:
     "Xi Jinping" give "President Xi Jinping"); between different people the
     longest wins.
     """
-    by_first = _names_by_first_word(index)
+    by_first, first_words = _names_by_first_word(index)
     found: list[tuple[int, int, str]] = []
-    for m in _WORD.finditer(folded):
+    # Only the words a name starts with, found by one pattern (the words between are not walked).
+    for m in first_words.finditer(folded) if by_first else ():
         p = m.start()
         if p > 1 and folded[p - 1] == "-" and folded[p - 2].isalnum():
             continue
@@ -120,10 +122,12 @@ def _ends_word(text: str, q: int, name: str) -> bool:
     return not (nxt == "-" and q + 1 < len(text) and text[q + 1].isalnum())
 
 
-def _names_by_first_word(index: PeopleIndex) -> dict[str, list[str]]:
-    cache: tuple[int, dict[str, list[str]]] | None = index.__dict__.get("_by_first")
+def _names_by_first_word(index: PeopleIndex) -> tuple[dict[str, list[str]], re.Pattern[str]]:
+    """The names by their first word (longest first), and a pattern finding exactly the words of a
+    text (as ``_WORD`` cuts them) that some name starts with: a whole word, one of those."""
+    cache: tuple[int, dict[str, list[str]], re.Pattern[str]] | None = index.__dict__.get("_by_first")
     if cache is not None and cache[0] == len(index.by_name):
-        return cache[1]
+        return cache[1], cache[2]
     by_first: dict[str, list[str]] = defaultdict(list)
     for name in index.by_name:
         first = _WORD.search(name)
@@ -132,8 +136,9 @@ def _names_by_first_word(index: PeopleIndex) -> dict[str, list[str]]:
     for names in by_first.values():
         names.sort(key=len, reverse=True)
     result = dict(by_first)
-    index.__dict__["_by_first"] = (len(index.by_name), result)
-    return result
+    first_words = re.compile(r"(?<![^\W_])(?:" + longest_first(result) + r")(?![^\W_])")
+    index.__dict__["_by_first"] = (len(index.by_name), result, first_words)
+    return result, first_words
 
 
 def _resolve_overlaps(found: list[tuple[int, int, str]], index: PeopleIndex) -> list[NameMention]:

@@ -163,10 +163,12 @@ class _ClaimReader:
         self.claim, self.fact, self.seen, self.located, self.people = claim, fact, seen, located, people
         # A quotation that is nothing but a value ("'3,500 million'", "“over 40”") is read as that
         # value, in any notation; any other quotation is checked word for word.
-        self.quoted = [(s.start, s.end) for s in find_quoted_spans(claim) if not _only_a_value(claim, s)]
+        spans = find_quoted_spans(claim)
+        self._worded = [s for s in spans if not _only_a_value(claim, s)]
+        self.quoted = [(s.start, s.end) for s in self._worded]
         self.out: list[tuple[str, str]] = []
         self.money_spans: list[tuple[int, int]] = []
-        self._claim_quotes = [(s.start, s.end) for s in find_quoted_spans(claim)]
+        self._claim_quotes = [(s.start, s.end) for s in spans]
         self._people_spans: list[tuple[int, int]] = []
 
     def _not_a_count(self, n: NumberMention) -> bool:
@@ -500,9 +502,7 @@ class _ClaimReader:
     # -- quotations
 
     def _quotations(self) -> None:
-        for span in find_quoted_spans(self.claim):
-            if _only_a_value(self.claim, span):
-                continue
+        for span in self._worded:
             words = " ".join(self.claim[span.inner_start:span.inner_end].split()).strip(" ,.;:")
             if not any(c.isalnum() for c in words) or self._quoted_somewhere(words):
                 continue
