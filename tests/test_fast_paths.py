@@ -179,3 +179,60 @@ def test_a_claim_without_markup_reads_as_the_full_reading_gives():
         out = markup._LINK.sub("", out)
         assert out == plain and markup._STRONG.sub("", out) == plain and markup._EM.sub("", out) == plain
         assert markup.markup_to_text(text) == " ".join(plain.split())
+
+
+# -- the claim reader's shortcuts (generator/validation/claims.py)
+
+def _plain_proper_words(text: str) -> list[tuple[str, int, int]]:
+    """_proper_words as it was: the text before each capitalised word copied and stripped."""
+    from generator.validation.claims import _NOT_NAMES, _PROPER
+
+    out = []
+    for m in _PROPER.finditer(text):
+        before = text[:m.start()].rstrip(" \t\u00a0\"\u201c\u2018'(")
+        if not before or before[-1] in ".!?:\n":
+            continue
+        word = re.sub(r"['\u2019]s\Z", "", m.group())
+        if len(word) >= 4 and word.lower() not in _NOT_NAMES:
+            out.append((word, m.start(), m.start() + len(word)))
+    return out
+
+
+def test_proper_words_are_the_stripped_readings():
+    from generator.validation.claims import _proper_words
+
+    rnd = random.Random(9)
+    pieces = ["Woking", "Guildford's", "said", "the", "May", "Monday", "NATO", "O'Neill", "Jean-Paul", ".", "!", "?",
+              ":", "\n", " ", "  ", "\t", "\u00a0", "\"", "\u201c", "\u2018", "'", "(", ")", "Zelensky\u2019s", "Abc"]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(["", " "]) for _ in range(rnd.randint(1, 12)))
+        assert _proper_words(text) == _plain_proper_words(text), text
+        found += len(_proper_words(text))
+    assert found > 1000
+
+
+def test_a_text_without_a_negator_negates_nothing_and_nothing_denied_matches_nothing():
+    from generator.lexicon.polarity import NEGATORS
+    from generator.validation.claims import _may_negate, _negates, _stem, _tokens
+
+    rnd = random.Random(2)
+    words = sorted(NEGATORS) + ["don't", "won\u2019t", "cannot", "no", "more", "than", "sitting", "sit", "said",
+                                "the", "statements", "agreed", "n't", "nt", "isn"]
+    for _ in range(3000):
+        toks = _tokens(" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 6))))
+        following = [w for w, _, _ in toks[1:]] + [""]
+        if not _may_negate(toks):
+            assert not any(_negates(w, f) for (w, _, _), f in zip(toks, following))
+        for w, _, _ in toks:
+            assert _stem(w, {}) is None
+
+
+def test_places_named_remembered_as_read():
+    from generator.validation.claims import _PLACE_ACRONYM, _PLACE_ANY_CASE, _PLACES, _PLACES_FOLDED, places_named
+
+    for text in ["Russian invaders left UK and us", "the uk, France and FRANCE", "", "US troops in Kyiv, Ukraine",
+                 "britain's and Britain's"] * 2:
+        plain = {_PLACES_FOLDED[m.group().lower()] for m in _PLACE_ANY_CASE.finditer(text)}
+        plain |= {_PLACES[m.group()] for m in _PLACE_ACRONYM.finditer(text)}
+        assert places_named(text) == plain, text

@@ -39,7 +39,7 @@ def per_text(fn: Callable[..., list[T]]) -> Callable[..., list[T]]:
     def remembered(text: str, *args: Any, **kwargs: Any) -> list[T]:
         if len(text) > LONGEST:
             return fn(text, *args, **kwargs)
-        key = (text, args, tuple(sorted(kwargs.items())))
+        key = (text, args, tuple(sorted(kwargs.items())) if kwargs else ())
         try:
             found = seen[key]
         except KeyError:

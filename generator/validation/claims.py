@@ -170,6 +170,7 @@ class _ClaimReader:
         self.money_spans: list[tuple[int, int]] = []
         self._claim_quotes = [(s.start, s.end) for s in spans]
         self._people_spans: list[tuple[int, int]] = []
+        self._claim_places: list[tuple[int, int, str]] = []
 
     def _not_a_count(self, n: NumberMention) -> bool:
         """ "one of the", "the first to benefit": no count, unless an excerpt ranks ("the second")."""
@@ -523,7 +524,7 @@ class _ClaimReader:
 
     def _names(self) -> None:
         folded = fold(self.claim)
-        claim_places = find_places(self.claim)
+        claim_places = self._claim_places = find_places(self.claim)
         people = [(*folded.span_in_original(m.start, m.end), m) for m in self.people.mentions(folded.text)]
         # "Russia" may be a speaker in people.yml (its government) and a place: it is checked as a place.
         self._people_spans = [(a, b) for a, b, _ in people]
@@ -571,7 +572,7 @@ class _ClaimReader:
         claim concludes nothing: the claim may add context ("in the House of Commons")."""
         quoted = self._claim_quotes
         people = self._people_spans  # read by _names, which runs first
-        places = [(a, b) for a, b, _ in find_places(self.claim) if self.claim[a:b] not in CAPITALS]
+        places = [(a, b) for a, b, _ in self._claim_places if self.claim[a:b] not in CAPITALS]  # as _names read them
         new = [(w, a, b) for w, a, b in [*_opening_names(self.claim), *_proper_words(self.claim)]
                if not any(qa <= a < qb for qa, qb in quoted + people + places)]
         if not new:
@@ -600,10 +601,14 @@ class _ClaimReader:
         skip = bytearray(len(self.claim) + 1)  # a mask, not a scan of the spans per word: linear in the claim
         for qa, qb in [(m.start(), m.end()) for m in _ASIDE.finditer(self.claim)] + self._claim_quotes:
             skip[qa:qb] = b"\x01" * (qb - qa)
-        claim = [(w, a, b) for w, a, b in _tokens(self.claim) if not skip[a]]
+        whole = _tokens(self.claim)  # quoted words too: "said he would “rather not” appear" negates
+        # No word negates unless it is a negator or ends in "n't", whatever follows it (_negates).
+        may_negate = _may_negate(whole)
+        claim = [(w, a, b) for w, a, b in whole if not skip[a]]
         excerpt = {w for text in self.seen.texts for w in _with_phrases([w for w, _, _ in _tokens(text)])}
         after = [w for w, _, _ in claim[1:]] + [""]
-        negated = [(w, a, b) for (w, a, b), following in zip(claim, after) if _negates(w, following)]
+        negated = [(w, a, b) for (w, a, b), following in zip(claim, after) if _negates(w, following)] \
+            if may_negate else []
         if negated and not any(w in NEGATORS or w.endswith("n't") or w in NEGATIVE_IN_EXCERPT for w in excerpt):
             _, a, b = negated[0]
             self.out.append(("claim-polarity-mismatch", (
@@ -612,8 +617,7 @@ class _ClaimReader:
                 "that negate")))
             return
         words = _with_phrases([w for w, _, _ in claim])
-        whole = _tokens(self.claim)  # quoted words too: "said he would “rather not” appear" negates
-        if not any(_negates(w, f) for (w, _, _), (f, _, _) in zip(whole, [*whole[1:], ("", 0, 0)])) \
+        if not (may_negate and any(_negates(w, f) for (w, _, _), (f, _, _) in zip(whole, [*whole[1:], ("", 0, 0)]))) \
                 and not words & NEGATIVE_IN_EXCERPT:
             denied = self._denied_in_excerpt()
             # With nothing denied no word can match (and its lemmas need not be looked up).
@@ -639,6 +643,8 @@ class _ClaimReader:
         denied: dict[str, str] = {}
         for text in self.seen.texts:
             toks = _tokens(text)
+            if not _may_negate(toks):
+                continue  # no word of it negates: it denies nothing
             for n, (w, a, _) in enumerate(toks[:-1]):
                 if not _negates(w, toks[n + 1][0]) or (w == "not" and toks[n + 1][0] == "only"):
                     continue
@@ -723,22 +729,31 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
 
 def places_named(text: str) -> set[str]:
     """The countries a cited text names, in any letter case (acronyms as written)."""
+    return set(_places_named(text))
+
+
+@per_text  # a paragraph is read for every fact that cites it
+def _places_named(text: str) -> list[str]:
     found = {_PLACES_FOLDED[m.group().lower()] for m in _PLACE_ANY_CASE.finditer(text)}
-    return found | {_PLACES[m.group()] for m in _PLACE_ACRONYM.finditer(text)}
+    return sorted(found | {_PLACES[m.group()] for m in _PLACE_ACRONYM.finditer(text)})
 
 
 _PROPER = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*")
 _NOT_NAMES = frozenset(w.lower() for w in (*MONTH_NAMES, *WEEKDAY_NAMES))
+_OPENERS = frozenset(" \t\u00a0\"\u201c\u2018'(")  # what may stand between a sentence's end and its first word
+_POSSESSIVE_END = re.compile(r"['\u2019]s\Z")
 
 
 def _proper_words(text: str) -> list[tuple[str, int, int]]:
     """Capitalised words of four letters or more that do not open a sentence: the names a text uses."""
     out = []
     for m in _PROPER.finditer(text):
-        before = text[:m.start()].rstrip(" \t\u00a0\"\u201c\u2018'(")
-        if not before or before[-1] in ".!?:\n":
+        i = m.start() - 1  # the last character before the word that is no space, opening mark or bracket
+        while i >= 0 and text[i] in _OPENERS:
+            i -= 1
+        if i < 0 or text[i] in ".!?:\n":
             continue  # a sentence's first word is capitalised whatever it is
-        word = re.sub(r"['\u2019]s\Z", "", m.group())
+        word = _POSSESSIVE_END.sub("", m.group())
         if len(word) >= 4 and word.lower() not in _NOT_NAMES:
             out.append((word, m.start(), m.start() + len(word)))
     return out
@@ -898,6 +913,11 @@ def _stem(word: str, denied: dict[str, str]) -> str | None:
             return k
     mine = lemmas_of(word)
     return next((k for k in denied if len(k) >= 4 and mine & lemmas_of(k)), None) if mine else None
+
+
+def _may_negate(tokens: list[tuple[str, int, int]]) -> bool:
+    """Whether any of ``tokens`` may negate: ``_negates`` is false for every other word, whatever follows."""
+    return any(w in NEGATORS or w.endswith("n't") for w, _, _ in tokens)
 
 
 def _negates(word: str, following: str) -> bool:
