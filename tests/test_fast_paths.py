@@ -220,9 +220,10 @@ def test_a_text_without_a_negator_negates_nothing_and_nothing_denied_matches_not
     words = sorted(NEGATORS) + ["don't", "won\u2019t", "cannot", "no", "more", "than", "sitting", "sit", "said",
                                 "the", "statements", "agreed", "n't", "nt", "isn"]
     for _ in range(3000):
-        toks = _tokens(" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 6))))
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 6)))
+        toks = _tokens(text)
         following = [w for w, _, _ in toks[1:]] + [""]
-        if not _may_negate(toks):
+        if not _may_negate(text):
             assert not any(_negates(w, f) for (w, _, _), f in zip(toks, following))
         for w, _, _ in toks:
             assert _stem(w, {}) is None
@@ -236,3 +237,79 @@ def test_places_named_remembered_as_read():
         plain = {_PLACES_FOLDED[m.group().lower()] for m in _PLACE_ANY_CASE.finditer(text)}
         plain |= {_PLACES[m.group()] for m in _PLACE_ACRONYM.finditer(text)}
         assert places_named(text) == plain, text
+
+
+def test_the_negator_search_misses_no_negating_word():
+    from generator.lexicon.polarity import NEGATORS
+    from generator.validation.claims import _may_negate, _negates, _tokens
+
+    rnd = random.Random(6)
+    pieces = sorted(NEGATORS) + ["Don\u2019t", "NOT", "No", "knows", "note", "cannot", "can't've", "n'ta", "x'no",
+                                 "no'x", "don'tx", "éno", "noé", "more", "than", "1no", "_not", "'", "\u2019", "-"]
+    negating = 0
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(["", " ", "'", "\u2019", ".", "-"])
+                       for _ in range(rnd.randint(0, 6)))
+        toks = _tokens(text)
+        following = [w for w, _, _ in toks[1:]] + [""]
+        if any(_negates(w, f) for (w, _, _), f in zip(toks, following)):
+            assert _may_negate(text), text
+            negating += 1
+    assert negating > 1000
+
+
+def test_patterns_with_a_first_letter_lookahead_match_as_without_it():
+    from generator.matchers import numbers as N
+
+    rnd = random.Random(8)
+    words = sorted({*N.NUMERATORS, *N.DENOMINATORS, *N.MULTIPLES, *N.MULTIPLE_ADJECTIVES, *N.FRACTION_FOLLOWERS,
+                    *N.MULTIPLE_ADJECTIVE_FOLLOWERS})
+    odd = ["\u017fix", "\u017feven", "\u212aelvin", "\u0130", "two-thirds", "Twice", "TRIPLE the", "x-half", "half-", "3"]
+    hits = 0
+    for name in ("_WORD_FRACTION", "_MULTIPLE"):
+        fast = getattr(N, name)
+        assert fast.pattern.startswith("(?=[")
+        plain = re.compile(fast.pattern[fast.pattern.index("])") + 2:], fast.flags)
+        for _ in range(3000):
+            text = "".join(rnd.choice(words + odd) + rnd.choice([" ", "-", ", ", ".", "", " of "])
+                           for _ in range(rnd.randint(1, 6)))
+            text = rnd.choice([text, text.upper(), text.title()])
+            got = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+            assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
+            hits += len(got)
+    assert hits > 2000
+
+
+# -- dates: a text with no digit skips the grammars that need one (generator/matchers/dates.py)
+
+def test_every_example_of_a_grammar_that_needs_a_digit_has_one():
+    from generator.matchers.dates import DATE_FORMS, NEEDS_DIGIT
+
+    named = {form.name for form in DATE_FORMS}
+    assert NEEDS_DIGIT <= named
+    for form in DATE_FORMS:
+        if form.name in NEEDS_DIGIT:
+            for text, _ in form.examples:
+                assert any(c.isdigit() for c in text), (form.name, text)
+
+
+def test_dates_and_times_without_the_digit_shortcut_are_the_same(monkeypatch):
+    from generator.matchers import dates
+    from generator.matchers.dates import DATE_FORMS, FORMS_PUBLISHED, _TIME, _scan, find_times, time_spans
+
+    rnd = random.Random(13)
+    pieces = [t for form in DATE_FORMS for t, _ in (*form.examples, *form.counter)]
+    pieces += ["first of June", "June the first", "Monday", "yesterday", "last month", "noon", "at ten am", "in May", "at 5:15 p.m.", "0800 GMT", "10am", "10.30pm",
+               "\u0661\u0662/\u0660\u0664/\u0662\u0660\u0662\u0663", "\u0968\u0966\u0968\u0969", "x", ", ", " "]
+    texts = [" ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4))) for _ in range(1500)]
+    texts += [re.sub(r"\d", "", t) for t in texts]
+    cases = [(t, published, month_only) for t in texts for published in (None, FORMS_PUBLISHED)
+             for month_only in (False, True)]
+    fast = [_scan(t, None, month_only, published=published) for t, published, month_only in cases]
+    fast_times = [(time_spans(t), find_times.uncached(t)) for t in texts]  # type: ignore[attr-defined]
+    monkeypatch.setattr(dates, "NEEDS_DIGIT", frozenset())
+    monkeypatch.setattr(dates, "_ANY_DIGIT", re.compile(r"(?=)"))  # finds "a digit" everywhere: no shortcut
+    assert fast == [_scan(t, None, month_only, published=published) for t, published, month_only in cases]
+    assert fast_times == [(time_spans(t), find_times.uncached(t)) for t in texts]  # type: ignore[attr-defined]
+    assert any(fast) and any(spans for spans, _ in fast_times)
+    assert all(time_spans(t) == [m.span() for m in _TIME.finditer(t)] for t in texts)

@@ -347,6 +347,7 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
         return (m.end(), WEEKDAYS[m["wd"].lower()]) if m else (end, None)
 
     named = _ANY_MONTH_NAME.search(text) is not None  # texts without a month name skip those grammars
+    digits = _ANY_DIGIT.search(text) is not None  # and texts without a digit those that need one
 
     def iso() -> None:
         for m in _ISO.finditer(text):
@@ -455,6 +456,8 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
     for name in DATE_PRECEDENCE:
         if with_month_only and name not in GIVES_MONTH:
             continue
+        if not digits and name in NEEDS_DIGIT:
+            continue
         grammars[name]()
     out.sort(key=lambda d: (d.start, d.end, d.month or 0, d.day or 0))
     return out
@@ -463,6 +466,9 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
 # The grammars whose every date has a month: all of them come before the others in DATE_PRECEDENCE
 # (a test holds it), so that the dates with a month are the same whether the others run or not.
 GIVES_MONTH = frozenset({"iso", "numeric ymd", "numeric dmy", "day month", "month day", "month year", "month"})
+# The grammars whose every pattern needs a digit (a day, a year, a numeric date): a text with none skips them.
+NEEDS_DIGIT = frozenset({"iso", "numeric ymd", "numeric dmy", "day month", "month day", "month year", "year"})
+_ANY_DIGIT = re.compile(r"\d")  # any decimal digit, as the patterns' \d reads them
 # A numeric date's first two numbers (a, b) as (month, day), per reading.
 _NUMERIC_ORDERS: dict[str, Callable[[int, int], tuple[int, int]]] = {
     "day first": lambda a, b: (b, a), "month first": lambda a, b: (a, b)}
@@ -481,6 +487,8 @@ _AGO = re.compile(
 
 def time_spans(text: str) -> list[tuple[int, int]]:
     """Clock times in ``text`` (``05:24``, ``10am``, ``0800 GMT``)."""
+    if _ANY_DIGIT.search(text) is None:
+        return []  # every clock time has a digit
     return [m.span() for m in _TIME.finditer(text)]
 
 
@@ -503,7 +511,9 @@ _CLOCK_PARTS = re.compile(r"(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}))?(?:[:]\d{2})?[ \
 @per_text
 def find_times(text: str) -> list[ClockTime]:
     """Every clock time in ``text`` with what it may mean."""
-    out = []
+    out: list[ClockTime] = []
+    if _ANY_DIGIT.search(text) is None:
+        return out  # every clock time has a digit
     for m in _TIME.finditer(text):
         parts = _CLOCK_PARTS.match(m.group())
         if parts is None:

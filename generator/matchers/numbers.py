@@ -72,6 +72,13 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _SUFFIX_ALT = _alt(SCALE_SUFFIXES)
+
+
+def _first_letter(*word_lists: Iterable[str]) -> str:
+    """A lookahead for the first letters of the words (any case): a pattern that must start with one
+    of them fails at once elsewhere, before its lookbehind and alternations are tried."""
+    return "(?=[" + "".join(sorted({re.escape(w[0].lower()) for words in word_lists for w in words})) + "])"
+
 _SPACED_SUFFIX_ALT = _alt(s for s in SCALE_SUFFIXES if len(s) > 1)
 _SYMBOL_CHARS = re.escape("".join(s for s in SYMBOLS if len(s) == 1))  # "$", "€", ...: "over $1bn"
 
@@ -169,13 +176,13 @@ def fraction_joint(text: str, at: int) -> bool:
 # "two-thirds", "three quarters", "a third of", "one-fifth", "half of": a fraction. "a third term" is
 # the ordinal; "a third" is a fraction only before "of", a comma or the sentence's end.
 _WORD_FRACTION = re.compile(
-    rf"(?<![\w-])(?:(?P<n>{_alt(NUMERATORS)})[{_WS}-]+)?(?P<d>{_alt(DENOMINATORS)})(?![\w-])"
+    _first_letter(NUMERATORS, DENOMINATORS) + rf"(?<![\w-])(?:(?P<n>{_alt(NUMERATORS)})[{_WS}-]+)?(?P<d>{_alt(DENOMINATORS)})(?![\w-])"
     rf"(?P<after>[{_WS}]+(?:{_alt(FRACTION_FOLLOWERS)})(?![\w])|[{_WS}]*(?=[,.;:)]|\Z))?",
     re.I,
 )
 # "twice", "doubled", "double the number", "threefold", "3-fold": how many times.
 _MULTIPLE = re.compile(
-    rf"(?<![\w-])(?:(?P<w>{_alt(MULTIPLES)})"
+    _first_letter(MULTIPLES, MULTIPLE_ADJECTIVES) + rf"(?<![\w-])(?:(?P<w>{_alt(MULTIPLES)})"
     rf"|(?P<v>{_alt(MULTIPLE_ADJECTIVES)})(?=[{_WS}]+(?:{_alt(MULTIPLE_ADJECTIVE_FOLLOWERS)})(?![\w])))"
     r"(?![\w-])",
     re.I,

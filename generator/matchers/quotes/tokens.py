@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable
@@ -21,6 +22,8 @@ def _is_title_like(word: str) -> bool:
     return word in _TITLES or word in _STARTERS or _NATIONALITY.match(word) is not None
 
 
+# A whole source is read word by word for attribution, and words repeat: each is folded once.
+_fold_word = lru_cache(maxsize=1 << 16)(fold_text)
 _TOKEN = re.compile(r"(?P<para>\n[ \t\r\f\v]*\n\s*)|(?P<brk>\n)|(?P<word>[^\W_]+(?:['\u2019\-.][^\W_]+)*)"
                     r"|(?P<punct>\S)")
 
@@ -135,9 +138,9 @@ class TokenizedText:
             if kind in ("para", "brk"):
                 yield Tok("break", s, e, low="para" if kind == "para" else "line")
             elif kind == "word":
-                yield Tok("word", s, e, low=fold_text(m.group()), upper=m.group()[0].isupper())
+                yield Tok("word", s, e, low=_fold_word(m.group()), upper=m.group()[0].isupper())
             else:
-                yield Tok("punct", s, e, low=fold_text(m.group()))
+                yield Tok("punct", s, e, low=_fold_word(m.group()))
 
     # -- sentences and paragraphs
 
