@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.matchers.binding import bound_date, bound_place, bound_year, places_in
+from generator.matchers.binding import DatesIn, bound_date, bound_place, bound_year, places_in
 from generator.matchers.dates import PartialDate, find_dates
 from generator.matchers.numbers import find_numbers
 from tests.conftest import run_cli, write_one_fact, write_source, write_yaml
@@ -192,7 +192,7 @@ EUROSTAT = ("Euro area annual inflation is expected to be 1.8% in September 2024
 ])
 def test_a_number_is_bound_to_the_month_after_it_or_modifying_it(text, bound):
     dates = find_dates(text, published=PartialDate(2024, 10, 1))
-    got = [(n.raw, (lambda d: d and d.raw)(bound_date(text, n.start, n.end, dates)))
+    got = [(n.raw, (lambda d: d and d.raw)(bound_date(text, n.start, n.end, DatesIn(dates))))
            for n in find_numbers(text) if not any(d.start <= n.start < d.end for d in dates)]
     assert got == bound
 

@@ -166,3 +166,22 @@ def test_reading_speakers_around_the_span_is_linear(tmp_path: Path, shape: str) 
     assert_linear(make, 500)
     report = validate(load_workspace(tmp_path / "w2000"))
     assert [f.rule for f in report.findings] == [] and report.facts[0].verdict.value == "verified"
+
+
+@pytest.mark.parametrize("unit", ["1.4 percent in August, ", "the July figure of 2.1 percent, ", "in September (4.0%, "])
+def test_binding_numbers_to_dates_in_an_excerpt_is_linear(unit: str) -> None:
+    """A claim giving numbers their months, over an excerpt of many numbers and months (claim-date-mismatch)."""
+    from generator.matchers.dates import PartialDate
+    from generator.model import Fact
+    from generator.validation.claims import Cited, check_claim
+
+    fact = Fact.model_validate({"id": "f", "claim": "It was 1.7 percent in August 2012 and 1.5 percent in July 2012.",
+                                "figure": {"value": 1.7, "unit": "percent"},
+                                "sources": [{"source": "s", "excerpt": "x"}]})
+    published = PartialDate(2012, 9, 14)
+
+    def make(n: int) -> Callable[[], Any]:
+        text = unit * n + "1.7 percent in August."
+        return lambda: check_claim(fact, [Cited(text, published, text, text)], PEOPLE)
+
+    assert_linear(make, 200)

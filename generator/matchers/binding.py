@@ -14,6 +14,7 @@ percent for the 12 months ending August``), and one written just before the numb
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Sequence
 
 from generator.lexicon.calendar import DATE_PREPOSITIONS, YEAR_PREPOSITIONS
@@ -59,22 +60,31 @@ _CLAUSE_WORD = re.compile(r"\s*(%|[\w'\u2019-]+)\s*")  # a line break inside a w
 _DATE_MODIFIES = re.compile(r"\s*\(\s*|(?:\s+[^\W\d_]+){1,2}\s+of\s+|,?\s+at\s+", re.I)
 
 
-def bound_date(text: str, start: int, end: int, dates: Sequence[DateMention]) -> DateMention | None:
-    """The date with a month that the number at ``start``..``end`` is bound to, among ``dates`` (the
-    text's, in order), or None: one after it in its clause, else one just before it as its modifier."""
-    at = {d.start: d for d in dates if d.month is not None}
+class DatesIn:
+    """A text's dates with a month, indexed once for ``bound_date`` (where each starts; their ends in
+    order), so binding every number of a text costs linear time whatever the text holds."""
+
+    def __init__(self, dates: Sequence[DateMention]):
+        self.dated = [d for d in dates if d.month is not None]  # in order, not overlapping
+        self.at = {d.start: d for d in self.dated}
+        self.ends = [d.end for d in self.dated]
+
+
+def bound_date(text: str, start: int, end: int, dates: DatesIn) -> DateMention | None:
+    """The date with a month that the number at ``start``..``end`` is bound to, among the text's
+    ``dates``, or None: one after it in its clause, else one just before it as its modifier."""
     pos = end
     for _ in range(7):  # the number's unit and a few words ("percent for the 12 months ending")
         m = _CLAUSE_WORD.match(text, pos)
         if m is None:
             break
         pos = m.end()
-        if m[1].lower() in DATE_PREPOSITIONS and pos in at:
-            return at[pos]
-    for d in reversed(dates):
-        if d.month is not None and d.end <= start and start - d.end <= 20:
-            between = _DATE_MODIFIES.fullmatch(text, d.end, start)
-            return d if between else None
+        if m[1].lower() in DATE_PREPOSITIONS and pos in dates.at:
+            return dates.at[pos]
+    k = bisect_right(dates.ends, start) - 1  # the last date ending before the number
+    if k >= 0 and start - dates.ends[k] <= 20:
+        d = dates.dated[k]
+        return d if _DATE_MODIFIES.fullmatch(text, d.end, start) else None
     return None
 
 

@@ -18,6 +18,7 @@ report", "one of the") and numbers inside the claim's own quotation marks
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 import calendar
@@ -58,7 +59,7 @@ from generator.lexicon.speech import (
     STARTERS,
     TITLES,
 )
-from generator.matchers.binding import bound_date, bound_place, bound_year, places_in
+from generator.matchers.binding import DatesIn, bound_date, bound_place, bound_year, places_in
 from generator.normalize import fold, fold_text
 from generator.kinds import KINDS
 from generator.validation.checks.dates import agrees
@@ -442,22 +443,25 @@ class _ClaimReader:
         contradicted when an excerpt binds that number to another and the claim's to another number."""
         if not self.located:
             return
+        claim_dates = DatesIn(dates)
+        read: list[tuple[str, dict[Decimal, list[tuple[NumberMention, DateMention | None]]],
+                         dict[int, list[tuple[NumberMention, DateMention]]]]] = []
         for n in figures:
-            when = bound_date(self.claim, n.start, n.end, dates)
+            when = bound_date(self.claim, n.start, n.end, claim_dates)
             if when is None or n.ordinal:
                 continue
+            if not read:  # each excerpt's numbers and the dates they are bound to, read once
+                read = [_bound_dates(text, text_dates) for text, text_dates in zip(self.seen.texts, self.seen.dates_in)]
             conflict = None
-            for text, text_dates in zip(self.seen.texts, self.seen.dates_in):
-                mentions = [m for m in find_numbers(text) if not m.ordinal
-                            and not any(d.start <= m.start < d.end for d in text_dates)]
-                same = [(m, bound_date(text, m.start, m.end, text_dates)) for m in mentions if m.value == n.value]
+            for text, by_value, by_month in read:
+                same = by_value.get(n.value, [])
                 if any(d is None or _same_time(d, when) for _, d in same):
                     conflict = None
                     break
-                other = [m for m in mentions if m.value != n.value
-                         and (d := bound_date(text, m.start, m.end, text_dates)) is not None and _same_time(d, when)]
-                if same and other and conflict is None:
-                    conflict = (text, same[0], other[0])
+                other = next((m for m, d in by_month.get(when.month or 0, ()) if m.value != n.value
+                              and _same_time(d, when)), None)
+                if same and other is not None and conflict is None:
+                    conflict = (text, same[0], other)
             if conflict is not None:
                 text, (m, there), o = conflict
                 assert there is not None
@@ -839,6 +843,25 @@ def _contains_words(text: str, words: str) -> bool:
 
 
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)(?!\d)[^.;,\d]{0,40}\Z")
+
+
+def _bound_dates(text: str, dates: list[DateMention]) -> tuple[
+        str, dict[Decimal, list[tuple[NumberMention, DateMention | None]]], dict[int, list[tuple[NumberMention, DateMention]]]]:
+    """An excerpt's numbers (not ranks, not inside a date) with the month each is bound to: by value, and
+    the bound ones by month."""
+    index = DatesIn(dates)
+    starts = [d.start for d in dates]
+    by_value: dict[Decimal, list[tuple[NumberMention, DateMention | None]]] = {}
+    by_month: dict[int, list[tuple[NumberMention, DateMention]]] = {}
+    for m in find_numbers(text):
+        k = bisect_right(starts, m.start) - 1
+        if m.ordinal or (k >= 0 and m.start < dates[k].end):
+            continue
+        d = bound_date(text, m.start, m.end, index)
+        by_value.setdefault(m.value, []).append((m, d))
+        if d is not None and d.month is not None:
+            by_month.setdefault(d.month, []).append((m, d))
+    return text, by_value, by_month
 
 
 def _same_time(a: DateMention, b: DateMention) -> bool:
