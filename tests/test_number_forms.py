@@ -270,3 +270,13 @@ def test_a_claims_length_of_time_against_an_hour_and_a_half(workspace, claim, ok
     assert (r.returncode == 0) == ok, r.stdout
     if not ok:
         assert "(claim-not-in-excerpt)" in r.stdout, r.stdout
+
+
+@pytest.mark.parametrize("value, unit, ok", [(3, "quarters", True), (0.75, None, False), (4, "quarters", False)])
+def test_quarters_counted_after_past_are_periods(workspace, value, unit, ok):
+    """The Reserve Bank of Australia's "eased over the past three quarters": three quarters of a year, not 3/4."""
+    text = "Inflation has eased over the past three quarters and in the most recent quarter a bit more.\n"
+    figure = f"figure: {{value: {value}, unit: {unit}}}" if unit else f"figure: {{value: {value}}}"
+    write_one_fact(workspace, text, "Inflation eased for a while.", figure, "Inflation has eased over the past three quarters")
+    r = run_cli("validate", "--root", str(workspace))
+    assert (r.returncode == 0) == ok, r.stdout

@@ -27,6 +27,10 @@ RATIO_DENOMINATORS: dict[str, int] = {"two": 2, "three": 3, "four": 4, "five": 5
                                       "a thousand": 1000, "thousand": 1000}
 # After "a third" or "half", the words that make it a fraction ("a third of", "half the"); before
 # anything else ("a third term") it is not one.
+# Before "three quarters", "two thirds": the words that make them a count of periods ("over the past
+# three quarters", "the first two quarters of 2024"), not a fraction.
+PERIOD_COUNTERS: tuple[str, ...] = ("past", "last", "next", "previous", "first", "final", "coming", "recent",
+                                    "consecutive", "successive", "straight")
 FRACTION_FOLLOWERS: tuple[str, ...] = ("of", "the", "a", "an", "as", "more", "less", "fewer", "its", "their",
                                        "his", "her", "all")
 

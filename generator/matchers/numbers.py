@@ -42,6 +42,7 @@ from generator.lexicon.numbers import (
     SCALE_WORDS,
     TENS_WORDS,
     UNIT_WORDS,
+    PERIOD_COUNTERS,
     VULGAR_FRACTIONS,
 )
 from generator.lexicon.text import GROUP_SPACES, WORD_SPACES
@@ -175,6 +176,8 @@ def fraction_joint(text: str, at: int) -> bool:
 
 # "two-thirds", "three quarters", "a third of", "one-fifth", "half of": a fraction. "a third term" is
 # the ordinal; "a third" is a fraction only before "of", a comma or the sentence's end.
+# A word that makes "three quarters" after it a count of periods, not a fraction.
+_PERIOD_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(PERIOD_COUNTERS)})[{_WS}]+\Z", re.I)
 _WORD_FRACTION = re.compile(
     _first_letter(NUMERATORS, DENOMINATORS) + rf"(?<![\w-])(?:(?P<n>{_alt(NUMERATORS)})[{_WS}-]+)?(?P<d>{_alt(DENOMINATORS)})(?![\w-])"
     rf"(?P<after>[{_WS}]+(?:{_alt(FRACTION_FOLLOWERS)})(?![\w])|[{_WS}]*(?=[,.;:)]|\Z))?",
@@ -226,10 +229,12 @@ FORMS: tuple[Form, ...] = (
          (("8\u00bd per cent", "8.5"), ("\u00be of the vote", "0.75"), ("5\u00bc to 5\u00bd percent", "5.25 to 5.5"))),
     Form("parliamentary fraction", "Hansard's whole number, full stop, fraction: 7.3/4 is 7\u00be",
          (("7.3/4 per cent.", "7.75"), ("Consols at 2.1/2 per cent", "2.5"))),
-    Form("fraction words", "a numerator and a denominator in words; `a third` only before `of` or a stop",
+    Form("fraction words", "a numerator and a denominator in words; `a third` only before `of` or a stop; "
+         "after `past`, `last`, `first`, … a count of periods",
          (("two-thirds of voters", "2/3"), ("a third of the children", "1/3"),
           ("three quarters of the budget", "0.75"), ("half of the staff", "0.5"), ("one-fifth.", "0.2")),
-         (("a third term", "none"), ("the third anniversary", "ordinal 3"))),
+         (("a third term", "none"), ("the third anniversary", "ordinal 3"),
+          ("over the past three quarters", "numbers 3"), ("for two consecutive quarters", "numbers 2"))),
     Form("multiplicative", "how many times: a figure of `times` (or none)",
          (("twice as many", "2"), ("prices doubled", "2"), ("double the number", "2"), ("a threefold rise", "3"),
           ("a 3-fold rise", "3"), ("almost twice", "almost 2")),
@@ -294,6 +299,8 @@ def _fraction_mentions(scan: str) -> list[tuple[int, int, Decimal, str]]:
         else:
             if not plural:
                 continue  # "two third" is not English; "three fourth" neither
+            if _PERIOD_BEFORE.search(scan, max(0, m.start() - 20), m.start()):
+                continue  # "the past three quarters", "the first two quarters of 2024": periods counted
             numerator = NUMERATORS[n]
         end = m.end("d")
         out.append((m.start(), end, ratio(numerator, DENOMINATORS[d]), "fraction"))
