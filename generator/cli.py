@@ -3,30 +3,40 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import traceback
+from types import ModuleType
 from typing import Sequence
 
 from generator import __version__
 from generator.authoring import Refused, report_refusal
-from generator.commands import (build, cite, ids, new_sheet, new_source, refresh, rehash, render, schema, serve,
-                                validate)
 from generator.findings import FactsheetError, did_you_mean
 
-COMMANDS = [validate, render, build, serve, schema, new_source, new_sheet, cite, rehash, refresh, ids]
+# Each command's name and its module under generator/commands, in the order `--help` lists them.
+# A run of one command imports only that command's module (the others would cost every
+# `factsheet validate` their imports); tests/test_cli_startup.py checks the names against the modules.
+COMMANDS = {"validate": "validate", "render": "render", "build": "build", "serve": "serve", "schema": "schema",
+            "new-source": "new_source", "new-sheet": "new_sheet", "cite": "cite", "rehash": "rehash",
+            "refresh": "refresh", "ids": "ids"}
+
+
+def command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"generator.commands.{COMMANDS[name]}")
 
 
 def build_parser() -> argparse.ArgumentParser:
     return _parser_and_commands()[0]
 
 
-def _parser_and_commands() -> tuple[argparse.ArgumentParser, list[str]]:
+def _parser_and_commands(only: str | None = None) -> tuple[argparse.ArgumentParser, list[str]]:
+    """The parser of every command, or (``only``) of that one command alone."""
     parser = argparse.ArgumentParser(prog="factsheet", description=__doc__)
     parser.add_argument("--version", action="version", version=f"factsheet {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        command.add_parser(sub)
+    for name in [only] if only else COMMANDS:
+        command_module(name).add_parser(sub)
     return parser, list(sub.choices)
 
 
@@ -60,11 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is shown as its bytes
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="surrogateescape")
-    parser, names = _parser_and_commands()
+    names = list(COMMANDS)
     if argv and not argv[0].startswith("-") and argv[0] not in names:
         print(f"factsheet: unknown command '{argv[0]}'{did_you_mean(argv[0], names)}", file=sys.stderr)
         print(f"commands: {', '.join(names)}", file=sys.stderr)
         return 2
+    parser, _ = _parser_and_commands(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -31,8 +33,16 @@ def cold(root: Path) -> tuple[str, str]:
 
 
 def cached(root: Path, folder: Path, notes: list[str] | None = None) -> tuple[str, str]:
-    report = validate_cached(root, folder, (notes if notes is not None else []).append)
-    return format_text(report), format_json(report)
+    """The cached run's reports, made twice: reading only the heads of the cached entries (as the CLI
+    does for any format but JSON; the JSON report then reads each entry's records when it prints
+    them), then reading the entries whole, as the CLI does for JSON. Both must say the same."""
+    say = (notes if notes is not None else []).append
+    heads = validate_cached(root, folder, say, records=False)
+    lazy = format_text(heads), format_json(heads)
+    report = validate_cached(root, folder, say)
+    whole = format_text(report), format_json(report)
+    assert lazy == whole
+    return whole
 
 
 def _resign(root: Path, sid: str) -> None:
@@ -361,3 +371,46 @@ def test_a_packed_entry_reads_back_and_any_damage_is_refused() -> None:
     for bad in damaged:
         with pytest.raises(ValueError):
             cache_mod.unpack(bad)
+
+
+def test_reading_heads_only_refuses_a_damaged_or_replaced_entry(repo_copy: Path, tmp_path: Path) -> None:
+    (repo_copy / "facts" / "published-ids.txt").unlink()
+    folder = tmp_path / "cache"
+    cached(repo_copy, folder)
+    entries = sorted((folder / "sheets").glob("*.json"))
+    for entry in entries:  # no whole first line: the head cannot be read
+        entry.write_text(entry.read_text(encoding="utf-8")[:40], encoding="utf-8")
+    notes: list[str] = []
+    report = validate_cached(repo_copy, folder, notes.append, records=False)
+    assert (format_text(report), format_json(report)) == cold(repo_copy)
+    assert sum("corrupt" in n for n in notes) == len(entries)
+    # An entry replaced after its head was read: its records are refused, never printed.
+    report = validate_cached(repo_copy, folder, [].append, records=False)
+    entry = entries[0]
+    head, _, body = entry.read_text(encoding="utf-8").partition("\n")
+    entry.write_text(head.replace('"facts": [', '"facts":  [', 1) + "\n" + body, encoding="utf-8")
+    with pytest.raises(RuntimeError, match="changed during this run"):
+        format_json(report)
+    entry.write_text(head + "\n" + body.rpartition("\n")[0].rpartition("\n")[0] + "\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="changed during this run"):  # and a body cut short
+        format_json(report)
+
+
+def test_a_changed_file_with_forged_size_and_times_is_read_again(repo_copy: Path, tmp_path: Path) -> None:
+    # The scan skips re-reading a file whose size, inode, mtime and ctime are those recorded. An edit
+    # that keeps the size and sets mtime back still changes ctime (no call sets it): the file is read.
+    (repo_copy / "facts" / "published-ids.txt").unlink()
+    sheet = repo_copy / "facts" / "xi-zelensky-first-phone-call.yml"
+    old = 1_600_000_000
+    for path in [*(repo_copy / "facts").glob("*.yml"), *(repo_copy / "content" / "sources").iterdir()]:
+        os.utime(path, (old, old))
+    time.sleep(cache_mod._SETTLE_NS / 1e9 + 0.2)  # ctime settles too: the scan records every file
+    folder = tmp_path / "cache"
+    cached(repo_copy, folder)
+    assert "xi-zelensky-first-phone-call.yml" in cache_mod.unpack((folder / "files.bin").read_bytes())["stats"]["facts"]
+    text = sheet.read_text(encoding="utf-8")
+    forged = text.replace('excerpt: "', 'excerpt: "X', 1).replace("\n\n", "\n", 1)  # same size
+    assert len(forged.encode()) == len(text.encode()) and forged != text
+    sheet.write_text(forged, encoding="utf-8")
+    os.utime(sheet, (old, old))
+    assert cached(repo_copy, folder) == cold(repo_copy)

@@ -38,3 +38,30 @@ def test_validate_runs_without_the_renderer(workspace):
             f"    code = generator.cli.main(['validate', '--root', {str(workspace)!r}, '--format', 'json'])\n"
             "assert code == 0, code")
     assert modules_after(code) == []
+
+
+def test_each_command_name_is_the_one_its_module_registers():
+    # cli.COMMANDS names each command without importing its module; the module must agree.
+    import argparse
+
+    from generator.cli import COMMANDS, command_module
+
+    for name in COMMANDS:
+        sub = argparse.ArgumentParser().add_subparsers()
+        command_module(name).add_parser(sub)
+        assert list(sub.choices) == [name]
+    assert sorted(COMMANDS.values()) == sorted(
+        p.stem for p in (REPO / "generator" / "commands").glob("*.py") if p.stem != "__init__")
+
+
+def test_validate_imports_no_other_command(workspace):
+    code = ("import contextlib, io, generator.cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    code = generator.cli.main(['validate', '--root', {str(workspace)!r}])\n"
+            "assert code == 0, code\n"
+            "print(json.dumps(sorted(m for m in sys.modules if m.startswith('generator.commands.'))))\n"
+            "raise SystemExit")
+    probe = f"import sys, json\n{code}"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+                         capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(out.stdout) == ["generator.commands.validate"]

@@ -118,7 +118,9 @@ def _report(args: argparse.Namespace, given: dict[str, bytes]) -> Report:
     from generator.validation.cache import DEFAULT_DIR, validate_cached
 
     folder = args.cache_dir if args.cache_dir is not None else args.root / DEFAULT_DIR
-    return validate_cached(args.root, folder, lambda msg: print(f"note: {msg}", file=sys.stderr))
+    # Only the JSON report prints each fact's record: the others need the cached entries' heads alone.
+    return validate_cached(args.root, folder, lambda msg: print(f"note: {msg}", file=sys.stderr),
+                           records=args.format == "json")
 
 
 def _stdin(args: argparse.Namespace) -> dict[str, bytes]:

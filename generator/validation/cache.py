@@ -43,6 +43,7 @@ import tempfile
 import time
 from dataclasses import dataclass, fields
 from functools import cached_property
+from itertools import count, repeat
 from pathlib import Path
 from stat import S_ISLNK, S_ISREG
 from typing import Any, Callable, NamedTuple
@@ -80,19 +81,32 @@ _RANGES = tuple(range(n) for n in range(64))  # a fact's citations, as counted: 
 
 class _Records:
     """A sheet entry's fact records (one JSON line each), split into lines only when a report
-    prints them: the text report needs just the verdicts and counts in the entry's head."""
+    prints them: the text report needs just the verdicts and counts in the entry's head.
 
-    __slots__ = ("text", "lines")
+    When the run read only the head (``text`` None: ``validate_cached(records=False)``), the first
+    record asked for reads the entry again, and refuses it unless its head is the one the run
+    used (the same head, the same inputs: the same records) and it holds every record."""
 
-    def __init__(self, text: str):
+    __slots__ = ("text", "lines", "path", "head", "count")
+
+    def __init__(self, text: str | None, path: Path | None = None, head: str = "", count: int = 0):
         self.text = text
         self.lines: list[str] | None = None
+        self.path, self.head, self.count = path, head, count
 
     def line(self, i: int) -> str:
         if self.lines is None:
-            self.lines = self.text.split("\n")
+            text = self.text if self.text is not None else self._body()
+            self.lines = text.split("\n")
             self.text = ""
         return self.lines[i]
+
+    def _body(self) -> str:
+        assert self.path is not None
+        first, _, rest = self.path.read_text(encoding="utf-8", errors="surrogatepass").partition("\n")
+        if first != self.head or rest.count("\n") < self.count:
+            raise RuntimeError(f"the validation cache entry {self.path} changed during this run: run it again")
+        return rest
 
 
 class StoredFact(NamedTuple):
@@ -274,6 +288,21 @@ class Cache:
             self.note(f"cache entry {path} is unreadable or corrupt: ignored and rewritten")
             return None
 
+    def read_head(self, name: str) -> str | None:
+        """An entry's first line alone (without its newline); "" when it has no whole first line."""
+        if not self.usable:
+            return None
+        path = self.folder / name
+        try:
+            with open(path, "rb") as fh:
+                line = fh.readline()
+            return line[:-1].decode("utf-8", errors="surrogatepass") if line.endswith(b"\n") else ""
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            self.note(f"cache entry {path} is unreadable or corrupt: ignored and rewritten")
+            return None
+
     def write(self, name: str, text: str | bytes) -> None:
         """Atomically: a temporary file in the same folder, renamed over the entry."""
         if not self.usable:
@@ -352,22 +381,26 @@ class _SheetResult:
     facts: list[FactResult | StoredFact]
 
 
-def validate_cached(root: Path, cache_dir: Path, note: Callable[[str], None]) -> Report:
-    """The report ``validate(load_workspace(root))`` gives, reusing what the cache holds."""
+def validate_cached(root: Path, cache_dir: Path, note: Callable[[str], None], *, records: bool = True) -> Report:
+    """The report ``validate(load_workspace(root))`` gives, reusing what the cache holds.
+
+    ``records=False``: read only the head of each cached sheet's entry (its verdicts, citation counts
+    and findings: all the text report prints); a fact's JSON record is then read when first asked for."""
     root = Path(root)
     if not (root / FACTS_DIR).is_dir() and not (root / SOURCES_DIR).is_dir():
         return validate(load_workspace(root))  # says what is wrong with --root
     with gc_paused():
-        run = _Run(root, Cache(cache_dir, note))
+        run = _Run(root, Cache(cache_dir, note), records)
         report = run.report()
         run.save_answers()
         return report
 
 
 class _Run:
-    def __init__(self, root: Path, cache: Cache):
+    def __init__(self, root: Path, cache: Cache, records: bool = True):
         self.root = root
         self.cache = cache
+        self.records = records
         self.version = validator_version()
         index = cache.read_packed(_INDEX_FILE)
         if not (isinstance(index, dict) and index.get("version") == self.version):
@@ -480,10 +513,18 @@ class _Run:
         return ws, sheets, sources | cited
 
     def _cached_result(self, stem: str) -> _SheetResult | None:
-        text = self.cache.read_text(_entry_name(_sheet_rel(stem)))
-        if text is None:
-            return None
-        first, _, rest = text.partition("\n")
+        name = _entry_name(_sheet_rel(stem))
+        rest: str | None = None
+        if self.records:
+            text = self.cache.read_text(name)
+            if text is None:
+                return None
+            first, _, rest = text.partition("\n")
+        else:
+            head_line = self.cache.read_head(name)
+            if head_line is None:
+                return None
+            first = head_line
         try:
             head = json.loads(first)
             if head.get("version") != self.version or head.get("digest") != self.inputs.get(_sheet_rel(stem)):
@@ -491,12 +532,14 @@ class _Run:
             if any(self._dep_digest(dep) != digest for dep, digest in head["deps"].items()):
                 return None
             path, verdicts, counts = head["facts"]
-            if rest.count("\n") < len(counts) or len(verdicts) != len(counts):
+            if len(verdicts) != len(counts) or (rest is not None and rest.count("\n") < len(counts)):
                 raise ValueError("truncated")
-            make, records, ranges = StoredFact._make, _Records(rest), _RANGES
-            facts: list[FactResult | StoredFact] = [
-                make((path, _CODES[code], ranges[n] if n < len(ranges) else range(n), records, i))
-                for i, (code, n) in enumerate(zip(verdicts, counts))]
+            records = _Records(rest) if rest is not None else _Records(None, self.cache.folder / name, first, len(counts))
+            # One tuple per fact, made by map (tens of thousands on every cached run).
+            facts: list[FactResult | StoredFact] = list(map(
+                tuple.__new__, repeat(StoredFact), zip(
+                    repeat(path), map(_CODES.__getitem__, verdicts),
+                    (_RANGES[n] if n < len(_RANGES) else range(n) for n in counts), repeat(records), count())))
             return _SheetResult([_finding(f) for f in head["findings"]], facts)
         except (ValueError, KeyError, TypeError, IndexError):
             self.cache.note(f"cache entry for {_sheet_rel(stem)} is corrupt: ignored and rewritten")
