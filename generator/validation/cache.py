@@ -13,7 +13,8 @@ decide matches), so any change to the code is a cold run. What is kept, under ``
   with the digests of everything they depend on (the sheet, facts/people.yml, the text and
   sidecar of every source it cites, and every source file when a citation names an unknown
   source: "did you mean" reads them all). A line of JSON for the header, then each fact's
-  record as the JSON report prints it.
+  record as the JSON report prints it. Only the JSON report needs the records: for the others a
+  run reads the header line alone (``records=False``), a tenth of the bytes.
 - ``lexicon.bin``: what the units' dictionary (lemminflect) answered, by question, so that a
   re-run does not load the dictionary again for words it already asked about (same version);
   packed the same way.
