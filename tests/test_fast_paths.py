@@ -313,3 +313,27 @@ def test_dates_and_times_without_the_digit_shortcut_are_the_same(monkeypatch):
     assert fast_times == [(time_spans(t), find_times.uncached(t)) for t in texts]  # type: ignore[attr-defined]
     assert any(fast) and any(spans for spans, _ in fast_times)
     assert all(time_spans(t) == [m.span() for m in _TIME.finditer(t)] for t in texts)
+
+
+def test_the_grammars_word_trees_match_as_their_plain_alternations():
+    """Number words, fractions, multiples (re.I) and month and weekday names (Title and UPPER case) as
+    prefix trees: each pattern gives what it gave with the plain longest-first alternation."""
+    from generator.matchers import dates
+    from generator.matchers.dates import MONTHS, WEEKDAYS
+    from generator.matchers import numbers as N
+
+    rnd = random.Random(21)
+    words = sorted({*N._WORDS, *N.NUMERATORS, *N.DENOMINATORS, *N.MULTIPLES, *N.MULTIPLE_ADJECTIVES})
+    for group, flags in ((N._WORDS, re.I), (N.NUMERATORS, re.I), (N.DENOMINATORS, re.I), (N.MULTIPLES, re.I)):
+        tree, plain = re.compile(N._tree(group), flags), re.compile(_plain(list(group)), flags)
+        for _ in range(500):
+            text = " ".join(rnd.choice(words + ["\u017fix", "and", "-"]) for _ in range(rnd.randint(1, 5)))
+            text = rnd.choice([text, text.upper(), text.title()])
+            assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    names = [f for w in [*MONTHS, *WEEKDAYS] for f in (w.title(), w.upper(), w.lower())]
+    for group in (list(MONTHS), list(WEEKDAYS)):
+        tree = re.compile(dates._names(group))
+        plain = re.compile(_plain([f for w in group for f in {w.title(), w.upper()}]))
+        for _ in range(500):
+            text = " ".join(rnd.choice(names + ["Mayor", "Junes", "Sept.", "MAYBE"]) for _ in range(rnd.randint(1, 5)))
+            assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)], text

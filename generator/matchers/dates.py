@@ -34,6 +34,7 @@ from generator.lexicon.calendar import (
 from generator.lexicon.numbers import SCALE_SUFFIXES, SCALE_WORDS, UNIT_WORDS
 from generator.lexicon.text import APOSTROPHES, WORD_SPACES
 from generator.lexicon.units import PERCENT_FORMS
+from generator.matchers.alternation import longest_first
 from generator.matchers.forms import Form
 from generator.matchers.memo import per_text
 
@@ -129,7 +130,7 @@ class DateMention:
 def _names(words: list[str]) -> str:
     """Title Case and UPPER CASE forms, longest first: lower-case 'may' and 'march' are words."""
     forms = {f for w in words for f in (w.title(), w.upper())}
-    return "|".join(sorted(forms, key=len, reverse=True))
+    return longest_first(forms)  # the longest-first alternation as a prefix tree: the same matches
 
 
 _MONTH = rf"(?P<month>(?:{_names(list(MONTHS))})(?![\w])\.?)"

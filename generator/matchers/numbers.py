@@ -47,6 +47,7 @@ from generator.lexicon.numbers import (
 )
 from generator.lexicon.text import GROUP_SPACES, WORD_SPACES
 from generator.lexicon.units import PERCENT_FORMS, PHRASE_STOPS
+from generator.matchers.alternation import longest_first
 from generator.matchers.dates import calendar_spans
 from generator.matchers.forms import Form
 from generator.matchers.memo import per_text
@@ -70,6 +71,12 @@ _WORDS = [*_UNITS, *_TENS, *_ORD_UNITS, *_ORD_TENS, *_BIG, *_ORD_BIG, "hundred",
 
 def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _tree(words: Iterable[str]) -> str:
+    """``_alt`` for a pattern compiled with re.I, as a prefix tree (matchers/alternation.py): the same
+    matches, without trying every word at every place."""
+    return longest_first(words, ignorecase=True)
 
 
 _SUFFIX_ALT = _alt(SCALE_SUFFIXES)
@@ -105,7 +112,7 @@ _DIGITS_BODY = rf"{_INT}(?P<frac>\.\d+)?{_SUFFIX}"
 _DIGITS = re.compile(rf"(?<![\w])(?<!\d[.,]){_DIGITS_BODY}", re.I)
 _DIGITS_AT = re.compile(rf"(?<!\d[.,]){_DIGITS_BODY}", re.I)
 _VALUE = re.compile(rf"[ \t]*(?P<sign>[-\u2212])?{_DIGITS_BODY}[ \t]*", re.I)
-_WORD_ALT = "|".join(sorted(_WORDS, key=len, reverse=True))
+_WORD_ALT = longest_first(_WORDS, ignorecase=True)  # the longest-first alternation, as a prefix tree
 # The first letters a run can start with, tested first: the alternation is slow to fail at every position.
 _WORD_FIRST = "".join(sorted({w[0] for w in _WORDS} | {"a"}))
 _WORD_RUN = re.compile(
@@ -179,14 +186,14 @@ def fraction_joint(text: str, at: int) -> bool:
 # A word that makes "three quarters" after it a count of periods, not a fraction.
 _PERIOD_BEFORE = re.compile(rf"(?<![\w])(?:{'|'.join(PERIOD_COUNTERS)})[{_WS}]+\Z", re.I)
 _WORD_FRACTION = re.compile(
-    _first_letter(NUMERATORS, DENOMINATORS) + rf"(?<![\w-])(?:(?P<n>{_alt(NUMERATORS)})[{_WS}-]+)?(?P<d>{_alt(DENOMINATORS)})(?![\w-])"
+    _first_letter(NUMERATORS, DENOMINATORS) + rf"(?<![\w-])(?:(?P<n>{_tree(NUMERATORS)})[{_WS}-]+)?(?P<d>{_tree(DENOMINATORS)})(?![\w-])"
     rf"(?P<after>[{_WS}]+(?:{_alt(FRACTION_FOLLOWERS)})(?![\w])|[{_WS}]*(?=[,.;:)]|\Z))?",
     re.I,
 )
 # "twice", "doubled", "double the number", "threefold", "3-fold": how many times.
 _MULTIPLE = re.compile(
-    _first_letter(MULTIPLES, MULTIPLE_ADJECTIVES) + rf"(?<![\w-])(?:(?P<w>{_alt(MULTIPLES)})"
-    rf"|(?P<v>{_alt(MULTIPLE_ADJECTIVES)})(?=[{_WS}]+(?:{_alt(MULTIPLE_ADJECTIVE_FOLLOWERS)})(?![\w])))"
+    _first_letter(MULTIPLES, MULTIPLE_ADJECTIVES) + rf"(?<![\w-])(?:(?P<w>{_tree(MULTIPLES)})"
+    rf"|(?P<v>{_tree(MULTIPLE_ADJECTIVES)})(?=[{_WS}]+(?:{_alt(MULTIPLE_ADJECTIVE_FOLLOWERS)})(?![\w])))"
     r"(?![\w-])",
     re.I,
 )
