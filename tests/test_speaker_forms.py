@@ -62,17 +62,6 @@ mike-lee: {name: Mike Lee, aliases: [Lee, Mr. LEE]}
 """
 
 
-@pytest.mark.parametrize("speaker, words, ok", [
-    ("mark-kelly", "Mr. President, what are we doing here?", True),
-    ("mark-kelly", "I can still picture my mom sitting at the kitchen table", True),
-    ("mike-lee", "I can still picture my mom sitting at the kitchen table", False),
-    ("mark-kelly", "I rise today in support of the bill", False),
-])
-def test_the_congressional_record_gives_a_members_words_to_the_member(workspace: Path, speaker, words, ok):
-    write_quote_fact(workspace, CREC, CREC_PEOPLE, speaker, words, published="2025-06-28")
-    _expect(workspace, "verified" if ok else "wrong")
-
-
 # Dáil Éireann, 1 June 2016, as KildareStreet.com republishes it: a photograph's caption run into each
 # member's name, the constituency and party in brackets, a link line, then the words.
 DAIL = (
@@ -90,16 +79,6 @@ sean-o-fearghail: {name: Seán Ó Fearghaíl, aliases: [Ceann Comhairle]}
 """
 
 
-@pytest.mark.parametrize("speaker, words, ok", [
-    ("micheal-martin", "I refer to the deaths of two babies in the same maternity unit", True),
-    ("sean-o-fearghail", "I refer to the deaths of two babies in the same maternity unit", False),
-    ("sean-o-fearghail", "We will now take Leaders' Questions under Standing Order 29.", True),
-])
-def test_a_dail_members_heading_gives_the_words_below_it(workspace: Path, speaker, words, ok):
-    write_quote_fact(workspace, DAIL, DAIL_PEOPLE, speaker, words, published="2016-06-01")
-    _expect(workspace, "verified" if ok else "wrong")
-
-
 # The Reserve Bank of Australia's media conference, 18 February 2025: the Governor's name alone on a
 # line, then her opening statement with no quotation marks.
 RBA = (
@@ -112,20 +91,6 @@ RBA_PEOPLE = """
 michele-bullock: {name: Michele Bullock, aliases: [Bullock]}
 jim-chalmers: {name: Jim Chalmers, aliases: [Chalmers]}
 """
-
-
-@pytest.mark.parametrize("speaker, words, expect", [
-    ("michele-bullock", "we need to see inflation moving sustainably towards our target band", "verified"),
-    ("michele-bullock", "Thank you all for coming.", "verified"),  # the paragraph right below the name
-    ("jim-chalmers", "we need to see inflation moving sustainably towards our target band", "wrong"),
-    # Third person, not right below the name: no one's words.
-    ("michele-bullock", "Recent data suggests it has eased a bit more.", "narrative"),
-    # Below another heading: the name's turn ended.
-    ("michele-bullock", "Will the Board cut again in April, and why now?", "narrative"),
-])
-def test_a_name_alone_on_a_line_gives_the_words_below_it(workspace: Path, speaker, words, expect):
-    write_quote_fact(workspace, RBA, RBA_PEOPLE, speaker, words, published="2025-02-18")
-    _expect(workspace, expect)
 
 
 def test_a_byline_is_no_heading(workspace: Path):
@@ -156,9 +121,34 @@ barbara-boxer: {name: Barbara Boxer, aliases: [Boxer]}
 """
 
 
-@pytest.mark.parametrize("speaker, ok", [("barry-black", True), ("barbara-boxer", False)])
-def test_the_following_prayer_is_the_chaplains(workspace: Path, speaker, ok):
-    write_quote_fact(workspace, PRAYER, PRAYER_PEOPLE, speaker,
-                     "may they have much needed wisdom in making decisions regarding the stimulus bill",
-                     published="2009-02-09")
-    _expect(workspace, "verified" if ok else "wrong")
+STYLES = {  # name: (text, people, published)
+    "congressional record": (CREC, CREC_PEOPLE, "2025-06-28"),
+    "dail member lines": (DAIL, DAIL_PEOPLE, "2016-06-01"),
+    "name heading": (RBA, RBA_PEOPLE, "2025-02-18"),
+    "following prayer": (PRAYER, PRAYER_PEOPLE, "2009-02-09"),
+}
+STIMULUS = "may they have much needed wisdom in making decisions regarding the stimulus bill"
+
+
+@pytest.mark.parametrize("style, speaker, words, expect", [
+    ("congressional record", "mark-kelly", "Mr. President, what are we doing here?", "verified"),
+    ("congressional record", "mark-kelly", "I can still picture my mom sitting at the kitchen table", "verified"),
+    ("congressional record", "mike-lee", "I can still picture my mom sitting at the kitchen table", "wrong"),
+    ("congressional record", "mark-kelly", "I rise today in support of the bill", "wrong"),
+    ("dail member lines", "micheal-martin", "I refer to the deaths of two babies in the same maternity unit", "verified"),
+    ("dail member lines", "sean-o-fearghail", "I refer to the deaths of two babies in the same maternity unit", "wrong"),
+    ("dail member lines", "sean-o-fearghail", "We will now take Leaders' Questions under Standing Order 29.", "verified"),
+    ("name heading", "michele-bullock", "we need to see inflation moving sustainably towards our target band", "verified"),
+    ("name heading", "michele-bullock", "Thank you all for coming.", "verified"),  # the paragraph right below the name
+    ("name heading", "jim-chalmers", "we need to see inflation moving sustainably towards our target band", "wrong"),
+    # Third person, not right below the name: no one's words.
+    ("name heading", "michele-bullock", "Recent data suggests it has eased a bit more.", "narrative"),
+    # Below another heading: the name's turn ended.
+    ("name heading", "michele-bullock", "Will the Board cut again in April, and why now?", "narrative"),
+    ("following prayer", "barry-black", STIMULUS, "verified"),
+    ("following prayer", "barbara-boxer", STIMULUS, "wrong"),
+])
+def test_each_house_style_gives_the_words_to_their_speaker(workspace: Path, style, speaker, words, expect):
+    text, people, published = STYLES[style]
+    write_quote_fact(workspace, text, people, speaker, words, published=published)
+    _expect(workspace, expect)
