@@ -5,8 +5,8 @@ counts, a verb) and then ``in``/``across`` and a place, either a part named by d
 north``, ``the south-east``) or a capitalised name (``Kharkiv``, ``the Donbas``). Punctuation ends the
 clause: ``412 in the north, 96 in the south`` binds 412 to the north only. A number with no such
 place is bound to none, and nothing is concluded from it; nor is one with the place before it, unless
-the place opens its sentence, set off by a comma, and the number follows at once ("In the south, 412"). A year binds the same way, after ``in``,
-``for``, ``during`` or ``by``; so does any date with a month (``1.7 percent in August``, ``rose 1.9
+the place opens its sentence, set off by a comma, and the number follows at once ("In the south,
+412"). A year binds the same way, after ``in``, ``for``, ``during`` or ``by``; so does any date with a month (``1.7 percent in August``, ``rose 1.9
 percent for the 12 months ending August``), and one written just before the number as its modifier
 (``the July figure of 1.4 percent``, ``in September (4.0%``, ``in September 2024, at 4.1%``).
 """

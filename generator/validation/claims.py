@@ -570,27 +570,31 @@ class _ClaimReader:
 
     def _swapped_names(self) -> None:
         """A name swapped for another: the claim names "Woking" where its excerpt names "Guildford", and no
-        cited source names Woking anywhere (its text or its title). People are checked against people.yml and countries against
-        the gazetteer (above); a capital is checked here too, as the city it is ("London" for "Brussels"
+        cited source names Woking anywhere (its text or its title). People are checked against people.yml
+        and countries against the gazetteer (above); a capital is checked here too, as the city it is ("London" for "Brussels"
         passes as the UK otherwise). A name the sources lack with no name of the excerpt's left out of the
         claim concludes nothing: the claim may add context ("in the House of Commons")."""
         quoted = self._claim_quotes
         people = self._people_spans  # read by _names, which runs first
         places = [(a, b) for a, b, _ in self._claim_places if self.claim[a:b] not in CAPITALS]  # as _names read them
-        new = [(w, a, b) for w, a, b in [*_opening_names(self.claim), *_proper_words(self.claim)]
+        opening = _openings(self.claim)
+        new = [(w, a, b) for w, a, b in [*opening, *_proper_words(self.claim)]
                if not any(qa <= a < qb for qa, qb in quoted + people + places)]
         if not new:
             return
         # The source's title names what it is about ("H.R. 1 (Congressional Record, Senate, …)").
         sources = [s.lower() for s in self.seen.sources + self.seen.titles]
         new = [(w, a, b) for w, a, b in new if not any(_has_word(s, w.lower()) for s in sources)]
+        # The dictionary is asked only about an opening word the sources lack.
+        new = [(w, a, b) for w, a, b in new if (w, a, b) not in opening or _names_all_the_same(w)]
         # A title or a body's name spelt out is a paraphrase, not a swap.
         new = [(w, a, b) for w, a, b in new if _is_a_name(_capitalised_run(self.claim, a, b), self.seen.sources)]
         if not new:
             return
         low_claim = self.claim.lower()
         dropped = [w for text, source in zip(self.seen.texts, self.seen.sources)
-                   for w, _, _ in [*_proper_words(text), *_opening_names(text, source)]
+                   for w, _, _ in [*_proper_words(text),
+                                   *((w, a, b) for w, a, b in _openings(text) if _names_all_the_same(w, source))]
                    if w.lower() not in low_claim]
         if dropped:
             w, a, b = new[0]
@@ -766,16 +770,20 @@ def _proper_words(text: str) -> list[tuple[str, int, int]]:
 _OPENING = re.compile(r"(?:^|(?<=[.!?:\n]))[\s\"\u201c\u2018'(]*(?P<w>[A-Z][a-z][\w'\u2019-]*)")
 
 
-def _opening_names(text: str, source: str = "") -> list[tuple[str, int, int]]:
-    """The capitalised words opening ``text``'s sentences that are names all the same: the dictionary
-    knows no such word ("Guildford"), or ``source`` writes it capitalised inside a sentence too."""
+def _openings(text: str) -> list[tuple[str, int, int]]:
+    """The capitalised words of four letters or more opening ``text``'s sentences: names or not."""
     out = []
     for m in _OPENING.finditer(text):
         word = re.sub(r"['\u2019]s\Z", "", m["w"])
-        if len(word) >= 4 and word.lower() not in _NOT_NAMES and (
-                not lemmas_of(word.lower()) or (source and word in _names_inside(source))):
+        if len(word) >= 4 and word.lower() not in _NOT_NAMES:
             out.append((word, m.start("w"), m.start("w") + len(word)))
     return out
+
+
+def _names_all_the_same(word: str, source: str = "") -> bool:
+    """Whether a word opening a sentence is a name: the dictionary knows no such word ("Guildford"), or
+    ``source`` writes it capitalised inside a sentence too ("Reading")."""
+    return not lemmas_of(word.lower()) or bool(source and word in _names_inside(source))
 
 
 @lru_cache(maxsize=64)
