@@ -150,6 +150,83 @@ def test_cached_reports_equal_cold_runs_over_random_edits(repo_copy: Path, tmp_p
         assert cached(repo_copy, folder) == cold(repo_copy), history  # and once everything is cached
 
 
+def _settle_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files settle 20 ms after their last change (not 2 s), so a test records them quickly; each
+    edit is then followed by ``_settled()``, as a real edit is by far more than 20 ms."""
+    monkeypatch.setattr(cache_mod, "_SETTLE_NS", 20_000_000)
+
+
+def _settled() -> None:
+    time.sleep(0.06)
+
+
+@pytest.mark.parametrize("seed", [6, 7, 8])
+def test_cached_reports_equal_cold_runs_when_every_file_is_recorded(
+        repo_copy: Path, tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Files changed within the settling time are read again each run, so the random edits above
+    # never meet the recorded path (a file's size and times as recorded: not read; a folder whose
+    # every file is as recorded: its index part taken whole). Here every file settles first.
+    _settle_fast(monkeypatch)
+    rng = random.Random(seed)
+    folder = tmp_path / "cache"
+    (repo_copy / "facts" / "published-ids.txt").unlink()
+    _settled()
+    cached(repo_copy, folder)
+    history = []
+    for _ in range(10):
+        history.append(_edits(repo_copy, rng))
+        _settled()
+        assert cached(repo_copy, folder) == cold(repo_copy), history
+        assert cached(repo_copy, folder) == cold(repo_copy), history
+
+
+def test_an_edited_sheet_leaves_the_sources_part_of_the_index_alone(
+        repo_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _settle_fast(monkeypatch)
+    (repo_copy / "facts" / "published-ids.txt").unlink()
+    folder = tmp_path / "cache"
+    _settled()
+    cached(repo_copy, folder)
+    cached(repo_copy, folder)  # every file now recorded as settled
+    sources_bin, files_bin = folder / "sources.bin", folder / "files.bin"
+    before = sources_bin.read_bytes(), sources_bin.stat().st_mtime_ns, files_bin.read_bytes()
+    compared: list[str] = []
+    real = cache_mod._Run._source_digests
+
+    def spy(self: object, stem: str) -> object:
+        compared.append(stem)
+        return real(self, stem)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache_mod._Run, "_source_digests", spy)
+    sheet = repo_copy / "facts" / "xi-zelensky-first-phone-call.yml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace('excerpt: "', 'excerpt: "not ', 1), encoding="utf-8")
+    _settled()
+    assert cached(repo_copy, folder) == cold(repo_copy)
+    assert compared == []  # every source as recorded: no source compared one by one
+    assert (sources_bin.read_bytes(), sources_bin.stat().st_mtime_ns) == before[:2]  # not rewritten
+    assert files_bin.read_bytes() != before[2]  # the sheet's digest changed
+    text = repo_copy / "content" / "sources" / "xi-zelensky-first-call.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("Wednesday", "Thursday"), encoding="utf-8")
+    _resign(repo_copy, "xi-zelensky-first-call")
+    _settled()
+    assert cached(repo_copy, folder) == cold(repo_copy)
+    assert compared  # a source changed: each compared with its entry
+    assert sources_bin.read_bytes() != before[0]
+
+
+def test_a_corrupt_sources_index_is_ignored_with_a_note(repo_copy: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    cached(repo_copy, folder)
+    data = (folder / "sources.bin").read_bytes()
+    (folder / "sources.bin").write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    notes: list[str] = []
+    assert cached(repo_copy, folder, notes) == cold(repo_copy)
+    assert any("sources.bin" in n and "corrupt" in n for n in notes)
+    notes.clear()
+    assert cached(repo_copy, folder, notes) == cold(repo_copy)
+    assert notes == []
+
+
 def test_a_changed_sheet_is_the_only_one_read_and_validated(repo_copy: Path, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     (repo_copy / "facts" / "published-ids.txt").unlink()

@@ -288,13 +288,13 @@ def _report_ignored(ws: Workspace) -> None:
         if not folder.is_dir():
             continue
         # Directory entries, not Paths: their type comes with the listing (thousands of files,
-        # a stat each cost more than the rest of a cached run).
+        # a stat each cost more than the rest of a cached run). Only what could be reported is
+        # sorted: a name the format reads that is no folder is skipped unsorted.
         with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda e: e.name)  # one folder: names sort as paths do
+            entries = sorted((e for e in listing if not e.name.startswith(".") and (
+                not e.name.endswith(_READ_SUFFIXES) or _is_dir(e))), key=lambda e: e.name)
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
-                continue
             if name.endswith(".yaml") and not _is_dir(entry):
                 ws.findings.append(_err(f"{rel}/{name}", "file-ignored",
                                         f"'{name}' is never read: files here end in {suffix}; rename it to "
@@ -308,6 +308,9 @@ def _report_ignored(ws: Workspace) -> None:
                     ws.findings.append(_err(inside[0], "file-ignored",
                                             f"files in subfolders of {rel}/ are never read ({inside[0]}{more}): "
                                             f"move them into {rel}/ itself"))
+
+
+_READ_SUFFIXES = (".yml", ".txt")  # no finding for such a name unless it is a folder
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

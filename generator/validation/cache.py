@@ -4,22 +4,26 @@ Everything is keyed by content: every input file's sha256, and the validator's o
 (a hash of every file of the generator package, the Python version and the libraries that
 decide matches), so any change to the code is a cold run. What is kept, under ``--cache-dir``:
 
-- ``files.bin``: for every sheet and every source (its text and sidecar together), the digests
-  it was read with, what loading it found, and whether it loaded; for a sheet, whether it
-  declares redirects. Packed with ``marshal`` behind a sha256 of its bytes (``pack``): read on
-  every run, it is the run's largest fixed cost, and marshal reads it three times faster than JSON
-  and writes it ten times faster; the checksum makes a damaged file a note, never a wrong answer.
+- ``files.bin`` and ``sources.bin``: for every sheet (in the first) and every source (its text and
+  sidecar together, in the second), the digests it was read with, what loading it found, and
+  whether it loaded; for a sheet, whether it declares redirects; and each input file's size,
+  inode and times, so an unchanged file is not read again. Packed with ``marshal`` behind a
+  sha256 of its bytes (``pack``): read on every run, they are the run's largest fixed cost, and
+  marshal reads them three times faster than JSON and writes ten times faster; the checksum makes
+  a damaged file a note, never a wrong answer. Each is written only when it changed, so an edited
+  sheet does not rewrite the sources' part; and when every source file is as ``sources.bin``
+  recorded it, its entries are taken whole, with no comparison per source.
 - ``sheets/<hash of the path>.json``: one sheet's validation: its findings and fact results,
-  with the digests of everything they depend on (the sheet, facts/people.yml, the text and
+  with the names of everything they depend on (the sheet, facts/people.yml, the text and
   sidecar of every source it cites, and every source file when a citation names an unknown
-  source: "did you mean" reads them all). A line of JSON for the header, then each fact's
+  source: "did you mean" reads them all) and one digest of their digests. A line of JSON for the header, then each fact's
   record as the JSON report prints it. Only the JSON report needs the records: for the others a
   run reads the header line alone (``records=False``), a tenth of the bytes.
 - ``lexicon.bin``: what the units' dictionary (lemminflect) answered, by question, so that a
   re-run does not load the dictionary again for words it already asked about (same version);
   packed the same way.
 
-A run re-reads and re-hashes every input (reading is the floor any validator pays), loads and
+A run looks at every input (one stat each; a changed file is read and hashed again), loads and
 validates only the sheets whose entry does not match, with the sources they cite, and takes the
 rest from the cache. When published ids or redirects are in play (they relate every sheet to
 every other) or a changed sheet cites an unknown source, everything is loaded, and only the
@@ -47,7 +51,7 @@ from functools import cached_property
 from itertools import count, repeat
 from pathlib import Path
 from stat import S_ISLNK, S_ISREG
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 import generator
 from generator.findings import Finding, Severity
@@ -69,7 +73,8 @@ from generator.validation.validator import people_findings, sheet_checker, valid
 FORMAT = "factsheet-validation-cache"
 FORMAT_VERSION = 1
 DEFAULT_DIR = ".factsheet-cache"
-_INDEX_FILE = "files.bin"  # every input's digests and load findings (packed)
+_INDEX_FILE = "files.bin"  # the sheets' and the people file's digests and load findings (packed)
+_SOURCES_INDEX_FILE = "sources.bin"  # the same for the sources (packed)
 _ANSWERS_FILE = "lexicon.bin"  # lemminflect's answers, by question (packed)
 _PACKED = b"factsheet-packed 1 "  # then the payload's sha256 in hex, a newline, the marshal payload
 _ALL_SOURCES = "*sources*"  # the dependency on every source file (for "did you mean")
@@ -191,11 +196,12 @@ _SETTLE_NS = 2_000_000_000  # a file changed within this of a scan is read again
 
 
 def scan(root: Path, known: dict[str, dict[str, list[Any]]] | None = None,
-         stats: dict[str, dict[str, list[Any]]] | None = None) -> dict[str, str]:
+         stats: dict[str, dict[str, list[Any]]] | None = None, unchanged: set[str] | None = None) -> dict[str, str]:
     """Every input file (relative path → digest): sheets, people, published ids, sources.
 
     ``known``: what an earlier scan recorded per folder (name → size, inode, mtime, ctime, digest);
-    ``stats`` receives this scan's record.
+    ``stats`` receives this scan's record; ``unchanged`` the folders whose every file is as recorded
+    (the same names, each settled and unchanged): their digests are the recording run's.
     """
     out: dict[str, str] = {}
     known = known or {}
@@ -208,11 +214,32 @@ def scan(root: Path, known: dict[str, dict[str, list[Any]]] | None = None,
         seen = known.get(rel_dir) if isinstance(known.get(rel_dir), dict) else None
         seen = seen or {}
         record = stats.setdefault(rel_dir, {})
+        prefix = rel_dir + "/"
+        as_recorded = inputs = 0
         with os.scandir(folder) as entries:
             for entry in entries:
-                if entry.name.startswith(".") or not entry.name.endswith(suffixes):
+                name = entry.name
+                if name.startswith(".") or not name.endswith(suffixes):
                     continue
-                out[f"{rel_dir}/{entry.name}"] = _digest(entry, seen, record, settled)
+                inputs += 1
+                # The common case inline (a regular file as recorded, settled): thousands per run.
+                kept = seen.get(name)
+                if kept is not None:
+                    try:
+                        st = entry.stat(follow_symlinks=False)
+                    except OSError:
+                        pass
+                    else:
+                        if (S_ISREG(st.st_mode) and kept[0] == st.st_size and kept[1] == st.st_ino
+                                and kept[2] == st.st_mtime_ns and kept[3] == st.st_ctime_ns
+                                and kept[2] < settled and kept[3] < settled):
+                            record[name] = kept
+                            out[prefix + name] = str(kept[4])
+                            as_recorded += 1
+                            continue
+                out[prefix + name] = _digest(entry, seen, record, settled)
+        if unchanged is not None and seen and as_recorded == inputs == len(seen):
+            unchanged.add(rel_dir)
     return out
 
 
@@ -341,6 +368,13 @@ class Cache:
 
 # Every field of a finding, in order: one added later is kept too (and changes the version).
 _FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+_SEVERITY_AT = _FINDING_FIELDS.index("severity")
+
+
+def _deps_sum(digests: Iterable[str | None]) -> str:
+    """One digest of a sheet's dependencies' digests, in order: its entry's head names the files and
+    keeps this, not forty digests (the heads of every cached sheet are read on every run)."""
+    return hashlib.sha256("\n".join(d or "-" for d in digests).encode()).hexdigest()
 
 
 def _finding_dict(f: Finding) -> list[object]:
@@ -350,8 +384,9 @@ def _finding_dict(f: Finding) -> list[object]:
 def _finding(d: list[Any]) -> Finding:
     if len(d) != len(_FINDING_FIELDS):
         raise ValueError("a finding of another shape")
-    fields: dict[str, Any] = {name: Severity(v) if name == "severity" else v for name, v in zip(_FINDING_FIELDS, d)}
-    return Finding(**fields)
+    d = list(d)
+    d[_SEVERITY_AT] = Severity(d[_SEVERITY_AT])
+    return Finding(*d)
 
 
 def _index_ok(index: dict[str, Any]) -> bool:
@@ -359,13 +394,24 @@ def _index_ok(index: dict[str, Any]) -> bool:
     try:
         for key, needed in (("sheets", ("digest", "findings", "loaded")), ("sources", ("txt", "yml", "findings"))):
             for entry in (index.get(key) or {}).values():
-                if not all(k in entry for k in needed):
+                if not isinstance(entry, dict) or not all(k in entry for k in needed):
                     return False
                 for f in entry["findings"]:
                     _finding(f)
         return isinstance(index.get("stats", {}), dict)
     except (ValueError, KeyError, TypeError, AttributeError):
         return False
+
+
+def _an_input(path: str, sheets: dict[str, Any], sources: dict[str, Any]) -> bool:
+    """Is ``path`` the people file, the published ids, or one of these sheets' or sources' files?"""
+    if path in (PEOPLE_FILE, PUBLISHED_IDS_FILE):
+        return True
+    folder, _, name = path.rpartition("/")
+    stem, dot, ext = name.rpartition(".")
+    if folder == FACTS_DIR:
+        return dot == "." and ext == "yml" and stem in sheets
+    return folder == SOURCES_DIR and dot == "." and ext in ("txt", "yml") and stem in sources
 
 
 def _sheet_rel(stem: str) -> str:
@@ -403,19 +449,26 @@ class _Run:
         self.cache = cache
         self.records = records
         self.version = validator_version()
-        index = cache.read_packed(_INDEX_FILE)
-        if not (isinstance(index, dict) and index.get("version") == self.version):
-            index = {}
-        elif not _index_ok(index):
-            cache.note(f"cache entry {cache.folder / _INDEX_FILE} is corrupt: ignored and rewritten")
-            index = {}
-        self.index = index
+        # Two parts, each written only when it changed: an edit of a sheet leaves the sources'
+        # part (thousands of entries, most of the index) as it is.
+        self.index = index = self._read_index(_INDEX_FILE)
+        self.sources_index = self._read_index(_SOURCES_INDEX_FILE)
         self.answers = self._remember_answers()
         self.stats: dict[str, dict[str, list[Any]]] = {}
-        known = index.get("stats") if isinstance(index.get("stats"), dict) else None
-        self.inputs = scan(root, known, self.stats)
+        known = {**(index.get("stats") or {}), **(self.sources_index.get("stats") or {})}
+        self.unchanged: set[str] = set()
+        self.inputs = scan(root, known, self.stats, self.unchanged)
         self.old_sheets: dict[str, Any] = index.get("sheets") or {}
-        self.old_sources: dict[str, Any] = index.get("sources") or {}
+        self.old_sources: dict[str, Any] = self.sources_index.get("sources") or {}
+
+    def _read_index(self, name: str) -> dict[str, Any]:
+        index = self.cache.read_packed(name)
+        if not (isinstance(index, dict) and index.get("version") == self.version):
+            return {}
+        if not _index_ok(index):
+            self.cache.note(f"cache entry {self.cache.folder / name} is corrupt: ignored and rewritten")
+            return {}
+        return index
 
     @cached_property
     def all_sources(self) -> str:
@@ -450,7 +503,14 @@ class _Run:
                 if rel.startswith(FACTS_DIR + "/") and rel.endswith(".yml") and rel != PEOPLE_FILE]
 
     def source_stems(self) -> list[str]:
+        if self._sources_as_recorded():
+            return sorted(self.old_sources)  # the same files as the recording run's: its stems
         return sorted({rel[len(SOURCES_DIR) + 1:-4] for rel in self.inputs if rel.startswith(SOURCES_DIR + "/")})
+
+    def _sources_as_recorded(self) -> bool:
+        """Every source file is as the run that wrote the index found it, so each of its sources'
+        entries holds: no per-source comparison (thousands) is needed."""
+        return SOURCES_DIR in self.unchanged and bool(self.old_sources)
 
     def _source_digests(self, stem: str) -> tuple[str | None, str | None]:
         return (self.inputs.get(f"{SOURCES_DIR}/{stem}.txt"), self.inputs.get(f"{SOURCES_DIR}/{stem}.yml"))
@@ -465,8 +525,11 @@ class _Run:
         sources = self.source_stems()
         known_sheets = {s: e for s in sheets if (e := self.old_sheets.get(s)) is not None
                         and isinstance(e, dict) and e.get("digest") == self.inputs.get(_sheet_rel(s))}
-        known_sources = {s: e for s in sources if (e := self.old_sources.get(s)) is not None
-                         and isinstance(e, dict) and [e.get("txt"), e.get("yml")] == list(self._source_digests(s))}
+        if self._sources_as_recorded():
+            known_sources = self.old_sources
+        else:
+            known_sources = {s: e for s in sources if (e := self.old_sources.get(s)) is not None and isinstance(e, dict)
+                             and [e.get("txt"), e.get("yml")] == list(self._source_digests(s))}
         cached = {s: r for s in sheets if s in known_sheets and known_sheets[s].get("loaded")
                   and (r := self._cached_result(s)) is not None}
         full = PUBLISHED_IDS_FILE in self.inputs or any(e.get("redirects") for e in known_sheets.values())
@@ -480,16 +543,14 @@ class _Run:
                 full = True
             else:
                 ws, sheets_read, sources_read = partial
-                loaded_here = {_sheet_rel(s) for s in sheets_read} | {
-                    f"{SOURCES_DIR}/{s}.{ext}" for s in sources_read for ext in ("txt", "yml")}
         if full:
             ws = load_workspace(self.root)
-            loaded_here = {_sheet_rel(s) for s in sheets} | set(self.inputs)
+            sheets_read, sources_read = set(sheets), set(sources)
         assert ws is not None
         if ws.people_unloaded:
             return self._cold()
         self.unloaded = bool(ws.unloaded_sources) or any(e.get("unloaded") for e in known_sources.values())
-        return self._compose(ws, sheets, sources, known_sheets, known_sources, cached, loaded_here, full)
+        return self._compose(ws, sheets, sources, known_sheets, known_sources, cached, sheets_read, sources_read, full)
 
     def _cold(self) -> Report:
         """A file others depend on did not load (the people file, a source): the validator then
@@ -530,7 +591,8 @@ class _Run:
             head = json.loads(first)
             if head.get("version") != self.version or head.get("digest") != self.inputs.get(_sheet_rel(stem)):
                 return None
-            if any(self._dep_digest(dep) != digest for dep, digest in head["deps"].items()):
+            deps = head["deps"]
+            if not isinstance(deps, list) or _deps_sum(map(self._dep_digest, deps)) != head["deps_sum"]:
                 return None
             path, verdicts, counts = head["facts"]
             if len(verdicts) != len(counts) or (rest is not None and rest.count("\n") < len(counts)):
@@ -540,7 +602,8 @@ class _Run:
             facts: list[FactResult | StoredFact] = list(map(
                 tuple.__new__, repeat(StoredFact), zip(
                     repeat(path), map(_CODES.__getitem__, verdicts),
-                    (_RANGES[n] if n < len(_RANGES) else range(n) for n in counts), repeat(records), count())))
+                    map(_RANGES.__getitem__, counts) if not counts or max(counts) < len(_RANGES)
+                    else (_RANGES[n] if n < len(_RANGES) else range(n) for n in counts), repeat(records), count())))
             return _SheetResult([_finding(f) for f in head["findings"]], facts)
         except (ValueError, KeyError, TypeError, IndexError):
             self.cache.note(f"cache entry for {_sheet_rel(stem)} is corrupt: ignored and rewritten")
@@ -556,7 +619,8 @@ class _Run:
                         deps[dep] = self.inputs.get(dep)
                 else:
                     deps[_ALL_SOURCES] = self.all_sources
-        head = {"version": self.version, "digest": self.inputs.get(sf.path), "deps": deps,
+        head = {"version": self.version, "digest": self.inputs.get(sf.path),
+                "deps": list(deps), "deps_sum": _deps_sum(deps.values()),
                 "findings": [_finding_dict(f) for f in part.findings],
                 # One path (the sheet's), a letter per fact for its verdict, its number of citations.
                 "facts": [sf.path, "".join(_LETTERS[f.verdict] for f in part.facts),
@@ -565,8 +629,8 @@ class _Run:
         self.cache.write(_entry_name(sf.path), "\n".join([json.dumps(head, ensure_ascii=False), *body]) + "\n")
 
     def _compose(self, ws: Workspace, sheets: list[str], sources: list[str], known_sheets: dict[str, Any],
-                 known_sources: dict[str, Any], cached: dict[str, _SheetResult], loaded_here: set[str],
-                 full: bool) -> Report:
+                 known_sources: dict[str, Any], cached: dict[str, _SheetResult], sheets_read: set[str],
+                 sources_read: set[str], full: bool) -> Report:
         by_path: dict[str, list[Finding]] = {}
         for f in ws.findings:
             by_path.setdefault(f.path, []).append(f)
@@ -575,31 +639,31 @@ class _Run:
         new_sheets: dict[str, Any] = {}
         entry: dict[str, Any]
         for s in sheets:
-            rel = _sheet_rel(s)
-            if rel in loaded_here:
+            if s in sheets_read:
+                rel = _sheet_rel(s)
                 entry = {"digest": self.inputs.get(rel), "findings": [_finding_dict(f) for f in by_path.get(rel, [])],
                          "loaded": s in ws.sheets,
                          "redirects": bool(s in ws.sheets and ws.sheets[s].sheet.redirects)}
             else:
                 entry = known_sheets[s]
             new_sheets[s] = entry
-            load_findings.extend(_finding(f) for f in entry["findings"])
+            if entry["findings"]:
+                load_findings.extend(_finding(f) for f in entry["findings"])
         new_sources: dict[str, Any] = {}
-        for s in sources:
-            txt, yml = f"{SOURCES_DIR}/{s}.txt", f"{SOURCES_DIR}/{s}.yml"
-            if txt in loaded_here or yml in loaded_here:
+        for s in sources:  # thousands: only the few read here cost more than a lookup
+            if s in sources_read:
+                txt, yml = f"{SOURCES_DIR}/{s}.txt", f"{SOURCES_DIR}/{s}.yml"
                 entry = {"txt": self.inputs.get(txt), "yml": self.inputs.get(yml),
                          "findings": [_finding_dict(f) for f in by_path.get(txt, []) + by_path.get(yml, [])],
                          "loaded": s in ws.sources, "unloaded": s in ws.unloaded_sources}
             else:
                 entry = known_sources[s]
             new_sources[s] = entry
-            load_findings.extend(_finding(f) for f in entry["findings"])
+            if entry["findings"]:
+                load_findings.extend(_finding(f) for f in entry["findings"])
         # Findings about files that are neither sheets nor sources (ignored files: foo.yaml, a
         # subfolder): the partial load looks for them afresh every run.
-        known = {PEOPLE_FILE, PUBLISHED_IDS_FILE} | {_sheet_rel(s) for s in sheets} | {
-            f"{SOURCES_DIR}/{s}.{ext}" for s in sources for ext in ("txt", "yml")}
-        load_findings.extend(f for f in ws.findings if f.path not in known)
+        load_findings.extend(f for f in ws.findings if not _an_input(f.path, new_sheets, new_sources))
         if full:
             load_findings = list(ws.findings)  # the loader's own, for everything
         report = Report(findings=sorted(dict.fromkeys(load_findings),
@@ -624,7 +688,13 @@ class _Run:
         if full:
             report.findings.extend(check_redirects(ws))
         report.findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
-        index = {"version": self.version, "sheets": new_sheets, "sources": new_sources, "stats": self.stats}
-        if index != self.index:  # unchanged: nothing to write
+        index = {"version": self.version, "sheets": new_sheets,
+                 "stats": {k: v for k, v in self.stats.items() if k != SOURCES_DIR}}
+        sources_index = {"version": self.version, "sources": new_sources,
+                         "stats": {k: v for k, v in self.stats.items() if k == SOURCES_DIR}}
+        # Unchanged: nothing to write. Entries kept are the very objects read, so comparing is cheap.
+        if index != self.index:
             self.cache.write_packed(_INDEX_FILE, index)
+        if sources_index != self.sources_index:
+            self.cache.write_packed(_SOURCES_INDEX_FILE, sources_index)
         return report

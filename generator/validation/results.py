@@ -7,8 +7,10 @@ into loading or matching.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
+from operator import attrgetter
 
 from generator.findings import Finding, Severity
 from generator.model import Fact
@@ -132,14 +134,15 @@ class Report:
         return self.errors == 0 and (not strict or self.warnings == 0)
 
     def stats(self) -> dict[str, int]:
-        verdicts = [f.verdict for f in self.facts]
+        # One counting pass in C: a cached run counts tens of thousands of stored facts.
+        verdicts = Counter(map(attrgetter("verdict"), self.facts))
         return {
             "facts": len(self.facts),
-            "verified": sum(v is FactVerdict.VERIFIED for v in verdicts),
-            "speaker_unconfirmed": sum(v is FactVerdict.SPEAKER_UNCONFIRMED for v in verdicts),
-            "refuted": sum(v is FactVerdict.REFUTED for v in verdicts),
-            "unverified": sum(v is FactVerdict.UNVERIFIED for v in verdicts),
-            "citations": sum(len(f.citations) for f in self.facts),
+            "verified": verdicts[FactVerdict.VERIFIED],
+            "speaker_unconfirmed": verdicts[FactVerdict.SPEAKER_UNCONFIRMED],
+            "refuted": verdicts[FactVerdict.REFUTED],
+            "unverified": verdicts[FactVerdict.UNVERIFIED],
+            "citations": sum(map(len, map(attrgetter("citations"), self.facts))),
             "errors": self.errors,
             "warnings": self.warnings,
             "infos": self.count(Severity.INFO),
