@@ -60,7 +60,13 @@ def _edits(root: Path, rng: random.Random) -> str:
     sources = sorted((root / "content" / "sources").glob("*.txt"))
     kind = rng.choice(["excerpt", "excerpt", "mend", "source-text", "source-resign", "people", "new-sheet",
                        "delete-sheet", "yaml-error", "unknown-source", "redirect", "published", "nothing",
-                       "sidecar-date", "rename-source", "ignored-file", "break-sidecar", "break-people"])
+                       "sidecar-date", "rename-source", "ignored-file", "break-sidecar", "break-people",
+                       "subfolder"])
+    if kind == "subfolder":  # never read, and said: a folder in facts/ or content/sources/, or one named as a sheet
+        where = rng.choice(["facts/old", "content/sources/archive", "facts/folder.yml"])
+        (root / where).mkdir(exist_ok=True)
+        (root / where / "x.yml").write_text("title: x\n", encoding="utf-8")
+        return f"{kind} {where}"
     if kind == "ignored-file":
         (root / "facts" / f"stray-{rng.randint(0, 3)}.yaml").write_text("title: x\n", encoding="utf-8")
         return kind

@@ -139,22 +139,23 @@ def gc_paused() -> Iterator[None]:
 
 def load_workspace(root: Path, *, sheets: Collection[str] | None = None,
                    sources: Collection[str] | None = None, report_ignored: bool = True,
-                   given: Mapping[str, bytes] | None = None) -> Workspace:
+                   given: Mapping[str, bytes] | None = None, people: bool = True) -> Workspace:
     """Read a repository. ``sheets``/``sources`` (ids) restrict what is read to those files, for
     the validation cache, which has the rest's findings and results already (and reads the
-    folders for ignored files in one of its loads only).
+    folders for ignored files, and the people file, in one of its loads only: ``report_ignored``,
+    ``people``).
 
     ``given`` maps a file of ``facts/`` (``facts/x.yml``, or the people file) to bytes that stand
     for it (an editor's unsaved buffer, read from stdin): they are read instead of the file on
     disk, which need not exist, with the same limits and findings."""
     forget_real_dirs()
     with gc_paused():
-        return _load_workspace(Path(root), sheets, sources, report_ignored, given or {})
+        return _load_workspace(Path(root), sheets, sources, report_ignored, given or {}, people)
 
 
 def _load_workspace(root: Path, only_sheets: Collection[str] | None = None,
                     only_sources: Collection[str] | None = None, report_ignored: bool = True,
-                    given: Mapping[str, bytes] | None = None) -> Workspace:
+                    given: Mapping[str, bytes] | None = None, people: bool = True) -> Workspace:
     given = given or {}
     if not root.is_dir():
         what = "does not exist" if not root.exists() else "is a file, not a folder"
@@ -167,7 +168,8 @@ def _load_workspace(root: Path, only_sheets: Collection[str] | None = None,
                                   "that does"))
     ws = Workspace(root=root)
     _load_sources(ws, only_sources)
-    _load_people(ws, given)
+    if people:
+        _load_people(ws, given)
     _load_sheets(ws, only_sheets, given)
     _load_published_ids(ws)
     if report_ignored:

@@ -192,16 +192,26 @@ def _digest(entry: os.DirEntry[str], seen: dict[str, list[Any]], record: dict[st
         return f"error:{exc.errno}"
 
 
+def _plain_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
+
+
 _SETTLE_NS = 2_000_000_000  # a file changed within this of a scan is read again next time
 
 
 def scan(root: Path, known: dict[str, dict[str, list[Any]]] | None = None,
-         stats: dict[str, dict[str, list[Any]]] | None = None, unchanged: set[str] | None = None) -> dict[str, str]:
+         stats: dict[str, dict[str, list[Any]]] | None = None, unchanged: set[str] | None = None,
+         extras: set[str] | None = None) -> dict[str, str]:
     """Every input file (relative path → digest): sheets, people, published ids, sources.
 
     ``known``: what an earlier scan recorded per folder (name → size, inode, mtime, ctime, digest);
     ``stats`` receives this scan's record; ``unchanged`` the folders whose every file is as recorded
-    (the same names, each settled and unchanged): their digests are the recording run's.
+    (the same names, each settled and unchanged): their digests are the recording run's; ``extras``
+    the folders holding something the loader may report as never read (a ``.yaml`` file, a
+    subfolder, a link among the other names), so only then is the folder read again for them.
     """
     out: dict[str, str] = {}
     known = known or {}
@@ -219,7 +229,11 @@ def scan(root: Path, known: dict[str, dict[str, list[Any]]] | None = None,
         with os.scandir(folder) as entries:
             for entry in entries:
                 name = entry.name
-                if name.startswith(".") or not name.endswith(suffixes):
+                if name.startswith("."):
+                    continue
+                if not name.endswith(suffixes):
+                    if extras is not None and (name.endswith(".yaml") or not _plain_file(entry)):
+                        extras.add(rel_dir)
                     continue
                 inputs += 1
                 # The common case inline (a regular file as recorded, settled): thousands per run.
@@ -237,7 +251,9 @@ def scan(root: Path, known: dict[str, dict[str, list[Any]]] | None = None,
                             out[prefix + name] = str(kept[4])
                             as_recorded += 1
                             continue
-                out[prefix + name] = _digest(entry, seen, record, settled)
+                digest = out[prefix + name] = _digest(entry, seen, record, settled)
+                if extras is not None and digest.startswith(("mode:", "link:", "error:")):
+                    extras.add(rel_dir)  # a folder named like a sheet, say
         if unchanged is not None and seen and as_recorded == inputs == len(seen):
             unchanged.add(rel_dir)
     return out
@@ -457,7 +473,8 @@ class _Run:
         self.stats: dict[str, dict[str, list[Any]]] = {}
         known = {**(index.get("stats") or {}), **(self.sources_index.get("stats") or {})}
         self.unchanged: set[str] = set()
-        self.inputs = scan(root, known, self.stats, self.unchanged)
+        self.extras: set[str] = set()
+        self.inputs = scan(root, known, self.stats, self.unchanged, self.extras)
         self.old_sheets: dict[str, Any] = index.get("sheets") or {}
         self.old_sources: dict[str, Any] = self.sources_index.get("sources") or {}
 
@@ -560,11 +577,13 @@ class _Run:
     def _partial(self, sheets: set[str], sources: set[str]) -> tuple[Workspace, set[str], set[str]] | None:
         """Load only ``sheets`` and ``sources``, plus the sources those sheets cite; None when that
         cannot give a cold run's answer (redirects, or a citation of a source that did not load)."""
-        first = load_workspace(self.root, sheets=sheets, sources=set())  # and the folders' ignored files
+        # The first load reads the people file, and the folders for ignored files when the scan saw
+        # a name the loader would report (the second reads only sources).
+        first = load_workspace(self.root, sheets=sheets, sources=set(), report_ignored=bool(self.extras))
         if any(sf.sheet.redirects for sf in first.sheets.values()):
             return None
         cited = {c.source for sf in first.sheets.values() for fact in sf.sheet.facts for c in fact.sources}
-        second = load_workspace(self.root, sheets=set(), sources=sources | cited, report_ignored=False)
+        second = load_workspace(self.root, sheets=set(), sources=sources | cited, report_ignored=False, people=False)
         if not cited <= second.sources.keys():
             return None  # "did you mean" needs every source: load them all
         ws = Workspace(root=self.root, sources=second.sources, people=first.people, people_doc=first.people_doc,
