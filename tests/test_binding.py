@@ -9,7 +9,7 @@ import pytest
 from generator.matchers.binding import DatesIn, bound_date, bound_place, bound_year, places_in
 from generator.matchers.dates import PartialDate, find_dates
 from generator.matchers.numbers import find_numbers
-from tests.conftest import run_cli, write_one_fact, write_source, write_yaml
+from tests.conftest import run_cli, write_one_fact
 
 WIRE = "Officials counted 412 attacks in the north, 96 in the south. In Kharkiv, 30 shelters opened.\n"
 
@@ -54,17 +54,8 @@ def test_places_a_claim_names():
 
 
 def _sheet(workspace, claim: str, value: int) -> None:
-    write_source(workspace, "wire", WIRE, published="2023-05-09")
-    write_yaml(workspace, "facts/attacks.yml", f"""
-        title: Attacks
-        facts:
-          - id: attacks
-            claim: {claim}
-            figure: {{value: {value}}}
-            sources:
-              - source: wire
-                excerpt: "412 attacks in the north, 96 in the south"
-        """)
+    write_one_fact(workspace, WIRE, claim, f"figure: {{value: {value}}}", "412 attacks in the north, 96 in the south",
+                   published="2023-05-09")
 
 
 @pytest.mark.parametrize("claim, value", [
@@ -83,7 +74,7 @@ def test_a_number_put_in_the_other_place_is_refused(workspace):
     _sheet(workspace, "Officials counted 96 attacks in the north.", 96)
     r = run_cli("validate", "--root", str(workspace))
     assert r.returncode == 1
-    assert ("facts/attacks.yml:4:12: [error] the claim puts 96 in the north, but the excerpt binds 96 to "
+    assert ("facts/sheet.yml:4:12: [error] the claim puts 96 in the north, but the excerpt binds 96 to "
             "the south (\"96 in the south\") and the north to 412 (\"412 attacks in the north\") "
             "(claim-place-mismatch)") in r.stdout
 
@@ -114,17 +105,8 @@ def test_a_number_is_bound_to_the_year_after_it_in_its_clause(text, bound):
 
 
 def _paybill_sheet(workspace, claim: str) -> None:
-    write_source(workspace, "paybill", PAYBILL, published="2024-04-10")
-    write_yaml(workspace, "facts/paybill.yml", f"""
-        title: Facility time
-        facts:
-          - id: facility-time
-            claim: {claim}
-            figure: {{value: 0.05, unit: percent}}
-            sources:
-              - source: paybill
-                excerpt: "from 0.26% of total paybill costs in 2012 to just 0.05% in 2024"
-        """)
+    write_one_fact(workspace, PAYBILL, claim, "figure: {value: 0.05, unit: percent}",
+                   "from 0.26% of total paybill costs in 2012 to just 0.05% in 2024", published="2024-04-10")
 
 
 @pytest.mark.parametrize("claim", [
@@ -148,29 +130,14 @@ def test_a_value_given_the_other_values_year_is_refused(workspace):
 
 
 def test_money_given_the_year_written_before_another_amount_is_refused(workspace):
-    write_source(workspace, "hansard", SAVINGS, published="1963-01-24")
-    write_yaml(workspace, "facts/savings.yml", """
-        title: Savings
-        facts:
-          - id: savings
-            claim: Personal savings in 1962 were £320 million.
-            money: {value: 320 million, currency: GBP}
-            sources:
-              - source: hansard
-                excerpt: "personal savings for 1962 were £2,300 millions against £320 millions in 1952"
-        """)
+    excerpt = "personal savings for 1962 were £2,300 millions against £320 millions in 1952"
+    money = "money: {value: 320 million, currency: GBP}"
+    write_one_fact(workspace, SAVINGS, "Personal savings in 1962 were £320 million.", money, excerpt,
+                   published="1963-01-24")
     r = run_cli("validate", "--root", str(workspace))
     assert r.returncode == 1 and "(claim-year-mismatch)" in r.stdout, r.stdout
-    write_yaml(workspace, "facts/savings.yml", """
-        title: Savings
-        facts:
-          - id: savings
-            claim: Personal savings in 1952 were £320 million.
-            money: {value: 320 million, currency: GBP}
-            sources:
-              - source: hansard
-                excerpt: "personal savings for 1962 were £2,300 millions against £320 millions in 1952"
-        """)
+    write_one_fact(workspace, SAVINGS, "Personal savings in 1952 were £320 million.", money, excerpt,
+                   published="1963-01-24")
     r = run_cli("validate", "--root", str(workspace))
     assert r.returncode == 0, r.stdout
 

@@ -10,7 +10,7 @@ import pytest
 
 from generator.matchers.headings import glued_heading_ends_at, headings
 from generator.validation.edges import cuts
-from tests.conftest import run_cli, write_source, write_yaml
+from tests.conftest import run_cli, write_quote_fact
 
 # Hansard 1968 (a heading on a line of its own) and 1916/1965 (a section mark, the name run into the words).
 RECORD_1968 = (
@@ -61,19 +61,8 @@ def test_a_quotation_may_start_where_a_glued_heading_ends_and_nowhere_else_insid
     assert cuts(RECORD_1916, RECORD_1916.index("ENNAThe"), end=False)  # inside the name itself
 
 
-def _sheet(workspace: Path, source: str, text: str, speaker: str, excerpt: str) -> None:
-    write_source(workspace, "record", text, published="1968-06-25")
-    write_yaml(workspace, "facts/people.yml", PEOPLE)
-    write_yaml(workspace, "facts/debate.yml", f"""
-        title: Debate
-        facts:
-          - id: words
-            claim: A member said so.
-            quote: {{speaker: {speaker}, text: {excerpt!r}}}
-            sources:
-              - source: record
-                excerpt: {excerpt!r}
-        """)
+def _sheet(workspace: Path, text: str, speaker: str, excerpt: str) -> None:
+    write_quote_fact(workspace, text, PEOPLE, speaker, excerpt, published="1968-06-25", claim="A member said so.")
 
 
 @pytest.mark.parametrize("text, speaker, excerpt", [
@@ -83,7 +72,7 @@ def _sheet(workspace: Path, source: str, text: str, speaker: str, excerpt: str) 
     (RECORD_1916, "james-callaghan", "I can make no statement about future changes in Bank Rate."),
 ])
 def test_the_members_words_are_theirs(workspace, text, speaker, excerpt):
-    _sheet(workspace, "record", text, speaker, excerpt)
+    _sheet(workspace, text, speaker, excerpt)
     r = run_cli("validate", "--root", str(workspace))
     assert r.returncode == 0, r.stdout + r.stderr
     assert "1 verified, 0 speaker-unconfirmed" in r.stdout and "0 warning(s)" in r.stdout, r.stdout
@@ -96,7 +85,7 @@ def test_the_members_words_are_theirs(workspace, text, speaker, excerpt):
      "Mr. McKENNA"),
 ])
 def test_the_words_given_to_another_member_are_refused(workspace, text, speaker, excerpt, heading):
-    _sheet(workspace, "record", text, speaker, excerpt)
+    _sheet(workspace, text, speaker, excerpt)
     r = run_cli("validate", "--root", str(workspace))
     assert r.returncode == 1, r.stdout
     assert f"('{heading}'), not to" in r.stdout and "(quote-wrong-speaker)" in r.stdout, r.stdout
@@ -113,18 +102,8 @@ BRIEFING = (
     ("Let me start with the summary that was provided to President-elect Trump", False),  # the reporter's
 ])
 def test_the_white_house_questioner_is_not_the_press_secretary(workspace, excerpt, ok):
-    write_source(workspace, "briefing", BRIEFING, published="2017-01-11")
-    write_yaml(workspace, "facts/people.yml", "josh-earnest: {name: Josh Earnest, aliases: [MR. EARNEST, Earnest]}\n")
-    write_yaml(workspace, "facts/briefing.yml", f"""
-        title: Briefing
-        facts:
-          - id: words
-            claim: Earnest said so.
-            quote: {{speaker: josh-earnest, text: {excerpt!r}}}
-            sources:
-              - source: briefing
-                excerpt: {excerpt!r}
-        """)
+    write_quote_fact(workspace, BRIEFING, "josh-earnest: {name: Josh Earnest, aliases: [MR. EARNEST, Earnest]}\n",
+                     "josh-earnest", excerpt, published="2017-01-11", claim="Earnest said so.")
     r = run_cli("validate", "--root", str(workspace))
     if ok:
         assert r.returncode == 0 and "1 verified" in r.stdout, r.stdout
