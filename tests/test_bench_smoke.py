@@ -91,9 +91,10 @@ def test_adversarial_prints_a_slope_per_shape(tmp_path: Path) -> None:
 
 def test_incremental_checks_the_cached_report_against_a_cold_run(tiny: tuple[Path, dict[str, object]]) -> None:
     ws, _ = tiny
-    done = bench("incremental.py", "--root", str(ws), "--repeat", "2")
+    done = bench("incremental.py", "--root", str(ws), "--repeat", "2", "--fresh-checkout")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "one sheet changed" in done.stdout and "identical to the cold run's after the edits: yes" in done.stdout
+    assert "| one sheet changed in a fresh copy of the workspace" in done.stdout
 
 
 def test_fold_memory_prints_a_row_per_shape_and_size(tmp_path: Path) -> None:
