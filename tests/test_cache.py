@@ -497,3 +497,14 @@ def test_a_changed_file_with_forged_size_and_times_is_read_again(repo_copy: Path
     sheet.write_text(forged, encoding="utf-8")
     os.utime(sheet, (old, old))
     assert cached(repo_copy, folder) == cold(repo_copy)
+
+
+@pytest.mark.parametrize("content, stat_size", [
+    (b"", 0), (b"abc", 3), (b"x" * 3_000_000, 3_000_000),
+    (b"grown since the stat" * 100_000, 20),  # read past the size it had, to the end
+    (b"shrunk", 100),
+])
+def test_a_file_is_hashed_whole_whatever_size_the_stat_gave(tmp_path: Path, content: bytes, stat_size: int) -> None:
+    path = tmp_path / "f.txt"
+    path.write_bytes(content)
+    assert cache_mod._sha256_of(str(path), stat_size) == hashlib.sha256(content).hexdigest()
