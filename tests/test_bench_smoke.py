@@ -102,3 +102,12 @@ def test_fold_memory_prints_a_row_per_shape_and_size(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     rows = [line for line in done.stdout.splitlines() if line.startswith("| ellipses") or line.startswith("| decomp")]
     assert len(rows) == 6 and all(line.count("|") == 9 for line in rows)
+
+
+def test_budget_times_each_pass_over_the_claims_and_excerpts(tiny: tuple[Path, dict[str, object]]) -> None:
+    ws, _ = tiny
+    done = bench("budget.py", "--root", str(ws), "--repeat", "1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "texts (claims and excerpts)" in done.stdout
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| findall") or line.startswith("| search")]
+    assert len(rows) == 3 and all(line.rstrip(" |").endswith(" s") for line in rows)
