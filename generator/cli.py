@@ -11,7 +11,7 @@ from types import ModuleType
 from typing import Sequence
 
 from generator import __version__
-from generator.authoring import Refused, report_refusal
+from generator.collector import gc_paused
 from generator.findings import FactsheetError, did_you_mean
 
 # Each command's name and its module under generator/commands, in the order `--help` lists them.
@@ -75,7 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"factsheet: unknown command '{argv[0]}'{did_you_mean(argv[0], names)}", file=sys.stderr)
         print(f"commands: {', '.join(names)}", file=sys.stderr)
         return 2
-    parser, _ = _parser_and_commands(argv[0] if argv and argv[0] in COMMANDS else None)
+    with gc_paused():  # the command's imports: pydantic's models, the grammars (≈10 ms of collections)
+        from generator.authoring import Refused, report_refusal
+        parser, _ = _parser_and_commands(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

@@ -9,7 +9,7 @@ from tests.conftest import REPO
 
 # Each layer may import only from its own layer and the ones before it.
 LAYERS = [
-    ["generator.findings", "generator.rules", "generator.normalize", "generator.yamlsafe", "generator.engines",
+    ["generator.collector", "generator.findings", "generator.rules", "generator.normalize", "generator.yamlsafe", "generator.engines",
      "generator.lexicon", "generator.config", "generator.outdir", "generator.gitdiff"],
     ["generator.matchers"],
     ["generator.model", "generator.schema", "generator.kinds"],

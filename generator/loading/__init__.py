@@ -15,7 +15,8 @@ from generator.loading.read import (
     PUBLISHED_IDS_FILE,
     SOURCES_DIR,
 )
-from generator.loading.workspace import SheetFile, Source, Workspace, gc_paused, load_workspace, parse_file
+from generator.collector import gc_paused
+from generator.loading.workspace import SheetFile, Source, Workspace, load_workspace, parse_file
 
 __all__ = [
     "FACTS_DIR", "MAX_SOURCE_BYTES", "MAX_YAML_BYTES", "PEOPLE_FILE", "PUBLISHED_IDS_FILE", "SOURCES_DIR",

@@ -9,12 +9,10 @@ loads, so an editor sees every problem at once.
 from __future__ import annotations
 
 import errno
-import gc
 import hashlib
 import os
 import re
-from collections.abc import Collection, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.collector import gc_paused
 from generator.findings import FactsheetError, Finding
 from generator.loading.errors import validation_findings
 from generator.loading.read import (
@@ -114,27 +113,6 @@ class Workspace:
     # the people file (every speaker then looks unknown) and each source's file at fault.
     people_unloaded: bool = False
     unloaded_sources: dict[str, str] = field(default_factory=dict)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector while building many long-lived objects.
-
-    Loading and validating create hundreds of thousands of objects that all
-    live to the end, and almost no reference cycles; each full collection
-    re-scans all of them for nothing (a third of validation time at 17k facts).
-    At the end they are frozen (``gc.freeze``: left out of later collections)
-    so that the first collection after this does not scan them all either.
-    Reference counting still frees everything as usual.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def load_workspace(root: Path, *, sheets: Collection[str] | None = None,
