@@ -162,27 +162,16 @@ def _installed(lib: str) -> str:
     return ",".join(sorted(p.name for p in folder.glob(f"{lib}-*.dist-info"))) or "-"
 
 
-def _digest(entry: os.DirEntry[str], seen: dict[str, list[Any]], record: dict[str, list[Any]],
-            settled: int) -> str:
-    """sha256 of a regular file's bytes; a link, folder or unreadable file is described, never
-    followed (the loader decides whether to read it, and reports it).
-
-    As git does, a file whose size, inode, mtime and ctime are those recorded with its digest
-    is not read again; only a file last changed well before the recording is recorded (a change
-    within the same clock tick could keep the same times), and ctime cannot be set back by hand.
-    Run for every input on every cached run: one stat, no other call, for a file unchanged.
-    """
+def _digest(entry: os.DirEntry[str], record: dict[str, list[Any]], settled: int) -> str:
+    """sha256 of a regular file's bytes, recorded with its size, inode and times once it has
+    settled; a link, folder or unreadable file is described, never followed (the loader decides
+    whether to read it, and reports it). ``scan`` calls this for a file not as recorded."""
     try:
         st = entry.stat(follow_symlinks=False)
         mode = st.st_mode
         if not S_ISREG(mode):
             return f"link:{os.readlink(entry.path)}" if S_ISLNK(mode) else f"mode:{mode}"
         size, ino, mtime, ctime = st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns
-        known = seen.get(entry.name)
-        if known is not None and known[0] == size and known[1] == ino and known[2] == mtime and known[3] == ctime:
-            if mtime < settled and ctime < settled:
-                record[entry.name] = known
-            return str(known[4])
         digest = _sha256_of(entry.path, size)
         if mtime < settled and ctime < settled:
             record[entry.name] = [size, ino, mtime, ctime, digest]
@@ -252,7 +241,10 @@ def scan(root: Path, known: dict[str, dict[str, list[Any]]] | None = None,
                         extras.add(rel_dir)
                     continue
                 inputs += 1
-                # The common case inline (a regular file as recorded, settled): thousands per run.
+                # As git does, a file whose size, inode, mtime and ctime are those recorded with its
+                # digest is not read again (one stat, inline: thousands per run); it is recorded again
+                # only once settled, as a change within one clock tick could keep the same times, and
+                # ctime cannot be set back by hand.
                 kept = seen.get(name)
                 if kept is not None:
                     try:
@@ -261,13 +253,13 @@ def scan(root: Path, known: dict[str, dict[str, list[Any]]] | None = None,
                         pass
                     else:
                         if (S_ISREG(st.st_mode) and kept[0] == st.st_size and kept[1] == st.st_ino
-                                and kept[2] == st.st_mtime_ns and kept[3] == st.st_ctime_ns
-                                and kept[2] < settled and kept[3] < settled):
-                            record[name] = kept
+                                and kept[2] == st.st_mtime_ns and kept[3] == st.st_ctime_ns):
+                            if kept[2] < settled and kept[3] < settled:
+                                record[name] = kept
+                                as_recorded += 1
                             out[prefix + name] = str(kept[4])
-                            as_recorded += 1
                             continue
-                digest = out[prefix + name] = _digest(entry, seen, record, settled)
+                digest = out[prefix + name] = _digest(entry, record, settled)
                 if extras is not None and digest.startswith(("mode:", "link:", "error:")):
                     extras.add(rel_dir)  # a folder named like a sheet, say
         if unchanged is not None and seen and as_recorded == inputs == len(seen):
