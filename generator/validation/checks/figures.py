@@ -92,6 +92,11 @@ def _fraction_as_percent(figure: Figure, mentions: list[NumberMention], text: st
     return out
 
 
+def _entails(stated: str | None, wanted: str | None) -> bool:
+    """Does the text's qualifier say at least what the fact's does ("over 40" entails "at least 40")?"""
+    return stated is not None and wanted is not None and wanted in ENTAILS[stated]
+
+
 def _as_duration(figure: Figure, mentions: list[NumberMention], text: str) -> tuple[int, int] | None:
     """A length of time counted in the fact's unit that the text gives in another ("25 years" as "a
     quarter of a century", "90 minutes" as "an hour and a half"): its span, with the qualifier the fact's
@@ -102,8 +107,7 @@ def _as_duration(figure: Figure, mentions: list[NumberMention], text: str) -> tu
     per, scale = length
     for d in find_durations(text, mentions):
         if d.scale == scale and d.amount == figure.amount * per and (
-                d.qualifier == figure.qualifier or (d.qualifier is not None and figure.qualifier is not None
-                                                    and figure.qualifier in ENTAILS[d.qualifier])):
+                d.qualifier == figure.qualifier or _entails(d.qualifier, figure.qualifier)):
             return d.start, d.end
     return None
 
@@ -160,7 +164,7 @@ def check_figure(figure: Figure, text: str, ctx: Context) -> Outcome:
                                   f"{format_number(target)}); add `qualifier: {m.qualifier}` to the figure")],
             highlights=[m.span],
         )
-    good = [m for m in same if m.qualifier is not None and wanted in ENTAILS[m.qualifier]]
+    good = [m for m in same if _entails(m.qualifier, wanted)]
     if good:
         return Outcome(problems=problems, highlights=[good[0].span])
     m = next((x for x in same if x.qualifier is not None), same[0])
