@@ -131,6 +131,17 @@ def test_each_caller_gets_its_own_list_and_long_texts_are_not_kept():
     assert not any(key[0] == long for key in find_numbers.cache)  # type: ignore[attr-defined]
 
 
+def test_remembered_keywords_in_either_order_answer_as_the_plain_function():
+    from generator.matchers.dates import PartialDate, find_dates
+
+    published = PartialDate(year=2023, month=4, day=30)
+    for text in ("on 26 April and yesterday", "last month, on 5/4", "in March"):
+        plain = find_dates.uncached(text, published=published, numeric="day first")  # type: ignore[attr-defined]
+        assert find_dates(text, published=published, numeric="day first") == plain
+        assert find_dates(text, numeric="day first", published=published) == plain
+        assert find_dates(text) == find_dates.uncached(text)  # type: ignore[attr-defined]
+
+
 # -- people's names: one pattern finds the words a name starts with (generator/matchers/people.py)
 
 def _plain_first_words(index, folded: str) -> list[tuple[int, str]]:
