@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fresh-checkout", action="store_true",
                     help="also time one run in a copy of the workspace, as CI sees it after a checkout")
     args = ap.parse_args(argv)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(REPO), "FACTSHEET_JOBS": "1"}  # one process: bench/jobs.py times more
     tmp = Path(tempfile.mkdtemp(prefix="factsheet-incremental-"))
     cache = args.cache_dir or tmp / "cache"
     validate = [PY, "-m", "generator", "validate", "--root", str(args.root), "--format", args.format]

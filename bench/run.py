@@ -61,7 +61,8 @@ GENERATOR = [REPO]  # the checkout whose generator is timed (--generator)
 def env() -> dict[str, str]:
     # This checkout's generator (or --generator's), whatever is installed in the venv; the processes
     # also run in that folder, as `python -m` puts the working directory first on sys.path.
-    return {**os.environ, "PYTHONPATH": str(GENERATOR[0]), "PYTHONDONTWRITEBYTECODE": "1"}
+    return {**os.environ, "PYTHONPATH": str(GENERATOR[0]), "PYTHONDONTWRITEBYTECODE": "1",
+            "FACTSHEET_JOBS": "1"}  # one process, as the floor: bench/jobs.py times more
 
 
 def commands(ws: Path) -> dict[str, list[str]]:

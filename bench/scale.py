@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1, help="cold runs per size (cached runs: at least 3)")
     ap.add_argument("--keep", action="store_true", help="keep the generated workspaces")
     args = ap.parse_args(argv)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(REPO), "FACTSHEET_JOBS": "1"}  # one process: bench/jobs.py times more
     sizes = [int(x) for x in args.facts.split(",") if x]
     results: list[tuple[int, int, dict[str, list[Run]]]] = []
     for target in sizes:

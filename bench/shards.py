@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     root = args.work / f"shards-x{args.copies}"
     if not (root / "facts").is_dir():
         make_workspace(root, args.corpus, args.copies, 20, 8, None, None, TYPED_KINDS, False, frozenset())
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(REPO), "FACTSHEET_JOBS": "1"}  # a shard per job, one process each
     rows, total_facts = [], 0
     try:
         for i in range(1, args.shards + 1):

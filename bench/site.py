@@ -31,7 +31,7 @@ PY = sys.executable
 
 
 def env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"}
+    return {**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1", "FACTSHEET_JOBS": "1"}
 
 
 def prepare(ws: Path, limit: int | None, kinds: frozenset[str], synthetic: int | None) -> dict[str, object]:

@@ -111,3 +111,12 @@ def test_budget_times_each_pass_over_the_claims_and_excerpts(tiny: tuple[Path, d
     assert "texts (claims and excerpts)" in done.stdout
     rows = [line for line in done.stdout.splitlines() if line.startswith("| findall") or line.startswith("| search")]
     assert len(rows) == 3 and all(line.rstrip(" |").endswith(" s") for line in rows)
+
+
+def test_jobs_compares_process_counts_on_identical_reports(tiny: tuple[Path, dict[str, object]]) -> None:
+    ws, _ = tiny
+    done = bench("jobs.py", "--root", str(ws), "--jobs", "1,2", "--repeat", "1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "reports byte-identical" in done.stdout
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| 1 ") or line.startswith("| 2 ")]
+    assert len(rows) == 2 and all(line.rstrip(" |").endswith(" MB") for line in rows)

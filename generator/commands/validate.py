@@ -16,6 +16,7 @@ from generator.loading.read import read_stream
 from generator.reports import FORMATS, STREAMED, format_github, format_text
 from generator.rules import finding
 from generator.validation import Report, validate
+from generator.validation.parallel import AUTO, MIN_FACTS
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,6 +43,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                    help="validate the I-th of N parts (a CI matrix of N jobs, each `--shard I/N`): the sheets whose "
                         "name hashes to I, with the sources they cite; part 1 also checks what concerns the whole "
                         "repository. A cold run (no cache)")
+    p.add_argument("--jobs", "-j", metavar="N", type=_jobs, default=os.environ.get("FACTSHEET_JOBS", "auto"),
+                   help="check sheets in up to N processes (default: $FACTSHEET_JOBS, else auto: one per core this "
+                        f"process may use; a run with fewer than {MIN_FACTS} facts to check stays in one); the "
+                        "report is the same for any N")
     p.add_argument("--stdin-name", metavar="FILE",
                    help="with - as PATH: the sheet standard input stands for (facts/ID.yml, or facts/people.yml); "
                         "it is validated as if saved there, everything else is read from disk (for editors)")
@@ -112,15 +117,29 @@ def _report(args: argparse.Namespace, given: dict[str, bytes]) -> Report:
     if args.shard is not None:
         from generator.validation.shards import validate_shard
 
-        return validate_shard(args.root, args.shard)
+        return validate_shard(args.root, args.shard, args.jobs)
     if args.no_cache or given:  # the cache knows files on disk, not what stands in for them
-        return validate(load_workspace(args.root, given=given))
+        return validate(load_workspace(args.root, given=given), args.jobs)
     from generator.validation.cache import DEFAULT_DIR, validate_cached
 
     folder = args.cache_dir if args.cache_dir is not None else args.root / DEFAULT_DIR
     # Only the JSON report prints each fact's record: the others need the cached entries' heads alone.
     return validate_cached(args.root, folder, lambda msg: print(f"note: {msg}", file=sys.stderr),
-                           records=args.format == "json")
+                           records=args.format == "json", jobs=args.jobs)
+
+
+def _jobs(text: str) -> int:
+    """``auto`` or a number of processes, at least 1."""
+    if text.strip().lower() == "auto":
+        return AUTO
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"write auto or a number of processes, at least 1 (not '{text}'; "
+                                         "the default comes from $FACTSHEET_JOBS when it is set)")
+    return n
 
 
 def _stdin(args: argparse.Namespace) -> dict[str, bytes]:

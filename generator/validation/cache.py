@@ -68,6 +68,7 @@ from generator.loading import (
 from generator.matchers.units import dictionary_answers, remember_answers
 from generator.validation.redirects import check_redirects
 from generator.validation.results import FactResult, FactVerdict, Report, json_line
+from generator.validation.parallel import check_sheets
 from generator.validation.validator import people_findings, sheet_checker, validate
 
 FORMAT = "factsheet-validation-cache"
@@ -452,26 +453,29 @@ class _SheetResult:
     facts: list[FactResult | StoredFact]
 
 
-def validate_cached(root: Path, cache_dir: Path, note: Callable[[str], None], *, records: bool = True) -> Report:
+def validate_cached(root: Path, cache_dir: Path, note: Callable[[str], None], *, records: bool = True,
+                    jobs: int = 1) -> Report:
     """The report ``validate(load_workspace(root))`` gives, reusing what the cache holds.
 
     ``records=False``: read only the head of each cached sheet's entry (its verdicts, citation counts
-    and findings: all the text report prints); a fact's JSON record is then read when first asked for."""
+    and findings: all the text report prints); a fact's JSON record is then read when first asked for.
+    ``jobs``: the sheets to re-check are checked in up to that many processes (``validate``'s)."""
     root = Path(root)
     if not (root / FACTS_DIR).is_dir() and not (root / SOURCES_DIR).is_dir():
         return validate(load_workspace(root))  # says what is wrong with --root
     with gc_paused():
-        run = _Run(root, Cache(cache_dir, note), records)
+        run = _Run(root, Cache(cache_dir, note), records, jobs)
         report = run.report()
         run.save_answers()
         return report
 
 
 class _Run:
-    def __init__(self, root: Path, cache: Cache, records: bool = True):
+    def __init__(self, root: Path, cache: Cache, records: bool = True, jobs: int = 1):
         self.root = root
         self.cache = cache
         self.records = records
+        self.jobs = jobs
         self.version = validator_version()
         # Two parts, each written only when it changed: an edit of a sheet leaves the sources'
         # part (thousands of entries, most of the index) as it is.
@@ -580,7 +584,7 @@ class _Run:
     def _cold(self) -> Report:
         """A file others depend on did not load (the people file, a source): the validator then
         rewrites findings across every sheet (root causes, follow-ons left out), so validate cold."""
-        return validate(load_workspace(self.root))
+        return validate(load_workspace(self.root), self.jobs)
 
     def _partial(self, sheets: set[str], sources: set[str]) -> tuple[Workspace, set[str], set[str]] | None:
         """Load only ``sheets`` and ``sources``, plus the sources those sheets cite; None when that
@@ -696,14 +700,15 @@ class _Run:
         report = Report(findings=sorted(dict.fromkeys(load_findings),
                                         key=lambda f: (f.path, f.line, f.column, f.rule, f.message)))
         report.findings.extend(people_findings(ws))
-        check = sheet_checker(ws)
+        todo = [ws.sheets[s] for s in sheets if new_sheets[s]["loaded"] and s not in cached]
+        checked = dict(zip((sf.id for sf in todo), check_sheets(sheet_checker(ws), todo, self.jobs)))
         for s in sheets:
             if not new_sheets[s]["loaded"]:
                 continue
             result = cached.get(s)
             if result is None:
                 sf = ws.sheets[s]
-                part = check(sf)
+                part = checked[s]
                 self._store_result(sf, ws, part)
                 result = _SheetResult(part.findings, list(part.facts))
             if self.unloaded and any(f.rule == "unknown-source" for f in result.findings):

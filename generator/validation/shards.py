@@ -53,12 +53,12 @@ def sheet_stems(root: Path) -> list[str]:
                   and f"{FACTS_DIR}/{p.name}" != PEOPLE_FILE)
 
 
-def validate_shard(root: Path, shard: Shard) -> Report:
+def validate_shard(root: Path, shard: Shard, jobs: int = 1) -> Report:
     """This shard's report: its sheets validated against the sources they cite (and, in shard 1, what
-    concerns the whole repository)."""
+    concerns the whole repository), in up to ``jobs`` processes."""
     root = Path(root)
     if shard.count == 1:
-        return validate(load_workspace(root))
+        return validate(load_workspace(root), jobs)
     first = shard.index == 1
     mine = {s for s in sheet_stems(root) if shard.holds(s)}
     sheets = load_workspace(root, sheets=mine, sources=set(), report_ignored=first)
@@ -77,8 +77,8 @@ def validate_shard(root: Path, shard: Shard) -> Report:
         # shards that say it read every sheet (a failing repository: correct beats fast).
         whole = load_workspace(root)
         redirects = set(check_redirects(whole)) if first else set()
-        return _part_of(validate(whole), {f"{FACTS_DIR}/{s}.yml" for s in mine}, first, redirects)
-    report = validate(ws)
+        return _part_of(validate(whole, jobs), {f"{FACTS_DIR}/{s}.yml" for s in mine}, first, redirects)
+    report = validate(ws, jobs)
     partial = set(check_redirects(ws))  # what the redirect check says of a part: not its answer
     report.findings = [f for f in report.findings if f not in partial]
     if first and _redirects_anywhere(root):

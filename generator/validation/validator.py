@@ -14,33 +14,36 @@ from generator.validation.attribution import SourceSpeakers
 from generator.validation.claims import Cited, check_claim
 from generator.validation.checks import Context, check_value
 from generator.validation.locate import MAX_OCCURRENCES, Located, locate
+from generator.validation.parallel import check_sheets
 from generator.validation.redirects import check_redirects
 from generator.validation.rootcause import drop_follow_ons
 from generator.validation.results import CitationResult, CitationVerdict, FactResult, Report
 
 
-def validate(ws: Workspace) -> Report:
+def validate(ws: Workspace, jobs: int = 1) -> Report:
+    """Every sheet of ``ws`` checked (in up to ``jobs`` processes, or ``parallel.AUTO``; the report is
+    the same whatever the number)."""
     with gc_paused():
-        return _validate(ws)
+        return _validate(ws, jobs)
 
 
-def _validate(ws: Workspace) -> Report:
+def _validate(ws: Workspace, jobs: int) -> Report:
     report = Report(findings=list(ws.findings))
     people = PeopleIndex.from_mapping(ws.people)
     _check_people(ws, people, report)
-    speakers = _Speakers(people)
-    for sheet in ws.sheets.values():
-        _check_sheet(ws, sheet, speakers, report)
+    for part in check_sheets(sheet_checker(ws, people), list(ws.sheets.values()), jobs):
+        report.findings.extend(part.findings)
+        report.facts.extend(part.facts)
     report.findings.extend(check_redirects(ws))
     drop_follow_ons(ws, report)
     report.findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     return report
 
 
-def sheet_checker(ws: Workspace) -> Callable[[SheetFile], Report]:
-    """Validate sheets one at a time (for the cache): each call gives one sheet's findings and
-    fact results, exactly what ``validate`` adds to its report for that sheet."""
-    speakers = _Speakers(PeopleIndex.from_mapping(ws.people))
+def sheet_checker(ws: Workspace, people: PeopleIndex | None = None) -> Callable[[SheetFile], Report]:
+    """Validate sheets one at a time: each call gives one sheet's findings and fact results, what
+    ``validate`` adds to its report for that sheet."""
+    speakers = _Speakers(people if people is not None else PeopleIndex.from_mapping(ws.people))
 
     def check(sheet: SheetFile) -> Report:
         part = Report()
