@@ -2,8 +2,8 @@
 
 Each sheet's check reads only the loaded workspace and answers with its own findings and fact
 results, so sheets are independent work. Workers are forked after loading: they start with the
-workspace already in memory (shared copy-on-write, nothing re-read or sent to them), take the
-sheets biggest first, and send back each sheet's answer with the facts as their index in the
+workspace already in memory (shared copy-on-write, nothing re-read or sent to them), take runs of
+neighbouring sheets in turn, and send back each sheet's answer with the facts as their index in the
 sheet (the parent holds the same facts). The parent puts the answers back in sheet order, so a
 run with any number of jobs gives the serial run's report byte for byte (tests/test_parallel.py).
 
@@ -27,6 +27,10 @@ from generator.validation.results import FactResult, Report
 
 # Below this many facts to check a forked worker costs more than it saves (bench/RESULTS.md, "--jobs").
 MIN_FACTS = 1000
+
+# Each worker's share is cut into this many runs of neighbouring sheets: enough that no worker waits
+# long for the last, few enough that neighbours stay together.
+CHUNKS_PER_WORKER = 4
 
 AUTO = 0  # --jobs auto: as many workers as this process may use cores
 
@@ -68,16 +72,36 @@ def check_sheets(check: Callable[[SheetFile], Report], sheets: Sequence[SheetFil
     global _WORK
     _WORK = (check, sheets)
     try:
-        # Biggest first, so that no worker is left with a long sheet at the end.
-        order = sorted(range(len(sheets)), key=lambda i: -len(sheets[i].sheet.facts))
         answers: list[_Answer | None] = [None] * len(sheets)
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for i, answer in pool.imap_unordered(_check_one, order):
-                answers[i] = answer
-                remember_answers(answer[2])
+            for done in pool.imap_unordered(_check_run, _runs(sheets, workers * CHUNKS_PER_WORKER)):
+                for i, answer in done:
+                    answers[i] = answer
+                    remember_answers(answer[2])
     finally:
         _WORK = None
     return [_rebuilt(sf, a) for sf, a in zip(sheets, answers) if a is not None]
+
+
+def _runs(sheets: Sequence[SheetFile], n: int) -> list[range]:
+    """``sheets`` cut into about ``n`` runs of neighbours with about as many facts each. Neighbours
+    (``topic-1``, ``topic-2``) tend to cite the same sources and quote the same sentences: in one
+    worker, what is read of them once serves them all (a worker per sheet, in turn, read them twice)."""
+    total = sum(len(sf.sheet.facts) for sf in sheets)
+    share = max(1, -(-total // n))
+    out, start, facts = [], 0, 0
+    for i, sf in enumerate(sheets):
+        facts += len(sf.sheet.facts)
+        if facts >= share:
+            out.append(range(start, i + 1))
+            start, facts = i + 1, 0
+    if start < len(sheets):
+        out.append(range(start, len(sheets)))
+    return out
+
+
+def _check_run(run: range) -> list[tuple[int, _Answer]]:
+    return [_check_one(i) for i in run]
 
 
 def _check_one(i: int) -> tuple[int, _Answer]:
