@@ -136,3 +136,15 @@ def test_the_cli_takes_a_number_or_auto_and_refuses_anything_else(tmp_path):
         assert done.returncode == 2 and "--jobs" in done.stderr and f"not '{bad}'" in done.stderr
     done = run_cli("validate", "--root", str(root), env={"FACTSHEET_JOBS": "none"})
     assert done.returncode == 2 and "$FACTSHEET_JOBS" in done.stderr
+
+
+def test_runs_of_neighbours_cover_every_sheet_once_in_order_with_about_equal_facts(tmp_path):
+    _random_repository(tmp_path, random.Random(3))
+    sheets = list(load_workspace(tmp_path).sheets.values())
+    facts = [len(sf.sheet.facts) for sf in sheets]
+    for n in (1, 2, 3, 8, 100):
+        runs = parallel._runs(sheets, n)
+        assert [i for r in runs for i in r] == list(range(len(sheets)))  # neighbours stay together, in order
+        assert len(runs) <= min(n, len(sheets)) + 1
+        share = -(-sum(facts) // n)
+        assert all(sum(facts[i] for i in r[:-1]) < share for r in runs)  # a run closes at its share
