@@ -50,6 +50,8 @@ _TABLE: dict[str, tuple[Severity, str] | tuple[Severity, str, str]] = {
         "Rename it to `.yml`, or move it out of the subfolder into facts/ (or content/sources/) itself."),
     "root-invalid": (E, "`--root` is not a folder holding facts/ or content/sources/.",
         "Pass the folder that holds facts/ and content/sources/ (the default is the current folder)."),
+    "worker-died": (E, "A worker process of `validate --jobs` ended without answering, killed from outside (often for memory); exit 2.",
+        "Run again with `--jobs 1` (or fewer jobs), or give the machine more memory."),
     "output-not-a-folder": (E, "The site or output folder named on the command line is a file (exit 2).",
         "Name a new folder, or one an earlier render or build wrote."),
     "yaml-syntax": (E, "The YAML does not parse.",

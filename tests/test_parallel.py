@@ -5,13 +5,14 @@ when it pays and stays in it when it does not."""
 from __future__ import annotations
 
 import os
+import signal
 import random
 import shutil
 from pathlib import Path
 
 import pytest
 
-from generator.findings import Finding, Severity
+from generator.findings import FactsheetError, Finding, Severity
 from generator.loading import load_workspace
 from generator.matchers import memo, units
 from generator.reports import FORMATS
@@ -148,3 +149,16 @@ def test_runs_of_neighbours_cover_every_sheet_once_in_order_with_about_equal_fac
         assert len(runs) <= min(n, len(sheets)) + 1
         share = -(-sum(facts) // n)
         assert all(sum(facts[i] for i in r[:-1]) < share for r in runs)  # a run closes at its share
+
+
+def test_a_worker_killed_from_outside_is_an_environment_error_not_a_hang(tmp_path, always):
+    _random_repository(tmp_path, random.Random(4))
+    sheets = list(load_workspace(tmp_path).sheets.values())
+
+    def check(sf):  # as the kernel's out-of-memory killer would
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    with pytest.raises(FactsheetError) as caught:
+        parallel.check_sheets(check, sheets, 2)
+    assert caught.value.exit_code == 2 and caught.value.finding.rule == "worker-died"
+    assert "--jobs 1" in caught.value.finding.message

@@ -18,11 +18,15 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Callable, Sequence
 
+from generator.findings import FactsheetError
 from generator.loading import SheetFile
 from generator.matchers.units import dictionary_answers, load_dictionary, remember_answers
+from generator.rules import finding
 from generator.validation.results import FactResult, Report
 
 # Below this many facts to check a forked worker costs more than it saves (bench/RESULTS.md, "--jobs").
@@ -73,11 +77,18 @@ def check_sheets(check: Callable[[SheetFile], Report], sheets: Sequence[SheetFil
     _WORK = (check, sheets)
     try:
         answers: list[_Answer | None] = [None] * len(sheets)
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for done in pool.imap_unordered(_check_run, _runs(sheets, workers * CHUNKS_PER_WORKER)):
+        # An executor, not a Pool: a worker killed from outside (out of memory) breaks it at once,
+        # where a Pool would wait for the lost answer for ever.
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for done in pool.map(_check_run, _runs(sheets, workers * CHUNKS_PER_WORKER)):
                 for i, answer in done:
                     answers[i] = answer
                     remember_answers(answer[2])
+    except BrokenProcessPool:
+        raise FactsheetError(finding(
+            ".", (1, 1), "worker-died",
+            f"a validation worker ended without answering (killed, often for lack of memory): nothing was "
+            f"reported; run again with --jobs 1, or fewer than {workers} jobs"), exit_code=2) from None
     finally:
         _WORK = None
     return [_rebuilt(sf, a) for sf, a in zip(sheets, answers) if a is not None]
