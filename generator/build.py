@@ -238,16 +238,16 @@ def engine_summary(log: list[str]) -> list[str]:
 
 
 def build(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", strict: bool = False,
-          say: Callable[[str], None] = print, site_url: str | None = None) -> BuildResult:
+          say: Callable[[str], None] = print, site_url: str | None = None, jobs: int = 1) -> BuildResult:
     """``site_url``: the address the site is served from (the sitemap's URLs and instant navigation
-    need it); it overrides the configuration's own."""
+    need it); it overrides the configuration's own. ``jobs``: validation's processes (``validate``'s)."""
     # Absolute paths: the engine runs with its working directory in the build folder.
     root = Path(root).resolve()
     site_dir = Path(site_dir).resolve() if site_dir else root / "site"
     require_folder(site_dir, "--site-dir")
     rules = load_rules_config(root)
     ws = load_workspace(root)
-    report = validate(ws)
+    report = validate(ws, jobs)
     report.findings = rules.apply(report.findings)
     # Validation errors stop the build; warnings are allowed, as with `validate` (gate them with
     # `validate --strict`). --strict is the engine's: a broken link or anchor fails the site.

@@ -162,3 +162,26 @@ def test_a_worker_killed_from_outside_is_an_environment_error_not_a_hang(tmp_pat
         parallel.check_sheets(check, sheets, 2)
     assert caught.value.exit_code == 2 and caught.value.finding.rule == "worker-died"
     assert "--jobs 1" in caught.value.finding.message
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_render_in_two_workers_writes_the_pages_one_process_writes(tmp_path, always, capsys):
+    from generator.cli import main
+
+    root = _example(tmp_path)
+    assert main(["render", "--root", str(root), "--out", str(tmp_path / "one"), "--jobs", "1"]) == 0
+    assert main(["render", "--root", str(root), "--out", str(tmp_path / "two"), "--jobs", "2"]) == 0
+    one, two = _tree(tmp_path / "one"), _tree(tmp_path / "two")
+    assert len(one) > 20 and one == two
+
+
+@pytest.mark.parametrize("command", ["render", "build"])
+def test_render_and_build_refuse_a_bad_jobs_value_before_doing_anything(tmp_path, command):
+    root = _example(tmp_path)
+    extra = ["--out", str(tmp_path / "out")] if command == "render" else []
+    done = run_cli(command, "--root", str(root), *extra, "--jobs", "0")
+    assert done.returncode == 2 and "not '0'" in done.stderr
+    assert not (tmp_path / "out").exists() and not (root / "site").exists()

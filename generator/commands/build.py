@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.commands import add_jobs_argument
 from generator.engines import ENGINES
 
 
@@ -21,6 +22,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                    help="the address the site is served from (sitemap, instant navigation); "
                         "overrides site_url in mkdocs.yml")
     p.add_argument("--strict", action="store_true", help="fail on the engine's warnings too (broken links and anchors)")
+    add_jobs_argument(p)
     p.set_defaults(run=run)
 
 
@@ -30,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
     if args.site_url is not None and not args.site_url.startswith(("https://", "http://")):
         print(f"factsheet build: --site-url '{args.site_url}' is not a URL: write https://…", file=sys.stderr)
         return 2
-    result = build(args.root, args.site_dir, args.engine, args.strict, site_url=args.site_url)
+    result = build(args.root, args.site_dir, args.engine, args.strict, site_url=args.site_url, jobs=args.jobs)
     return 0 if result.ok else 1

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.commands import add_jobs_argument
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -14,6 +15,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                                    "Validation errors stop it (exit 1) and nothing is written.")
     p.add_argument("--root", type=Path, default=Path("."), help="folder holding facts/ and content/ (default: .)")
     p.add_argument("--out", type=Path, required=True, help="folder to write the pages to (its other files go)")
+    add_jobs_argument(p)
     p.set_defaults(run=run)
 
 
@@ -28,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
     require_folder(args.out, "--out")
     ws = load_workspace(args.root)
-    report = validate(ws)
+    report = validate(ws, args.jobs)
     if not report.ok():
         for f in report.findings:
             if f.severity is Severity.ERROR:

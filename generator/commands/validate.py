@@ -10,13 +10,13 @@ from typing import Any
 
 from generator.config import at_least, load_rules_config
 from generator.findings import Finding, Severity, did_you_mean
+from generator.commands import add_jobs_argument
 from generator.gitdiff import base_ref, changed_lines
 from generator.loading import FACTS_DIR, load_workspace
 from generator.loading.read import read_stream
 from generator.reports import FORMATS, STREAMED, format_github, format_text
 from generator.rules import finding
 from generator.validation import Report, validate
-from generator.validation.parallel import AUTO, MIN_FACTS
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -43,10 +43,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                    help="validate the I-th of N parts (a CI matrix of N jobs, each `--shard I/N`): the sheets whose "
                         "name hashes to I, with the sources they cite; part 1 also checks what concerns the whole "
                         "repository. A cold run (no cache)")
-    p.add_argument("--jobs", "-j", metavar="N", type=_jobs, default=os.environ.get("FACTSHEET_JOBS", "auto"),
-                   help="check sheets in up to N processes (default: $FACTSHEET_JOBS, else auto: one per core this "
-                        f"process may use; a run with fewer than {MIN_FACTS} facts to check stays in one); the "
-                        "report is the same for any N")
+    add_jobs_argument(p)
     p.add_argument("--stdin-name", metavar="FILE",
                    help="with - as PATH: the sheet standard input stands for (facts/ID.yml, or facts/people.yml); "
                         "it is validated as if saved there, everything else is read from disk (for editors)")
@@ -126,20 +123,6 @@ def _report(args: argparse.Namespace, given: dict[str, bytes]) -> Report:
     # Only the JSON report prints each fact's record: the others need the cached entries' heads alone.
     return validate_cached(args.root, folder, lambda msg: print(f"note: {msg}", file=sys.stderr),
                            records=args.format == "json", jobs=args.jobs)
-
-
-def _jobs(text: str) -> int:
-    """``auto`` or a number of processes, at least 1."""
-    if text.strip().lower() == "auto":
-        return AUTO
-    try:
-        n = int(text)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"write auto or a number of processes, at least 1 (not '{text}'; "
-                                         "the default comes from $FACTSHEET_JOBS when it is set)")
-    return n
 
 
 def _stdin(args: argparse.Namespace) -> dict[str, bytes]:
