@@ -348,3 +348,18 @@ def test_the_grammars_word_trees_match_as_their_plain_alternations():
         for _ in range(500):
             text = " ".join(rnd.choice(names + ["Mayor", "Junes", "Sept.", "MAYBE"]) for _ in range(rnd.randint(1, 5)))
             assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_words_with_phrases_skip_the_pairs_only_when_no_phrase_can_start():
+    from generator.validation.claims import _PHRASES, _with_phrases
+
+    def plain(words: list[str]) -> set[str]:
+        return set(words) | {p for p in (f"{a} {b}" for a, b in zip(words, words[1:])) if p in _PHRASES}
+
+    rnd = random.Random(7)
+    vocabulary = sorted({w for p in _PHRASES for w in p.split()}) + ["prices", "rose", "fell", "the", "by", "from"]
+    cases = [[rnd.choice(vocabulary) for _ in range(rnd.randint(0, 12))] for _ in range(3000)]
+    cases += [p.split() for p in _PHRASES] + [["up"], ["from", "up"], []]
+    assert any(plain(c) != set(c) for c in cases)  # phrases are found: the fast path is really tested
+    for words in cases:
+        assert _with_phrases(words) == plain(words), words

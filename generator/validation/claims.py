@@ -918,11 +918,15 @@ _ASIDE = re.compile(r"\([^()]*\)")
 
 
 _PHRASES = frozenset(f for o in OPPOSITES for f in o.up | o.down if " " in f)
+_PHRASE_FIRSTS = frozenset(p.split(" ", 1)[0] for p in _PHRASES)
 
 
 def _with_phrases(words: list[str]) -> set[str]:
     """The words, and the two-word phrases of the opposites' lexicon among them ("up from")."""
-    return set(words) | {p for p in (f"{a} {b}" for a, b in zip(words, words[1:])) if p in _PHRASES}
+    found = set(words)
+    if found.isdisjoint(_PHRASE_FIRSTS):  # no phrase can start here (most texts): no pairs to make
+        return found
+    return found | {p for p in (f"{a} {b}" for a, b in zip(words, words[1:])) if p in _PHRASES}
 
 
 @per_text
