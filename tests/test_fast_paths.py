@@ -363,3 +363,47 @@ def test_words_with_phrases_skip_the_pairs_only_when_no_phrase_can_start():
     assert any(plain(c) != set(c) for c in cases)  # phrases are found: the fast path is really tested
     for words in cases:
         assert _with_phrases(words) == plain(words), words
+
+
+# -- patterns searched only where their literal is (generator/matchers/gated.py)
+
+def _gated_patterns():
+    import importlib
+    import pkgutil
+
+    import generator.matchers
+    from generator.matchers.gated import Gated
+
+    found = {}
+    for info in pkgutil.walk_packages(generator.matchers.__path__, "generator.matchers."):
+        for name, value in vars(importlib.import_module(info.name)).items():
+            if isinstance(value, Gated):
+                found[f"{info.name}.{name}"] = value
+    return found
+
+
+def test_gated_patterns_find_what_the_plain_patterns_find_in_real_and_mixed_texts():
+    import unicodedata
+    from pathlib import Path
+
+    gated = _gated_patterns()
+    assert len(gated) >= 3
+    repo = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((repo / "content" / "sources").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((repo / "tests" / "eval").rglob("*.txt"))]
+    texts = [para for t in texts for para in t.split("\n\n")]
+    rnd = random.Random(11)
+    pieces = ["three quarters of an hour", "Three QUARTERS of an Hour", "a quarter", "the hour-long talk",
+              "a week-LONG strike", "half a dozen", "HALF a million", "half-hearted", "1,500", "quarterly",
+              "days-long", "ſ", "\u00a0", "two-and-a-half", "one quarter of a year", "halfa", "-", " "]
+    texts += [rnd.choice(["", " "]).join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8))) for _ in range(3000)]
+    texts += [unicodedata.normalize("NFKC", t.upper()) for t in texts[:200]]
+    hits = 0
+    for name, g in gated.items():
+        for text in texts:
+            mine = [(m.span(), m.groupdict()) for m in g.finditer(text)]
+            assert mine == [(m.span(), m.groupdict()) for m in g.pattern.finditer(text)], (name, text)
+            hits += len(mine)
+            # the literal really is in every match: the gate can only skip texts the pattern cannot match
+            assert all(re.search(re.escape(g.literal), m.group(), g.pattern.flags) for m in g.pattern.finditer(text))
+    assert hits > 100  # matches were found, not just misses compared

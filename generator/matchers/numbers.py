@@ -47,6 +47,7 @@ from generator.lexicon.numbers import (
 )
 from generator.lexicon.text import GROUP_SPACES, WORD_SPACES
 from generator.lexicon.units import PERCENT_FORMS, PHRASE_STOPS
+from generator.matchers.gated import Gated
 from generator.matchers.alternation import longest_first
 from generator.matchers.dates import calendar_spans
 from generator.matchers.forms import Form
@@ -137,8 +138,8 @@ _POSTFIX_SIGN = _alt(p for p in POSTFIX_QUALIFIERS if not p.replace(" ", "").isa
 _PERCENT_BETWEEN = rf"(?:[{_WS}]?(?:{_alt(PERCENT_FORMS).replace(chr(92) + ' ', f'[{_WS}]?')})\.?)?"
 _QUALIFIER_AFTER = re.compile(
     rf"{_PERCENT_BETWEEN}(?:[{_WS}]+(?P<a>{_POSTFIX_SPACED})|-?(?P<b>{_POSTFIX_WORD})|(?P<c>{_POSTFIX_SIGN}))(?![\w])", re.I)
-_HALF = re.compile(rf"(?<![\w])half[{_WS}]+an?[{_WS}]+(?P<s>{DOZEN}|{_alt(SCALE_WORDS)})(?![\w])",
-                   re.I)
+_HALF = Gated(re.compile(rf"(?<![\w])half[{_WS}]+an?[{_WS}]+(?P<s>{DOZEN}|{_alt(SCALE_WORDS)})(?![\w])",
+                         re.I), "half")
 # "an hour", "a month": the article counts one of a unit of time ("almost an hour", "more than a
 # month"); "half a day" is 0.5. Other nouns are left alone: "a statement" is no figure.
 _TIME_UNIT = f"(?:{_alt([*SECONDS_PER_UNIT, *MONTHS_PER_UNIT])})"
