@@ -34,7 +34,9 @@ _TABLE = str.maketrans(
 # ("--" or "---" for "—": a run of dash forms, read after the table made each one "-"), and "İ", the only
 # character whose lower() is two characters long (folded to "i" after NFC has read it, since
 # "İ" is "I" and a combining dot; NFC runs are added when a text needs them).
-_PIECES = r" {2,}|\u2026|-{2,}"
+# Each piece opens on its literal characters (not " {2,}"): re then finds where a piece may start by
+# its first character in C, instead of trying the whole pattern at every character.
+_PIECES = r"  +|\u2026|--+"
 _RESIZE = re.compile(_PIECES)
 _DOTTED_I = str.maketrans({"\u0130": "i"})
 # Every code point that NFC may change or join to what precedes it lies below this (a test checks
