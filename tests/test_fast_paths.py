@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from generator.lexicon.places import place_names
 from generator.matchers.alternation import longest_first
 from generator.validation.locate import _edge_finder
@@ -47,6 +49,28 @@ def test_the_places_match_as_the_plain_alternation_does():
             assert _spans(tree, text, flags) == spans, text
             found += len(spans)
         assert found > 1000
+
+
+def test_words_checked_for_what_precedes_after_their_first_letter_match_as_with_a_lookbehind():
+    from generator.lexicon.polarity import NEGATORS
+
+    rnd = random.Random(5)
+    cases = [(list(place_names()), r"[\w.]", (0, re.I)), (sorted(NEGATORS), "[a-z]", (0,)),
+             (["sun", "\u017fun", "Kelvin", "\u212aelvin", "s"], r"[\w.]", (0, re.I))]  # re.I: the plain fallback
+    for words, before, every in cases:
+        texts = _texts(words, rnd, 800) + ["\n".join(words), ".".join(words), "x" + " x".join(words)]
+        for flags in every:
+            plain = re.compile(rf"(?<!{before})(?:{_plain(words)})(?![\w])", flags)
+            opening = re.compile(rf"(?:{longest_first(words, bool(flags), not_after=before)})(?![\w])", flags)
+            assert opening.pattern[:3] != "(?<"  # it opens on a letter
+            found = 0
+            for text in texts:
+                spans = [m.span() for m in plain.finditer(text)]
+                assert [m.span() for m in opening.finditer(text)] == spans, (words[:3], text)
+                found += len(spans)
+            assert found > 100
+    with pytest.raises(ValueError):
+        longest_first(["a", ""], not_after="[a-z]")
 
 
 def test_prefixes_and_case_variants_take_the_longest():

