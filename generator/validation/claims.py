@@ -718,7 +718,10 @@ def _only_a_value(text: str, span: QuotedSpan) -> bool:
 
 def _place_pattern(forms: list[str], flags: int = 0) -> "re.Pattern[str]":
     # As a prefix tree: the longest-first alternation of hundreds of names, tried at every word.
-    return re.compile(r"(?:" + longest_first(forms, bool(flags & re.I), not_after=r"[\w.]") + r")(?![\w])", flags)
+    if flags & re.I:  # any letter may open a name: the lookbehind first rejects most places at once
+        return re.compile(r"(?<![\w.])(?:" + longest_first(forms, True) + r")(?![\w])", flags)
+    # Names as written open on a capital, rare in text: checking what precedes after it is 2-3x faster.
+    return re.compile(r"(?:" + longest_first(forms, not_after=r"[\w.]") + r")(?![\w])", flags)
 
 
 _PLACES = place_names()
@@ -913,7 +916,7 @@ def _own_weekday_problem(d: DateMention) -> str:
 
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_NEGATOR_WORD = re.compile(r"(?:" + longest_first(NEGATORS, not_after="[a-z]") + r")(?![a-z])|n't(?![a-z])")
+_NEGATOR_WORD = re.compile(r"(?<![a-z])(?:" + longest_first(NEGATORS) + r")(?![a-z])|n't(?![a-z])")
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
