@@ -419,7 +419,8 @@ def test_gated_patterns_find_what_the_plain_patterns_find_in_real_and_mixed_text
     rnd = random.Random(11)
     pieces = ["three quarters of an hour", "Three QUARTERS of an Hour", "a quarter", "the hour-long talk",
               "a week-LONG strike", "half a dozen", "HALF a million", "half-hearted", "1,500", "quarterly",
-              "days-long", "ſ", "\u00a0", "two-and-a-half", "one quarter of a year", "halfa", "-", " "]
+              "days-long", "ſ", "\u00a0", "two-and-a-half", "one quarter of a year", "halfa", "-", " ",
+              "3 1/2", "8\u00bd", "\u00be of", "5-1/4", "7.3/4", "1/2/2023", "3/4", "2,1/3"]
     texts += [rnd.choice(["", " "]).join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8))) for _ in range(3000)]
     texts += [unicodedata.normalize("NFKC", t.upper()) for t in texts[:200]]
     hits = 0
@@ -427,7 +428,23 @@ def test_gated_patterns_find_what_the_plain_patterns_find_in_real_and_mixed_text
         for text in texts:
             mine = [(m.span(), m.groupdict()) for m in g.finditer(text)]
             assert mine == [(m.span(), m.groupdict()) for m in g.pattern.finditer(text)], (name, text)
+            a = rnd.randint(0, len(text))
+            b = rnd.randint(a, len(text))  # a window, as the number grammar reads around a number
+            assert [m.span() for m in g.finditer(text, a, b)] == [m.span() for m in g.pattern.finditer(text, a, b)]
             hits += len(mine)
-            # the literal really is in every match: the gate can only skip texts the pattern cannot match
-            assert all(re.search(re.escape(g.literal), m.group(), g.pattern.flags) for m in g.pattern.finditer(text))
+            # the gate really is in every match: it can only skip texts the pattern cannot match
+            assert all(g.gate.search(m.group()) for m in g.pattern.finditer(text))
     assert hits > 100  # matches were found, not just misses compared
+
+
+def test_a_currency_code_glued_to_a_number_is_found_as_by_its_lookbehind_form():
+    from generator.matchers.money import _GLUED_CODE
+
+    plain = re.compile(r"(?<![A-Za-z])(?P<code>[A-Z]{3})(?=\d)")
+    rnd = random.Random(13)
+    pieces = ["USD1.5bn", "aUSD1", "EUR 5", "GBP10", "xGBP10", "USDX1", "ABCD1", "The", "1", " ", "-", "."]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8))) for _ in range(3000)]
+    assert sum(len(plain.findall(t)) for t in texts) > 500
+    for text in texts:
+        assert [(m.span(), m["code"]) for m in _GLUED_CODE.finditer(text)] == \
+            [(m.span(), m["code"]) for m in plain.finditer(text)], text

@@ -30,9 +30,9 @@ _AFTER = re.compile(rf"(?:[{_WS}]+|[{_WS}]?-[{_WS}]?){_UNIT}(?![\w])", re.I)
 # Within the number grammar's span: "an hour", "half an hour", "a year and a half", "two years and a half".
 _HALF_TAIL = rf"[{_WS}]+and[{_WS}]+a[{_WS}]+half"
 _OWN_UNIT = re.compile(rf"(?:^|[{_WS}])(?:(?:half[{_WS}]+)?an?[{_WS}]+)?{_UNIT}(?:{_HALF_TAIL})?\Z", re.I)
-_LONG = Gated(re.compile(rf"(?<![\w-])(?P<unit>{'|'.join(_PLURAL_OF)})-long(?![\w])", re.I), "-long")
-_QUARTERS = Gated(re.compile(rf"(?<![\w])(?P<q>a|one|two|three)[{_WS}]+quarters?[{_WS}]+of[{_WS}]+an?[{_WS}]+{_UNIT}"
-                             r"(?![\w])", re.I), "quarter")
+_LONG = Gated.literal(re.compile(rf"(?<![\w-])(?P<unit>{'|'.join(_PLURAL_OF)})-long(?![\w])", re.I), "-long")
+_QUARTERS = Gated.literal(re.compile(
+    rf"(?<![\w])(?P<q>a|one|two|three)[{_WS}]+quarters?[{_WS}]+of[{_WS}]+an?[{_WS}]+{_UNIT}(?![\w])", re.I), "quarter")
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,9 @@ _GS, _WS = GROUP_SPACES, WORD_SPACES  # the space classes' characters, as the le
 _SYM_ALT = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 _GAP = f"[{_GS}]?"
 _BEFORE = re.compile(rf"(?:(?P<sym>{_SYM_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}})){_GAP}\Z")
-_GLUED_CODE = re.compile(r"(?<![A-Za-z])(?P<code>[A-Z]{3})(?=\d)")  # USD1.5bn: the number grammar skips it
+# USD1.5bn: the number grammar skips it. What precedes is checked after the first capital (opening on
+# it, the pattern is found in C): (?<![A-Za-z][A-Z]) there is (?<![A-Za-z]) before it.
+_GLUED_CODE = re.compile(r"(?P<code>[A-Z](?<![A-Za-z][A-Z])[A-Z]{2})(?=\d)")
 _WORD_ALT = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
 _ADJ_ALT = "|".join(re.escape(a) for a in sorted({a for a, _ in CURRENCY_ADJECTIVES}, key=len, reverse=True))
 _SYM_AFTER_ALT = "|".join(re.escape(s) for s in SYMBOLS_AFTER)

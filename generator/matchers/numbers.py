@@ -138,8 +138,8 @@ _POSTFIX_SIGN = _alt(p for p in POSTFIX_QUALIFIERS if not p.replace(" ", "").isa
 _PERCENT_BETWEEN = rf"(?:[{_WS}]?(?:{_alt(PERCENT_FORMS).replace(chr(92) + ' ', f'[{_WS}]?')})\.?)?"
 _QUALIFIER_AFTER = re.compile(
     rf"{_PERCENT_BETWEEN}(?:[{_WS}]+(?P<a>{_POSTFIX_SPACED})|-?(?P<b>{_POSTFIX_WORD})|(?P<c>{_POSTFIX_SIGN}))(?![\w])", re.I)
-_HALF = Gated(re.compile(rf"(?<![\w])half[{_WS}]+an?[{_WS}]+(?P<s>{DOZEN}|{_alt(SCALE_WORDS)})(?![\w])",
-                         re.I), "half")
+_HALF = Gated.literal(re.compile(rf"(?<![\w])half[{_WS}]+an?[{_WS}]+(?P<s>{DOZEN}|{_alt(SCALE_WORDS)})(?![\w])",
+                                 re.I), "half")
 # "an hour", "a month": the article counts one of a unit of time ("almost an hour", "more than a
 # month"); "half a day" is 0.5. Other nouns are left alone: "a statement" is no figure.
 _TIME_UNIT = f"(?:{_alt([*SECONDS_PER_UNIT, *MONTHS_PER_UNIT])})"
@@ -167,10 +167,10 @@ _VULGAR: dict[str, Decimal] = {c: ratio(n, d) for c, (n, d) in VULGAR_FRACTIONS.
 _VULGAR_ALT = "".join(_VULGAR)
 # "3 1/2", "8½", "½", the Federal Reserve's "5-1/4", and the parliamentary "7.3/4" (Hansard's 7¾). Not dates ("1/2/2023"), not
 # scores or ratios without a whole part ("3/4" alone is left alone).
-_DIGIT_FRACTION = re.compile(
+_DIGIT_FRACTION = Gated(re.compile(
     rf"(?<![\w.,/-])(?:(?P<whole>\d+)(?:(?P<sep>[{_GS}.-])(?P<num>\d)/(?P<den>\d{{1,2}})(?![\d/])"
     rf"|(?P<v1>[{_VULGAR_ALT}]))|(?P<v2>[{_VULGAR_ALT}]))"
-)
+), f"[/{_VULGAR_ALT}]")  # every fraction holds a slash or a vulgar fraction
 
 
 def fraction_joint(text: str, at: int) -> bool:
