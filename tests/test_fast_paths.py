@@ -448,3 +448,66 @@ def test_a_currency_code_glued_to_a_number_is_found_as_by_its_lookbehind_form():
     for text in texts:
         assert [(m.span(), m["code"]) for m in _GLUED_CODE.finditer(text)] == \
             [(m.span(), m["code"]) for m in plain.finditer(text)], text
+
+
+# -- a text's dates read once, then each published date applied (generator/matchers/dates.py _Reading)
+
+_PUBLISHED_DATES = (None, "2023-02-10", "2023-01-01", "2024-12-31", "2021-03-01", "2023-02", "2024-12", "2022")
+
+
+def _date_texts() -> list[str]:
+    """The grammar's examples, the seeds' and the real evaluation set's sentences, and random mixes of
+    the words that read differently by published date or numeric reading."""
+    from pathlib import Path
+
+    from generator.matchers.dates import DATE_FORMS
+
+    examples = [t for form in DATE_FORMS for t, _ in (*form.examples, *form.counter)]
+    repo = Path(__file__).resolve().parents[1]
+    sentences = []
+    for folder in ("content/sources", "tests/eval/real/content/sources", "tests/eval/heldout/content/sources"):
+        for path in sorted((repo / folder).glob("*.txt")):
+            sentences += [s for s in re.split(r"(?<=[.!?])\s+|\n+", path.read_text(encoding="utf-8")) if s.strip()]
+    tricky = examples + ["last Thursday", "Thursday", "on Friday 3 March", "last week", "next month", "today",
+                         "04/05/2023", "13/04/2023", "04/13/2023", "2023", "in May", "Nov '23", "Dec \u201899",
+                         "5 May, Tuesday", "the day before yesterday", "two days ago", "a year ago", "31 December",
+                         "1 January", "February 29", "mid-2022", "x", ", "]
+    rnd = random.Random(21)
+    mixes = [" ".join(rnd.choice(tricky) for _ in range(rnd.randint(1, 5))) for _ in range(1200)]
+    assert len(sentences) > 500
+    return examples + sentences + mixes
+
+
+def test_dates_read_once_answer_as_reading_each_time():
+    """Every published date (none, a day, a month, a year), default year and numeric reading, asked in
+    turn of the same reading, gives what the plain scan gives for it: same dates, order and fields."""
+    from generator.matchers import memo
+    from generator.matchers.dates import _scan, calendar_spans, find_dates, parse_partial_date, time_spans
+
+    memo.forget()
+    plain = find_dates.uncached  # type: ignore[attr-defined]
+    publisheds = [parse_partial_date(p) if p else None for p in _PUBLISHED_DATES]
+    asked = changed = relative = 0
+    for text in _date_texts():
+        for numeric in (None, "day first", "month first"):
+            for published in publisheds:
+                for default_year in ((None, 2021) if published is None else (None,)):
+                    want = plain(text, default_year, published=published, numeric=numeric)
+                    assert find_dates(text, default_year, published=published, numeric=numeric) == want, \
+                        (text, default_year, published, numeric)
+                    asked += 1
+                    changed += want != plain(text)
+                    relative += any(d.relative for d in want)
+        assert calendar_spans(text) == sorted({*((d.start, d.end) for d in _scan(text, None, True)),
+                                               *time_spans(text)}), text
+    # the published date really changed many answers, and relative words took text in many
+    assert asked > 50_000 and changed > 5_000 and relative > 2_000, (asked, changed, relative)
+
+
+def test_each_date_caller_gets_its_own_list():
+    from generator.matchers.dates import PartialDate, find_dates
+
+    for published in (None, PartialDate(2023, 2, 10)):
+        first = find_dates("on 26 April and yesterday, in 2022", published=published)
+        first.clear()
+        assert find_dates("on 26 April and yesterday, in 2022", published=published) != []

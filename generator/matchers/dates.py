@@ -36,7 +36,7 @@ from generator.lexicon.text import APOSTROPHES, WORD_SPACES
 from generator.lexicon.units import PERCENT_FORMS
 from generator.matchers.alternation import longest_first
 from generator.matchers.forms import Form
-from generator.matchers.memo import per_text
+from generator.matchers.memo import kept_per_text, per_text
 
 __all__ = ["MONTHS", "WEEKDAYS", "WEEKDAY_NAMES", "RELATIVE_WORDS", "DateMention", "PartialDate", "find_dates"]
 
@@ -218,7 +218,6 @@ def _month(token: str) -> int:
     return MONTHS[token.rstrip(".").lower()]
 
 
-@per_text
 def find_dates(text: str, default_year: int | None = None, *,
                published: PartialDate | None = None, numeric: str | None = None) -> list[DateMention]:
     """Every date expression in ``text``, in order. Expressions never overlap.
@@ -231,10 +230,22 @@ def find_dates(text: str, default_year: int | None = None, *,
     reading of a numeric date the source uses ("day first" or "month first", its sidecar's
     ``numeric_dates``); otherwise every reading of NUMERIC_DATE_READINGS that exists, each marked
     ``ambiguous`` when there are two.
+
+    The text is read once (per numeric reading) and each published date asked for is applied to
+    that reading: the same text is read with its source's date and without, many times a run.
     """
+    return _text(text).reading(numeric).read(default_year, published)
+
+
+def _find_dates_plainly(text: str, default_year: int | None = None, *,
+                        published: PartialDate | None = None, numeric: str | None = None) -> list[DateMention]:
+    """find_dates read in one go, each time: what the reading must answer (for tests)."""
     if published is not None:
         default_year = published.year
     return _scan(text, default_year, with_month_only=False, published=published, numeric=numeric)
+
+
+find_dates.uncached = _find_dates_plainly  # type: ignore[attr-defined]
 
 
 def _full_year(yy: int, near: int | None) -> int:
@@ -323,32 +334,54 @@ def _coarsest_common(a: Day, b: Day) -> tuple[int | None, int | None, int | None
     return None, None, None
 
 
+# A date read from the text (``a``, ``b``, year, month, day, weekday, ambiguous, ``yy``): ``yy`` is a
+# year's last two digits whose century the published year decides; a year-less month takes its year too.
+_Add = Callable[[int, int, "int | None", "int | None", "int | None", "int | None", bool, "int | None"], None]
+
+
+def _order(d: DateMention) -> tuple[int, int, int, int]:
+    return d.start, d.end, d.month or 0, d.day or 0
+
+
 def _scan(text: str, default_year: int | None, with_month_only: bool,
           published: PartialDate | None = None, numeric: str | None = None) -> list[DateMention]:
-    """find_dates; with ``with_month_only``, only the dates that have a month.
+    """find_dates read in one go (the plain way, kept to compare the reading with); with
+    ``with_month_only``, only the dates that have a month.
 
     Every grammar that yields a month runs before the bare years and weekdays, so
     stopping before those gives exactly find_dates' dates with a month.
     """
-    taken = _Spans()
     out: list[DateMention] = []
-    free = taken.free
 
     def add(a: int, b: int, year: int | None, month: int | None, day: int | None,
-            weekday: int | None = None, ambiguous: bool = False) -> None:
+            weekday: int | None = None, ambiguous: bool = False, yy: int | None = None) -> None:
         inferred = False
-        if year is None and month is not None and published is not None:
+        if yy is not None:
+            year = _full_year(yy, default_year)
+        elif year is None and month is not None and published is not None:
             year, inferred = nearest_year(month, day, published), True
         elif year is None and month is not None and default_year is not None:
             year, inferred = default_year, True
         out.append(DateMention(a, b, year, month, day, weekday, inferred, text[a:b], ambiguous=ambiguous))
 
+    names = [n for n in DATE_PRECEDENCE if not with_month_only or n in GIVES_MONTH]
+    _run(text, names, _Spans(), add, out.append, numeric, published,
+         _ANY_MONTH_NAME.search(text) is not None, _ANY_DIGIT.search(text) is not None)
+    out.sort(key=_order)
+    return out
+
+
+def _run(text: str, names: list[str] | tuple[str, ...], taken: _Spans, add: _Add,
+         put: Callable[[DateMention], None], numeric: str | None, published: PartialDate | None,
+         named: bool, digits: bool) -> None:
+    """Run the grammars ``names`` in that order over ``text``, each taking only what is still free in
+    ``taken``: a date that may need the published date goes to ``add``, one that is whole to ``put``.
+    ``named``/``digits``: whether the text has a month name / a digit (texts without skip those grammars)."""
+    free = taken.free
+
     def trailing_weekday(end: int) -> tuple[int, int | None]:
         m = _TRAILING_WEEKDAY.match(text, end)
         return (m.end(), WEEKDAYS[m["wd"].lower()]) if m else (end, None)
-
-    named = _ANY_MONTH_NAME.search(text) is not None  # texts without a month name skip those grammars
-    digits = _ANY_DIGIT.search(text) is not None  # and texts without a digit those that need one
 
     def iso() -> None:
         for m in _ISO.finditer(text):
@@ -356,14 +389,14 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
             if free(*m.span()) and _valid(y, mo, d):
                 end, wd = trailing_weekday(m.end())
                 taken.append((m.start(), end))
-                add(m.start(), end, y, mo, d, wd)
+                add(m.start(), end, y, mo, d, wd, False, None)
 
     def numeric_ymd() -> None:
         for m in _NUMERIC_YMD.finditer(text):
             y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
             if free(*m.span()) and _valid(y, mo, d):
                 taken.append(m.span())
-                add(m.start(), m.end(), y, mo, d)
+                add(m.start(), m.end(), y, mo, d, None, False, None)
 
     def numeric_dmy() -> None:
         for m in _NUMERIC_DMY.finditer(text):
@@ -377,7 +410,7 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
             if readings:
                 taken.append(m.span())
             for mo, d in readings:
-                add(m.start(), m.end(), y, mo, d, ambiguous=len(readings) > 1)
+                add(m.start(), m.end(), y, mo, d, None, len(readings) > 1, None)
 
     def named_days(pattern: re.Pattern[str]) -> None:
         for m in pattern.finditer(text) if named else ():
@@ -394,17 +427,17 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
                 end, wd = trailing_weekday(end)
             taken.append((m.start(), end))
             for d in days:
-                add(m.start(), end, named_year, mo, d, wd if len(days) == 1 else None)
+                add(m.start(), end, named_year, mo, d, wd if len(days) == 1 else None, False, None)
 
     def month_year() -> None:
         for m in _MONTH_YEAR.finditer(text) if named else ():
             if free(*m.span()) and _valid(int(m["year"]), _month(m["month"]), None):
                 taken.append(m.span())
-                add(m.start(), m.end(), int(m["year"]), _month(m["month"]), None)
+                add(m.start(), m.end(), int(m["year"]), _month(m["month"]), None, None, False, None)
         for m in _MONTH_SHORT_YEAR.finditer(text) if named else ():
             if free(*m.span()):
                 taken.append(m.span())
-                add(m.start(), m.end(), _full_year(int(m["yy"]), default_year), _month(m["month"]), None)
+                add(m.start(), m.end(), None, _month(m["month"]), None, None, False, int(m["yy"]))
 
     def bare_month() -> None:
         for m in _BARE_MONTH.finditer(text) if named else ():
@@ -413,23 +446,12 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
             if m["month"].lower() == "may" and not _MAY_CONTEXT.search(text, max(0, m.start() - 24), m.start()):
                 continue
             taken.append(m.span())
-            add(m.start(), m.end(), None, _month(m["month"]), None)
+            add(m.start(), m.end(), None, _month(m["month"]), None, None, False, None)
 
     def relative() -> None:
-        if published is None:
-            return
-        # A count back first ("two days ago"), then the words ("yesterday", "last Thursday").
-        found = [(m, _ago_range(m["n"], m["unit"], published)) for m in _AGO.finditer(text)]
-        found += [(m, _relative_range(" ".join(m.group().lower().split()), published))
-                  for m in _RELATIVE.finditer(text)]
-        for m, span in found:
-            if span is None or not free(*m.span()):
-                continue
-            common_year, common_month, common_day = _coarsest_common(*span)
-            if common_year is not None:
-                taken.append(m.span())
-                out.append(DateMention(m.start(), m.end(), common_year, common_month, common_day, None, True,
-                                       m.group(), relative=True))
+        if published is not None:
+            for mention in _relatives(_relative_words(text), published, taken):
+                put(mention)
 
     def bare_year() -> None:
         for m in _BARE_YEAR.finditer(text):
@@ -439,14 +461,13 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
                 continue
             if free(*m.span()):
                 taken.append(m.span())
-                add(m.start(), m.end(), int(m["year"]), None, None)
+                add(m.start(), m.end(), int(m["year"]), None, None, None, False, None)
 
     def weekday() -> None:
         for m in _WEEKDAY_ALONE.finditer(text):
             if free(*m.span()):
                 taken.append(m.span())
-                out.append(DateMention(m.start(), m.end(), None, None, None, WEEKDAYS[m["wd"].lower()],
-                                       False, m.group()))
+                put(DateMention(m.start(), m.end(), None, None, None, WEEKDAYS[m["wd"].lower()], False, m.group()))
 
     grammars: dict[str, Callable[[], None]] = {
         "iso": iso, "numeric ymd": numeric_ymd, "numeric dmy": numeric_dmy,
@@ -454,14 +475,151 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
         "month year": month_year, "month": bare_month, "relative": relative, "year": bare_year, "weekday": weekday,
     }
     # The lexicon's order decides which grammar takes contested words; each takes only what is still free.
-    for name in DATE_PRECEDENCE:
-        if with_month_only and name not in GIVES_MONTH:
-            continue
+    for name in names:
         if not digits and name in NEEDS_DIGIT:
             continue
         grammars[name]()
-    out.sort(key=lambda d: (d.start, d.end, d.month or 0, d.day or 0))
+
+
+# A relative expression as written: start, end, the words, and ("ago", count, unit) or ("word", words).
+_RelativeWords = tuple[int, int, str, tuple[str, str, str]]
+
+
+def _relative_words(text: str) -> list[_RelativeWords]:
+    """The relative expressions in ``text``, whatever the published date: a count back first ("two
+    days ago"), then the words ("yesterday", "last Thursday")."""
+    found: list[_RelativeWords] = [(m.start(), m.end(), m.group(), ("ago", m["n"], m["unit"]))
+                                   for m in _AGO.finditer(text)]
+    found += [(m.start(), m.end(), m.group(), ("word", " ".join(m.group().lower().split()), ""))
+              for m in _RELATIVE.finditer(text)]
+    return found
+
+
+def _relatives(words: list[_RelativeWords], published: PartialDate, taken: _Spans) -> list[DateMention]:
+    """The relative expressions read against ``published`` that take text still free in ``taken``."""
+    out: list[DateMention] = []
+    for a, b, raw, (kind, first, second) in words:
+        span = _ago_range(first, second, published) if kind == "ago" else _relative_range(first, published)
+        if span is None or not taken.free(a, b):
+            continue
+        common_year, common_month, common_day = _coarsest_common(*span)
+        if common_year is not None:
+            taken.append((a, b))
+            out.append(DateMention(a, b, common_year, common_month, common_day, None, True, raw, relative=True))
     return out
+
+
+# A date of a reading: the mention, and what it still needs from the published date: None (nothing),
+# _INFER (a year-less month's year) or the two digits of a year whose century it decides.
+_INFER = -1
+_Entry = tuple[DateMention, "int | None"]
+
+
+def _resolved(d: DateMention, need: int, default_year: int | None, published: PartialDate | None) -> DateMention:
+    """``d`` with what it needs from the published date (``default_year``: its year, or the caller's)."""
+    if need != _INFER:
+        if default_year is None:
+            return d  # read with no year to go by: as it is
+        year, inferred = _full_year(need, default_year), False
+    elif published is not None:
+        year, inferred = nearest_year(d.month, d.day, published), True  # type: ignore[arg-type]
+    elif default_year is not None:
+        year, inferred = default_year, True
+    else:
+        return d
+    return DateMention(d.start, d.end, year, d.month, d.day, d.weekday, inferred, d.raw, ambiguous=d.ambiguous)
+
+
+class _Reading:
+    """A text's dates read once for one numeric reading, whatever the published date: the dates
+    (sorted, as no published date reads them) and which of them need the published date.
+
+    Only the relative words take text by the published date ("last Thursday" of a month-precise text
+    takes none, and "Thursday" is a weekday then): when one does, the grammars after them read again."""
+
+    __slots__ = ("text", "numeric", "named", "digits", "before", "taken", "after", "dates", "needs", "words")
+
+    def __init__(self, text: str, numeric: str | None, named: bool, digits: bool) -> None:
+        self.text, self.numeric, self.named, self.digits = text, numeric, named, digits
+        names = DATE_PRECEDENCE
+        cut = names.index("relative") if "relative" in names else len(names)
+        self.after = names[cut + 1:]
+        taken = _Spans()
+        self.before = self._entries(names[:cut], taken)
+        self.taken = (tuple(taken.starts), tuple(taken.ends))
+        entries = self.before + self._entries(self.after, taken)
+        entries.sort(key=lambda e: _order(e[0]))
+        self.dates = tuple(d for d, _ in entries)
+        self.needs = tuple((i, need) for i, (_, need) in enumerate(entries) if need is not None)
+        self.words: list[_RelativeWords] | None = None if "relative" in names else []
+
+    def _entries(self, names: tuple[str, ...], taken: _Spans) -> list[_Entry]:
+        out: list[_Entry] = []
+        text = self.text
+
+        def add(a: int, b: int, year: int | None, month: int | None, day: int | None,
+                weekday: int | None = None, ambiguous: bool = False, yy: int | None = None) -> None:
+            need = yy if yy is not None else _INFER if year is None and month is not None else None
+            if yy is not None:
+                year = _full_year(yy, None)  # as read with no published year; resolved when there is one
+            out.append((DateMention(a, b, year, month, day, weekday, False, text[a:b], ambiguous=ambiguous), need))
+
+        _run(text, names, taken, add, lambda d: out.append((d, None)), self.numeric, None, self.named, self.digits)
+        return out
+
+    def read(self, default_year: int | None, published: PartialDate | None) -> list[DateMention]:
+        """find_dates' answer: a new list each time."""
+        if published is not None:
+            default_year = published.year
+            if self.words is None:
+                self.words = _relative_words(self.text)
+            if self.words:
+                taken = _Spans()
+                taken.starts, taken.ends = list(self.taken[0]), list(self.taken[1])
+                found = _relatives(self.words, published, taken)
+                if found:
+                    return self._again(found, taken, default_year, published)
+        if not self.needs:
+            return list(self.dates)
+        out = list(self.dates)
+        for i, need in self.needs:
+            out[i] = _resolved(out[i], need, default_year, published)
+        return out
+
+    def _again(self, found: list[DateMention], taken: _Spans, default_year: int | None,
+               published: PartialDate) -> list[DateMention]:
+        """The dates when relative words took text: the later grammars read what is left."""
+        entries = self.before + [(d, None) for d in found] + self._entries(self.after, taken)
+        out = [d if need is None else _resolved(d, need, default_year, published) for d, need in entries]
+        out.sort(key=_order)
+        return out
+
+
+class _Text:
+    """What a text's date readings share: whether it has a month name, a digit, a numeric date (only
+    then does the numeric reading asked for matter), and its readings so far."""
+
+    __slots__ = ("text", "named", "digits", "numeric_matters", "readings")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.named = _ANY_MONTH_NAME.search(text) is not None
+        self.digits = _ANY_DIGIT.search(text) is not None
+        self.numeric_matters = self.digits and _NUMERIC_DMY.search(text) is not None
+        self.readings: dict[str | None, _Reading] = {}
+
+    def reading(self, numeric: str | None) -> _Reading:
+        key = numeric if self.numeric_matters else None
+        try:
+            return self.readings[key]
+        except KeyError:
+            found = self.readings[key] = _Reading(self.text, key, self.named, self.digits)
+            return found
+
+
+@kept_per_text  # one text is read with its source's date (an excerpt), without (the claim), for numbers
+def _text(text: str) -> _Text:
+    return _Text(text)
 
 
 # The grammars whose every date has a month: all of them come before the others in DATE_PRECEDENCE
@@ -538,7 +696,9 @@ def calendar_spans(text: str) -> list[tuple[int, int]]:
     The number matcher leaves these out: ``April 5`` states no figure 5. Bare
     years stay numbers too (``2022`` can be either).
     """
-    spans = [(d.start, d.end) for d in _scan(text, None, with_month_only=True)]
+    # the dates with a month of the text's reading: their grammars come first (GIVES_MONTH), so they
+    # are what reading only those grammars gives (_scan with_month_only, which a test compares)
+    spans = [(d.start, d.end) for d in _text(text).reading(None).dates if d.month is not None]
     spans += time_spans(text)
     return sorted(set(spans))
 

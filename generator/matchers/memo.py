@@ -55,3 +55,27 @@ def per_text(fn: Callable[..., list[T]]) -> Callable[..., list[T]]:
     remembered.cache = seen  # type: ignore[attr-defined]  # for tests: how much is kept
     remembered.uncached = fn  # type: ignore[attr-defined]  # the plain function, to compare with
     return remembered
+
+
+def kept_per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
+    """``fn(text)`` remembered as it is (not copied), with the same bounds: for readings that callers
+    only derive answers from and never change."""
+    seen: OrderedDict[str, T] = OrderedDict()
+    _EVERY.append(seen)
+
+    @wraps(fn)
+    def remembered(text: str) -> T:
+        if len(text) > LONGEST:
+            return fn(text)
+        try:
+            found = seen[text]
+        except KeyError:
+            found = seen[text] = fn(text)
+            if len(seen) > SIZE:
+                seen.popitem(last=False)
+        else:
+            seen.move_to_end(text)
+        return found
+
+    remembered.cache = seen  # type: ignore[attr-defined]
+    return remembered
