@@ -364,18 +364,23 @@ def _scan(text: str, default_year: int | None, with_month_only: bool,
             year, inferred = default_year, True
         out.append(DateMention(a, b, year, month, day, weekday, inferred, text[a:b], ambiguous=ambiguous))
 
+    def relative(taken: _Spans) -> None:
+        if published is not None:
+            out.extend(_relatives(_relative_words(text), published, taken))
+
     names = [n for n in DATE_PRECEDENCE if not with_month_only or n in GIVES_MONTH]
-    _run(text, names, _Spans(), add, out.append, numeric, published,
+    _run(text, names, _Spans(), add, out.append, relative, numeric,
          _ANY_MONTH_NAME.search(text) is not None, _ANY_DIGIT.search(text) is not None)
     out.sort(key=_order)
     return out
 
 
 def _run(text: str, names: list[str] | tuple[str, ...], taken: _Spans, add: _Add,
-         put: Callable[[DateMention], None], numeric: str | None, published: PartialDate | None,
+         put: Callable[[DateMention], None], relative: Callable[[_Spans], None], numeric: str | None,
          named: bool, digits: bool) -> None:
     """Run the grammars ``names`` in that order over ``text``, each taking only what is still free in
-    ``taken``: a date that may need the published date goes to ``add``, one that is whole to ``put``.
+    ``taken``: a date that may need the published date goes to ``add``, one that is whole to ``put``;
+    the relative words (read by the published date) are ``relative``'s to read.
     ``named``/``digits``: whether the text has a month name / a digit (texts without skip those grammars)."""
     free = taken.free
 
@@ -448,11 +453,6 @@ def _run(text: str, names: list[str] | tuple[str, ...], taken: _Spans, add: _Add
             taken.append(m.span())
             add(m.start(), m.end(), None, _month(m["month"]), None, None, False, None)
 
-    def relative() -> None:
-        if published is not None:
-            for mention in _relatives(_relative_words(text), published, taken):
-                put(mention)
-
     def bare_year() -> None:
         for m in _BARE_YEAR.finditer(text):
             before = text[max(0, m.start() - 5):m.start()]
@@ -472,7 +472,7 @@ def _run(text: str, names: list[str] | tuple[str, ...], taken: _Spans, add: _Add
     grammars: dict[str, Callable[[], None]] = {
         "iso": iso, "numeric ymd": numeric_ymd, "numeric dmy": numeric_dmy,
         "day month": lambda: named_days(_DAY_MONTH), "month day": lambda: named_days(_MONTH_DAY),
-        "month year": month_year, "month": bare_month, "relative": relative, "year": bare_year, "weekday": weekday,
+        "month year": month_year, "month": bare_month, "relative": lambda: relative(taken), "year": bare_year, "weekday": weekday,
     }
     # The lexicon's order decides which grammar takes contested words; each takes only what is still free.
     for name in names:
@@ -537,24 +537,31 @@ class _Reading:
     Only the relative words take text by the published date ("last Thursday" of a month-precise text
     takes none, and "Thursday" is a weekday then): when one does, the grammars after them read again."""
 
-    __slots__ = ("text", "numeric", "named", "digits", "before", "taken", "after", "dates", "needs", "words")
+    __slots__ = ("text", "numeric", "named", "digits", "before", "taken", "dates", "needs", "words")
 
     def __init__(self, text: str, numeric: str | None, named: bool, digits: bool) -> None:
         self.text, self.numeric, self.named, self.digits = text, numeric, named, digits
-        names = DATE_PRECEDENCE
-        cut = names.index("relative") if "relative" in names else len(names)
-        self.after = names[cut + 1:]
-        taken = _Spans()
-        self.before = self._entries(names[:cut], taken)
-        self.taken = (tuple(taken.starts), tuple(taken.ends))
-        entries = self.before + self._entries(self.after, taken)
-        entries.sort(key=lambda e: _order(e[0]))
+        self.before: list[_Entry] = []  # the dates of the grammars before the relative words
+        self.taken: tuple[list[int], list[int]] = ([], [])  # and the text they took
+        self.words: list[_RelativeWords] | None = [] if "relative" not in DATE_PRECEDENCE else None
+
+        entries: list[_Entry] = []
+
+        def relative(taken: _Spans) -> None:  # where the relative words read: what is taken so far
+            self.before = entries[:]
+            self.taken = (taken.starts[:], taken.ends[:])
+
+        self._entries(DATE_PRECEDENCE, _Spans(), entries, relative)
+        if "relative" not in DATE_PRECEDENCE:
+            self.before = entries[:]
+        if len(entries) > 1:
+            entries.sort(key=lambda e: _order(e[0]))
         self.dates = tuple(d for d, _ in entries)
         self.needs = tuple((i, need) for i, (_, need) in enumerate(entries) if need is not None)
-        self.words: list[_RelativeWords] | None = None if "relative" in names else []
 
-    def _entries(self, names: tuple[str, ...], taken: _Spans) -> list[_Entry]:
-        out: list[_Entry] = []
+    def _entries(self, names: tuple[str, ...], taken: _Spans, out: list[_Entry],
+                 relative: Callable[[_Spans], None] = lambda taken: None) -> list[_Entry]:
+        """``out`` with the dates the grammars ``names`` read from what ``taken`` leaves."""
         text = self.text
 
         def add(a: int, b: int, year: int | None, month: int | None, day: int | None,
@@ -564,7 +571,8 @@ class _Reading:
                 year = _full_year(yy, None)  # as read with no published year; resolved when there is one
             out.append((DateMention(a, b, year, month, day, weekday, False, text[a:b], ambiguous=ambiguous), need))
 
-        _run(text, names, taken, add, lambda d: out.append((d, None)), self.numeric, None, self.named, self.digits)
+        _run(text, names, taken, add, lambda d: out.append((d, None)), relative, self.numeric, self.named,
+             self.digits)
         return out
 
     def read(self, default_year: int | None, published: PartialDate | None) -> list[DateMention]:
@@ -575,7 +583,7 @@ class _Reading:
                 self.words = _relative_words(self.text)
             if self.words:
                 taken = _Spans()
-                taken.starts, taken.ends = list(self.taken[0]), list(self.taken[1])
+                taken.starts, taken.ends = self.taken[0][:], self.taken[1][:]
                 found = _relatives(self.words, published, taken)
                 if found:
                     return self._again(found, taken, default_year, published)
@@ -588,8 +596,9 @@ class _Reading:
 
     def _again(self, found: list[DateMention], taken: _Spans, default_year: int | None,
                published: PartialDate) -> list[DateMention]:
-        """The dates when relative words took text: the later grammars read what is left."""
-        entries = self.before + [(d, None) for d in found] + self._entries(self.after, taken)
+        """The dates when relative words took text: the grammars after them read what is left."""
+        after = DATE_PRECEDENCE[DATE_PRECEDENCE.index("relative") + 1:]
+        entries = self._entries(after, taken, self.before + [(d, None) for d in found])
         out = [d if need is None else _resolved(d, need, default_year, published) for d, need in entries]
         out.sort(key=_order)
         return out
