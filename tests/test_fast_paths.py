@@ -511,3 +511,59 @@ def test_each_date_caller_gets_its_own_list():
         first = find_dates("on 26 April and yesterday, in 2022", published=published)
         first.clear()
         assert find_dates("on 26 April and yesterday, in 2022", published=published) != []
+
+
+# -- the polarity pass's shortcuts (generator/validation/claims.py _ClaimReader._polarity)
+
+class _MeetsEverything(frozenset):
+    """Shares a word with every set: the opposites' loop then runs for every claim, as it did."""
+
+    def isdisjoint(self, other: object) -> bool:
+        return False
+
+
+def test_polarity_shortcuts_find_what_the_full_pass_finds(monkeypatch):
+    """A claim with no opposite's word skips the opposites; one with nothing set aside and no negator reads
+    its words as a set, not word by word: the findings are the full pass's, on mixes of every word the
+    pass looks at (negators, denials, both sides of each scale and their phrases, quotes, asides)."""
+    from generator.lexicon.polarity import NEGATIVE_IN_EXCERPT, NEGATORS, OPPOSITES
+    from generator.model import Fact
+    from generator.matchers.people import PeopleIndex
+    from generator.validation import claims as C
+
+    rnd = random.Random(21)
+    scale = sorted({w for o in OPPOSITES for w in o.up | o.down})
+    words = scale + sorted(NEGATORS)[:12] + sorted(NEGATIVE_IN_EXCERPT)[:6] + \
+        ["don\u2019t", "statement", "statements", "make", "sitting", "sit", "more", "than", "but", "the", "bills",
+         "prices", "(not", "rise)", "\u201cnot", "fall\u201d", "\"never", "up\"", ",", "."]
+    fact = Fact.model_validate({"id": "f", "claim": "x", "sources": [{"source": "s", "excerpt": "x"}]})
+    people = PeopleIndex.from_mapping({})
+    texts = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 9))) for _ in range(1500)]
+    pairs = [(rnd.choice(texts), [rnd.choice(texts) for _ in range(rnd.randint(1, 2))]) for _ in range(3000)]
+    pairs += [(t, [t]) for t in texts[:500]]  # a claim that is its excerpt, as editors often write one
+
+    def polarity(claim: str, excerpts: list[str]) -> list[tuple[str, str]]:
+        found = C.check_claim(fact.model_copy(update={"claim": claim}), [C.Cited(e, None, e, e) for e in excerpts],
+                              people)
+        return [f for f in found if f[0] == "claim-polarity-mismatch"]
+
+    fast = [polarity(c, e) for c, e in pairs]
+    with monkeypatch.context() as m:
+        m.setattr(C, "_OPPOSITE_WORDS", _MeetsEverything())
+        m.setattr(C, "_may_negate", lambda text: True)  # every claim read word by word, as before
+        m.setattr(C, "_word_set", lambda text: C._with_phrases([w for w, _, _ in C._tokens(text)]))
+        # an empty aside at the start sets nothing aside, but sends every claim down the word-by-word path
+        m.setattr(C, "_ASIDE", re.compile(C._ASIDE.pattern + "|^"))
+        full = [polarity(c, e) for c, e in pairs]
+    assert fast == full
+    assert sum(map(bool, full)) > 300  # the mixes do meet the pass's findings
+
+
+def test_a_texts_word_set_is_its_words_read_one_by_one():
+    from generator.validation.claims import _PHRASES, _tokens, _with_phrases, _word_set
+
+    rnd = random.Random(22)
+    pieces = [*sorted(_PHRASES), "Don\u2019t", "it's", "O'Neill", "UP", "from", "2.5", "-", "\u2019", "'", "é", " ", "."]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(["", " "]) for _ in range(rnd.randint(0, 10)))
+        assert _word_set(text) == _with_phrases([w for w, _, _ in _tokens(text)]), text

@@ -34,7 +34,7 @@ from generator.matchers.frequency import find_frequencies
 from generator.matchers.markup import markup_to_text
 from generator.matchers.units import counted_noun, lemmas_of, same_noun
 from generator.matchers.vague import find_vague
-from generator.matchers.memo import per_text
+from generator.matchers.memo import kept_per_text, per_text
 from generator.matchers.money import MoneyMention, find_money
 from generator.matchers.numbers import ENTAILS, NumberMention, find_numbers, format_number
 from generator.matchers.people import PeopleIndex
@@ -606,25 +606,30 @@ class _ClaimReader:
 
     def _polarity(self) -> None:
         # Quoted words are checked word for word elsewhere; an aside in brackets is the editor's note.
-        skip = bytearray(len(self.claim) + 1)  # a mask, not a scan of the spans per word: linear in the claim
-        for qa, qb in [(m.start(), m.end()) for m in _ASIDE.finditer(self.claim)] + self._claim_quotes:
-            skip[qa:qb] = b"\x01" * (qb - qa)
-        whole = _tokens(self.claim)  # quoted words too: "said he would “rather not” appear" negates
+        set_aside = [(m.start(), m.end()) for m in _ASIDE.finditer(self.claim)] + self._claim_quotes
         # No word negates unless it is a negator or ends in "n't", whatever follows it (_negates).
         may_negate = _may_negate(self.claim)
-        claim = [(w, a, b) for w, a, b in whole if not skip[a]]
-        excerpt = {w for text in self.seen.texts for w in _with_phrases([w for w, _, _ in _tokens(text)])}
-        after = [w for w, _, _ in claim[1:]] + [""]
-        negated = [(w, a, b) for (w, a, b), following in zip(claim, after) if _negates(w, following)] \
-            if may_negate else []
-        if negated and not any(w in NEGATORS or w.endswith("n't") or w in NEGATIVE_IN_EXCERPT for w in excerpt):
-            _, a, b = negated[0]
-            self.out.append(("claim-polarity-mismatch", (
-                f"the claim says \"{_words(self.claim, a, b)}\" but no cited excerpt negates anything: the claim "
-                "may say the opposite of its source; write the claim as the excerpt says it, or cite the words "
-                "that negate")))
-            return
-        words = _with_phrases([w for w, _, _ in claim])
+        # Words with their places only where a place counts: a word set aside, or one that may negate.
+        whole = _tokens(self.claim) if set_aside or may_negate else []  # quoted words too: "would “rather not”"
+        if set_aside:
+            skip = bytearray(len(self.claim) + 1)  # a mask, not a scan of the spans per word: linear in the claim
+            for qa, qb in set_aside:
+                skip[qa:qb] = b"\x01" * (qb - qa)
+            claim = [(w, a, b) for w, a, b in whole if not skip[a]]
+            words: frozenset[str] | set[str] = _with_phrases([w for w, _, _ in claim])
+        else:  # every word counts: the claim's words are its text's, read once per text
+            claim, words = whole, _word_set(self.claim)
+        if may_negate:
+            after = [w for w, _, _ in claim[1:]] + [""]
+            negated = [(w, a, b) for (w, a, b), following in zip(claim, after) if _negates(w, following)]
+            if negated and not any(w in NEGATORS or w.endswith("n't") or w in NEGATIVE_IN_EXCERPT
+                                   for w in self._excerpt_words()):
+                _, a, b = negated[0]
+                self.out.append(("claim-polarity-mismatch", (
+                    f"the claim says \"{_words(self.claim, a, b)}\" but no cited excerpt negates anything: the claim "
+                    "may say the opposite of its source; write the claim as the excerpt says it, or cite the words "
+                    "that negate")))
+                return
         if not (may_negate and any(_negates(w, f) for (w, _, _), (f, _, _) in zip(whole, [*whole[1:], ("", 0, 0)]))) \
                 and not words & NEGATIVE_IN_EXCERPT:
             denied = self._denied_in_excerpt()
@@ -635,6 +640,9 @@ class _ClaimReader:
                     f"the claim says \"{said[0]}\" where the excerpt denies it (\"{denied[_stem(said[0], denied) or said[0]]}\"): "
                     "write the claim as the excerpt says it")))
                 return
+        if _OPPOSITE_WORDS.isdisjoint(words):
+            return  # the claim says no side of any scale (most claims): none can be reversed
+        excerpt = self._excerpt_words()
         for opposite in OPPOSITES:
             for mine, other in ((opposite.up, opposite.down), (opposite.down, opposite.up)):
                 said = sorted(words & mine)
@@ -644,6 +652,10 @@ class _ClaimReader:
                         f"the claim says \"{said[0]}\" where the excerpt says \"{sorted(excerpt & other)[0]}\" "
                         f"({opposite.name}): write the claim as the excerpt says it")))
                     return
+
+    def _excerpt_words(self) -> frozenset[str]:
+        """Every cited excerpt's words and opposites' phrases, together."""
+        return frozenset().union(*(_word_set(text) for text in self.seen.texts))
 
     def _denied_in_excerpt(self) -> dict[str, str]:
         """The words an excerpt denies ("make no statement", "do not have any statements"), each with the
@@ -752,7 +764,14 @@ def _places_named(text: str) -> list[str]:
 _PROPER = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*")
 _NOT_NAMES = frozenset(w.lower() for w in (*MONTH_NAMES, *WEEKDAY_NAMES))
 _OPENERS = frozenset(" \t\u00a0\"\u201c\u2018'(")  # what may stand between a sentence's end and its first word
-_POSSESSIVE_END = re.compile(r"['\u2019]s\Z")
+
+
+def _unpossessive(word: str) -> str:
+    """``word`` without a final "'s" ("Putin's": Putin); a string test, not a regex call per word."""
+    return word[:-2] if word.endswith(_POSSESSIVE_ENDS) else word
+
+
+_POSSESSIVE_ENDS = ("'s", "\u2019s")
 
 
 def _proper_words(text: str) -> list[tuple[str, int, int]]:
@@ -764,7 +783,7 @@ def _proper_words(text: str) -> list[tuple[str, int, int]]:
             i -= 1
         if i < 0 or text[i] in ".!?:\n":
             continue  # a sentence's first word is capitalised whatever it is
-        word = _POSSESSIVE_END.sub("", m.group())
+        word = _unpossessive(m.group())
         if len(word) >= 4 and word.lower() not in _NOT_NAMES:
             out.append((word, m.start(), m.start() + len(word)))
     return out
@@ -777,7 +796,7 @@ def _openings(text: str) -> list[tuple[str, int, int]]:
     """The capitalised words of four letters or more opening ``text``'s sentences: names or not."""
     out = []
     for m in _OPENING.finditer(text):
-        word = re.sub(r"['\u2019]s\Z", "", m["w"])
+        word = _unpossessive(m["w"])
         if len(word) >= 4 and word.lower() not in _NOT_NAMES:
             out.append((word, m.start("w"), m.start("w") + len(word)))
     return out
@@ -922,6 +941,7 @@ _ASIDE = re.compile(r"\([^()]*\)")
 
 _PHRASES = frozenset(f for o in OPPOSITES for f in o.up | o.down if " " in f)
 _PHRASE_FIRSTS = frozenset(p.split(" ", 1)[0] for p in _PHRASES)
+_OPPOSITE_WORDS = frozenset(f for o in OPPOSITES for f in o.up | o.down)
 
 
 def _with_phrases(words: list[str]) -> set[str]:
@@ -932,11 +952,21 @@ def _with_phrases(words: list[str]) -> set[str]:
     return found | {p for p in (f"{a} {b}" for a, b in zip(words, words[1:])) if p in _PHRASES}
 
 
+@kept_per_text  # a text is the claim of one fact and the excerpt of others
+def _word_set(text: str) -> frozenset[str]:
+    """``_with_phrases`` of all of ``text``'s words."""
+    return frozenset(_with_phrases(_TOKEN.findall(_lowered(text))))
+
+
 @per_text
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     """Lower-cased words with their spans; curly apostrophes read as straight ones (one character each)."""
-    low = text.lower().replace("\u2019", "'")
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(low)]
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(_lowered(text))]
+
+
+def _lowered(text: str) -> str:
+    """What ``_TOKEN`` reads words in: lower case, curly apostrophes straight (one character each)."""
+    return text.lower().replace("\u2019", "'")
 
 
 def _spaced_only(text: str, a: int, b: int) -> bool:
@@ -959,7 +989,7 @@ def _may_negate(text: str) -> bool:
     a word ending in "n't"). A word of ``_tokens`` has no letter a-z either side of it in the lower-cased
     text, so a negator word is a match of ``_NEGATOR_WORD`` there, and one ending in "n't" too: one
     search in C instead of a look at every word. (True may still negate nothing: the callers then look.)"""
-    return _NEGATOR_WORD.search(text.lower().replace("\u2019", "'")) is not None
+    return _NEGATOR_WORD.search(_lowered(text)) is not None
 
 
 def _negates(word: str, following: str) -> bool:
