@@ -567,3 +567,27 @@ def test_a_texts_word_set_is_its_words_read_one_by_one():
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) + rnd.choice(["", " "]) for _ in range(rnd.randint(0, 10)))
         assert _word_set(text) == _with_phrases([w for w, _, _ in _tokens(text)]), text
+
+
+def test_attribution_tokens_are_the_patterns_pieces_folded():
+    """A text is read for attribution piece by piece (generator/matchers/quotes/tokens.py): each word,
+    mark and line break of the tokenising pattern becomes one token, its folded form and case kept."""
+    from generator.matchers.people import PeopleIndex
+    from generator.matchers.quotes.tokens import _TOKEN, TokenizedText
+    from generator.normalize import fold_text
+
+    rnd = random.Random(23)
+    pieces = ["Said", "said", "É", "O'Neill", "it\u2019s", "F-16", "U.S.", "3.5", "_", "x_y", ",", ".", "?", "\n",
+              "\n\n", " \n \n ", "\t", "\u00a0", "\u2014", "Ｆｕｌｌ", "ﬁne", "İstanbul"]
+    people = PeopleIndex.from_mapping({})
+    kinds = {"para": "break", "brk": "break", "word": "word", "punct": "punct"}
+    for _ in range(2000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(["", " "]) for _ in range(rnd.randint(0, 12)))
+        expected = [(kinds[m.lastgroup], m.start(), m.end(),
+                     {"para": "para", "brk": "line"}.get(m.lastgroup) or fold_text(m.group()),
+                     m.lastgroup == "word" and m.group()[0].isupper())
+                    for m in _TOKEN.finditer(text)]
+        got = [(t.kind, t.start, t.end, t.low, t.upper) for t in TokenizedText(text, people).tokens]
+        assert got == expected, text
+    with pytest.raises(AttributeError):
+        TokenizedText("Hello", people).tokens[0].low = "changed"  # type: ignore[misc]  # tokens stay as read
