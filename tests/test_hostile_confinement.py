@@ -121,6 +121,31 @@ def test_loader_opens_nothing_outside_facts_and_sources(workspace: Path) -> None
     assert [f.id for f in report.facts] == ["paths/slug-but-unknown", "paths/fine"]
 
 
+def test_a_linked_folder_is_read_as_where_it_leads(workspace: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The loader decides once per folder for its plain files: a sources folder that is a link
+    elsewhere (outside the repository, or elsewhere inside it) has every file refused, never
+    opened; the same files in the folder itself load, and a later load sees the folder relinked."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    write_source(elsewhere, "alpha", "The bridge opened in 2021.\n")
+    write_source(workspace / "other", "alpha", "The bridge opened in 2021.\n")
+    sources = workspace / "content" / "sources"
+    sources.rmdir()
+    shutil.copytree(workspace / "other" / "content" / "sources", sources)
+    ws = load_workspace(workspace)
+    assert list(ws.sources) == ["alpha"] and ws.findings == []
+    shutil.rmtree(sources)
+    for target in (elsewhere / "content" / "sources", workspace / "other" / "content" / "sources"):
+        if sources.is_symlink():
+            sources.unlink()
+        os.symlink(target, sources)
+        with recording() as events:
+            ws = load_workspace(workspace)
+        assert ws.sources == {}
+        assert {(f.path, f.rule) for f in ws.findings} >= {("content/sources/alpha.txt", "file-outside-root"),
+                                                         ("content/sources/alpha.yml", "file-outside-root")}
+        assert not any(Path(p).name.startswith("alpha.") for e, p in events if e == "open"), target
+
+
 def test_the_cli_opens_nothing_outside_either(workspace: Path) -> None:
     hostile_workspace(workspace)
     cache = workspace / ".factsheet-cache"  # the validation cache: the tool's own folder, not input

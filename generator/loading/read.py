@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Collection
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
@@ -51,6 +52,7 @@ def _real_dir(folder: Path) -> Path:
 def forget_real_dirs() -> None:
     """Start a load afresh: folders may have been moved or relinked since the last one."""
     _real_dir.cache_clear()
+    _folder.cache_clear()
 
 
 def _real_path(path: Path) -> tuple[Path, os.stat_result | None]:
@@ -77,11 +79,18 @@ def read_confined(root: Path, path: Path, limit: int, findings: list[Finding]) -
     Symlinks are followed only when they stay inside the folder they were listed
     in: a contributor's link to /etc/passwd or to ../.git/config is never opened.
     """
-    rel = path.relative_to(root).as_posix()
-    folder = _real_dir(root) / path.parent.relative_to(root)
+    listed = _listed_as(root, path.parent)
+    rel = path.name if listed == "." else f"{listed}/{path.name}"
     try:
+        where = _folder(root, path.parent)
+        st = os.lstat(path)
+        if stat.S_ISREG(st.st_mode) and where.real_inside:
+            # A regular file (no link) is its folder's real path plus its name: the folder, looked up
+            # once per load, decides; Path arithmetic per file cost more than reading the file.
+            real = where.real / path.name
+            return _read(real, rel, limit, st.st_size, findings)
         real, st = _real_path(path)
-        if not real.is_relative_to(folder):
+        if not real.is_relative_to(where.confined_to):
             findings.append(finding(rel, (1, 1), "file-outside-root",
                                     f"this file links outside {path.parent.relative_to(root).as_posix()}/; "
                                     "it is not read: replace the link with the file itself"))
@@ -89,21 +98,55 @@ def read_confined(root: Path, path: Path, limit: int, findings: list[Finding]) -
         if st is None and not real.is_file():
             findings.append(finding(rel, (1, 1), "file-unreadable", "not a regular file (a folder, device or pipe)"))
             return None
-        size = st.st_size if st is not None else real.stat().st_size
+        return _read(real, rel, limit, st.st_size if st is not None else real.stat().st_size, findings)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on older Pythons
+        return _unreadable(rel, exc, findings)
+
+
+def _read(real: Path, rel: str, limit: int, size: int, findings: list[Finding]) -> bytes | None:
+    try:
         if size > limit:
             findings.append(too_large(rel, limit, size))
             return None
-        with real.open("rb") as fh:
+        with open(real, "rb") as fh:
             # Read at most one byte past the limit: a file that grows after stat() is still bounded.
             data = fh.read(limit + 1)
         if len(data) > limit:
             findings.append(too_large(rel, limit))
             return None
         return data
-    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on older Pythons
-        findings.append(finding(rel, (1, 1), "file-unreadable",
-                                f"cannot read the file: {getattr(exc, 'strerror', None) or exc}"))
-        return None
+    except OSError as exc:
+        return _unreadable(rel, exc, findings)
+
+
+def _unreadable(rel: str, exc: BaseException, findings: list[Finding]) -> None:
+    findings.append(finding(rel, (1, 1), "file-unreadable",
+                            f"cannot read the file: {getattr(exc, 'strerror', None) or exc}"))
+    return None
+
+
+@lru_cache(maxsize=64)
+def _listed_as(root: Path, folder: Path) -> str:
+    return folder.relative_to(root).as_posix()  # "content/sources"
+
+
+@dataclass(frozen=True)
+class _Folder:
+    real: Path  # its real path
+    confined_to: Path  # where its files must really live: the root's real path and the folder as listed
+    real_inside: bool  # whether a regular file in it (real / name) lives there
+
+
+@lru_cache(maxsize=64)
+def _folder(root: Path, folder: Path) -> _Folder:
+    # Cleared with the real paths at every load (forget_real_dirs).
+    confined_to = _real_dir(root) / folder.relative_to(root)
+    real = _real_dir(folder)
+    # real / name lies in confined_to for every name exactly when real itself does, or when
+    # real / name *is* confined_to (a folder listed under its own name): the last case is left to
+    # the full check per file.
+    inside = real.is_relative_to(confined_to)
+    return _Folder(real, confined_to, inside)
 
 
 def read_stream(stream: BinaryIO, limit: int = MAX_YAML_BYTES) -> bytes:
