@@ -83,12 +83,12 @@ def read_confined(root: Path, path: Path, limit: int, findings: list[Finding]) -
     rel = path.name if listed == "." else f"{listed}/{path.name}"
     try:
         where = _folder(root, path.parent)
-        st = os.lstat(path)
-        if stat.S_ISREG(st.st_mode) and where.real_inside:
+        link = os.lstat(path)
+        if stat.S_ISREG(link.st_mode) and where.real_inside:
             # A regular file (no link) is its folder's real path plus its name: the folder, looked up
             # once per load, decides; Path arithmetic per file cost more than reading the file.
             real = where.real / path.name
-            return _read(real, rel, limit, st.st_size, findings)
+            return _read(real, rel, limit, link.st_size, findings)
         real, st = _real_path(path)
         if not real.is_relative_to(where.confined_to):
             findings.append(finding(rel, (1, 1), "file-outside-root",
@@ -100,7 +100,8 @@ def read_confined(root: Path, path: Path, limit: int, findings: list[Finding]) -
             return None
         return _read(real, rel, limit, st.st_size if st is not None else real.stat().st_size, findings)
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop on older Pythons
-        return _unreadable(rel, exc, findings)
+        _unreadable(rel, exc, findings)
+        return None
 
 
 def _read(real: Path, rel: str, limit: int, size: int, findings: list[Finding]) -> bytes | None:
@@ -116,13 +117,13 @@ def _read(real: Path, rel: str, limit: int, size: int, findings: list[Finding]) 
             return None
         return data
     except OSError as exc:
-        return _unreadable(rel, exc, findings)
+        _unreadable(rel, exc, findings)
+        return None
 
 
 def _unreadable(rel: str, exc: BaseException, findings: list[Finding]) -> None:
     findings.append(finding(rel, (1, 1), "file-unreadable",
                             f"cannot read the file: {getattr(exc, 'strerror', None) or exc}"))
-    return None
 
 
 @lru_cache(maxsize=64)
