@@ -591,3 +591,89 @@ def test_attribution_tokens_are_the_patterns_pieces_folded():
         assert got == expected, text
     with pytest.raises(AttributeError):
         TokenizedText("Hello", people).tokens[0].low = "changed"  # type: ignore[misc]  # tokens stay as read
+
+
+# -- number grammar: word patterns searched only where their words are (generator/matchers/gated.py)
+
+def test_only_the_odd_characters_match_or_lower_to_an_ascii_letter_besides_ascii_letters():
+    """What ``lowered`` relies on, over every code point: re.I matches an ASCII letter only to ASCII
+    letters and _CASE_ODD's characters, and no other character's str.lower() holds an ASCII letter."""
+    import string
+
+    from generator.matchers.gated import _CASE_ODD
+
+    letter = re.compile("[a-z]", re.I)
+    ascii_letters = set(string.ascii_letters)
+    odd = set()
+    for code in range(0x110000):
+        c = chr(code)
+        if c not in ascii_letters and (letter.fullmatch(c) or ascii_letters & set(c.lower())):
+            odd.add(c)
+    assert odd == {c for c in map(chr, range(0x110000)) if _CASE_ODD.fullmatch(c)} == set("\u0130\u0131\u017f\u212a")
+
+
+def _number_texts(odd_words: bool = False) -> list[str]:
+    """The grammar's examples, the seeds' and both evaluation sets' sentences, and random mixes of the
+    words the gated patterns need, in every case and next to the characters re.I folds oddly (inside the
+    words too with ``odd_words``: find_numbers fails on "tw\u0130ce" as it always did, the patterns do not)."""
+    from pathlib import Path
+
+    from generator.matchers import numbers as N
+
+    repo = Path(__file__).resolve().parents[1]
+    examples = [t for form in N.FORMS for t, _ in (*form.examples, *form.counter)]
+    sentences = []
+    for folder in ("content/sources", "tests/eval/real/content/sources", "tests/eval/heldout/content/sources"):
+        for path in sorted((repo / folder).glob("*.txt")):
+            sentences += [s for s in re.split(r"(?<=[.!?])\s+|\n+", path.read_text(encoding="utf-8")) if s.strip()]
+    words = sorted({*N.NUMERATORS, *N.DENOMINATORS, *N.MULTIPLES, *N.MULTIPLE_ADJECTIVES, *N.FRACTION_FOLLOWERS,
+                    *N.MULTIPLE_ADJECTIVE_FOLLOWERS, *N.RATIO_DENOMINATORS, *N.SECONDS_PER_UNIT, *N.MONTHS_PER_UNIT,
+                    "in", "in every", "-in-", "half", "an", "a", "and a half", "1", "4", "10", "3 in 10", "x", "2.5",
+                    "an hour", "a year", "half a day", "one in ten", "1 in 4", "two in every five"})
+    odd = [" \u0130N ", " \u0131n ", " \u212a ", " \u017f ", " ye\u0131r ", " \u0130 "]  # apart: no word they spell
+    if odd_words:
+        odd += ["\u017fixth", "\u017feven", "tw\u0130ce", "th\u0130rd", "\u0131n every ten", "qu\u0130ntuple"]
+    rnd = random.Random(12)
+    mixes = []
+    for _ in range(4000):
+        text = "".join(rnd.choice(words + odd) + rnd.choice([" ", "-", ", ", ".", "", " of ", "\u00a0"])
+                       for _ in range(rnd.randint(1, 7)))
+        mixes.append(rnd.choice([text, text.upper(), text.title(), text.lower()]))
+    assert len(sentences) > 500
+    return examples + sentences + mixes
+
+
+def test_word_gated_patterns_find_what_their_patterns_find():
+    """Each WordGated pattern of the number grammar gives what its plain pattern gives, and every match
+    (lowered, in a text without the odd characters) holds its words or its gate's match."""
+    from generator.matchers import numbers as N
+    from generator.matchers.gated import WordGated, lowered
+
+    gated = {name: g for name, g in vars(N).items() if isinstance(g, WordGated)}
+    assert set(gated) >= {"_WORD_FRACTION_IN", "_MULTIPLE_IN", "_RATIO_IN", "_ONE_UNIT_IN"}
+    hits = {name: 0 for name in gated}
+    skipped = 0
+    for text in _number_texts(odd_words=True):
+        low = lowered(text)
+        for name, g in gated.items():
+            plain = [(m.span(), m.groupdict()) for m in g.pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in g.finditer(text, low)] == plain, (name, text)
+            hits[name] += len(plain)
+            skipped += not g.may_match(low)
+            if low is not None:
+                assert all(g.may_match(m.group().lower()) for m in g.pattern.finditer(text)), (name, text)
+    assert min(hits.values()) > 20, hits  # matches were found, not just misses compared
+    assert skipped > 10_000  # and the gates really skip texts
+
+
+def test_numbers_read_with_the_gates_are_the_numbers_read_without(monkeypatch):
+    """find_numbers with its gates against find_numbers with every pattern run on every text."""
+    from generator.matchers import numbers as N
+
+    texts = _number_texts()
+    fast = [N.find_numbers.uncached(t) for t in texts]  # type: ignore[attr-defined]
+    monkeypatch.setattr(N, "lowered", lambda text: None)  # no lowered text: every gate passes
+    monkeypatch.setattr(N, "_DIGITS_IN", N.Gated(N._DIGITS, "(?=)"))  # a gate every text passes
+    assert fast == [N.find_numbers.uncached(t) for t in texts]  # type: ignore[attr-defined]
+    assert sum(map(len, fast)) > 5000
+    assert {m.form for found in fast for m in found} >= {"fraction", "multiple", "ratio", "number"}

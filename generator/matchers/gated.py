@@ -34,3 +34,43 @@ class Gated:
         if self.gate.search(text, pos, endpos) is None:
             return iter(())
         return self.pattern.finditer(text, pos, endpos)
+
+
+# The characters besides ASCII letters that re.I matches to an ASCII letter ("İ" and "ı" to "i", "ſ"
+# to "s", the Kelvin sign to "k"); no other one lowers to a text holding one (tests/test_fast_paths.py
+# checks every code point). In a text without them, str.lower() turns every case-insensitive match of
+# ASCII words into those words in lower case, at the same place: a plain C search of the lowered text
+# then finds what such a pattern cannot match without.
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` for ``WordGated``, or None when the text holds a character that re.I matches to
+    an ASCII letter without being one (then every pattern runs)."""
+    return None if _CASE_ODD.search(text) else text.lower()
+
+
+class WordGated:
+    """``pattern``'s (re.I) ``finditer``, skipping texts whose lowered copy holds none of ``words`` (or,
+    given ``gate``, a case-sensitive regex of lowercase ASCII, no match of it): every match of
+    ``pattern``, lowered, must hold one of the words (or the gate's match)."""
+
+    __slots__ = ("pattern", "words", "gate")
+
+    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...] = (), gate: str | None = None) -> None:
+        self.pattern = pattern
+        self.words = words
+        self.gate = re.compile(gate) if gate is not None else None
+        assert all(w.isascii() and w == w.lower() for w in words), words
+
+    def may_match(self, low: str | None) -> bool:
+        """Whether the text lowered to ``low`` (None: not lowered, see ``lowered``) may hold a match."""
+        if low is None:
+            return True
+        if self.gate is not None:
+            return self.gate.search(low) is not None
+        return any(w in low for w in self.words)
+
+    def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``; ``low``: ``lowered(text)``."""
+        return self.pattern.finditer(text) if self.may_match(low) else iter(())

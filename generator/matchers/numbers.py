@@ -47,7 +47,7 @@ from generator.lexicon.numbers import (
 )
 from generator.lexicon.text import GROUP_SPACES, WORD_SPACES
 from generator.lexicon.units import PERCENT_FORMS, PHRASE_STOPS
-from generator.matchers.gated import Gated
+from generator.matchers.gated import Gated, WordGated, lowered
 from generator.matchers.alternation import longest_first
 from generator.matchers.dates import calendar_spans
 from generator.matchers.forms import Form
@@ -111,6 +111,7 @@ _SUFFIX = (
 _DIGITS_BODY = rf"{_INT}(?P<frac>\.\d+)?{_SUFFIX}"
 # Not inside a word or a bigger number: "G7", "A320", "1.5" read from its "5" are not numbers.
 _DIGITS = re.compile(rf"(?<![\w])(?<!\d[.,]){_DIGITS_BODY}", re.I)
+_DIGITS_IN = Gated(_DIGITS, r"\d")  # a third of the texts the grammar reads hold no digit
 _DIGITS_AT = re.compile(rf"(?<!\d[.,]){_DIGITS_BODY}", re.I)
 _VALUE = re.compile(rf"[ \t]*(?P<sign>[-\u2212])?{_DIGITS_BODY}[ \t]*", re.I)
 _WORD_ALT = longest_first(_WORDS, ignorecase=True)  # the longest-first alternation, as a prefix tree
@@ -144,6 +145,8 @@ _HALF = Gated.literal(re.compile(rf"(?<![\w])half[{_WS}]+an?[{_WS}]+(?P<s>{DOZEN
 # month"); "half a day" is 0.5. Other nouns are left alone: "a statement" is no figure.
 _TIME_UNIT = f"(?:{_alt([*SECONDS_PER_UNIT, *MONTHS_PER_UNIT])})"
 _ONE_UNIT = re.compile(rf"(?<![\w])(?P<half>half[{_WS}]+)?an?[{_WS}]+{_TIME_UNIT}(?![\w])", re.I)
+# Searched only in texts holding "a"/"an" and a unit of time (lowered): few do.
+_ONE_UNIT_IN = WordGated(_ONE_UNIT, gate=rf"an?[{_WS}]+(?:{_alt(w.lower() for w in [*SECONDS_PER_UNIT, *MONTHS_PER_UNIT])})")
 _AND_A_HALF = re.compile(rf"(?:[{_WS}]+{_TIME_UNIT}s?)?[{_WS}]+and[{_WS}]+a[{_WS}]+half(?![\w])",
                          re.I)
 # A minus sign, or a hyphen that starts a word: "-5C", "(-3)"; not "F-16" or "5-3".
@@ -198,6 +201,20 @@ _MULTIPLE = re.compile(
     r"(?![\w-])",
     re.I,
 )
+
+
+def _covered(words: Iterable[str], stems: tuple[str, ...]) -> tuple[str, ...]:
+    """``stems`` for a WordGated, checked to be in every one of ``words`` (lowered)."""
+    missing = [w for w in words if not any(s in w.lower() for s in stems)]
+    assert not missing, missing
+    return stems
+
+
+# A fraction in words holds its denominator, a multiple its word: most texts hold neither.
+_WORD_FRACTION_IN = WordGated(_WORD_FRACTION, _covered(DENOMINATORS, (
+    "half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")))
+_MULTIPLE_IN = WordGated(_MULTIPLE, _covered([*MULTIPLES, *MULTIPLE_ADJECTIVES], (
+    "twice", "thrice", "doubl", "tripl", "trebl", "quadrupl", "fold")))
 _FOLD = re.compile(r"-?fold(?![\w])", re.I)  # "3-fold", "3fold"
 _TIME_PLURALS = [TIME_UNIT_PLURALS.get(u, u + "s") for u in (*SECONDS_PER_UNIT, *MONTHS_PER_UNIT)]
 # "one in ten households", "almost two in five", "1 in 4 adults", "one in 10,000": the numerator below
@@ -208,6 +225,9 @@ _RATIO = re.compile(
     rf"(?P<d>{_alt(RATIO_DENOMINATORS).replace(chr(92) + ' ', f'[{_WS}]+')}|[1-9]\d{{0,2}}(?:,\d{{3}})*)"
     rf"(?![\w-]|[.,]\d|[{_WS}]\d)(?![{_WS}]+(?:{_alt(_TIME_PLURALS)})(?![\w]))",
     re.I)
+# A ratio holds "in" (or "in every") and then its denominator's digit or word.
+_RATIO_IN = WordGated(_RATIO, gate=(
+    rf"in(?:[{_WS}]+(?:every[{_WS}]+)?|-)(?:[1-9]|{_alt(w.lower() for w in RATIO_DENOMINATORS).replace(chr(92) + ' ', f'[{_WS}]+')})"))
 # Between two numbers: the words that make them a range. "from 10 to 20" after a verb of change
 # ("rose from 10 to 20") is two values, not a range.
 _RANGE_GAP = re.compile(
@@ -282,8 +302,9 @@ def forms_table() -> str:
     return _forms_table(FORMS)
 
 
-def _fraction_mentions(scan: str) -> list[tuple[int, int, Decimal, str]]:
-    """(start, end, value, form) of every fraction and multiple in ``scan``."""
+def _fraction_mentions(scan: str, low: str | None = None) -> list[tuple[int, int, Decimal, str]]:
+    """(start, end, value, form) of every fraction and multiple in ``scan`` (``low``: ``lowered(scan)``,
+    or None to read every pattern)."""
     out: list[tuple[int, int, Decimal, str]] = []
     for m in _DIGIT_FRACTION.finditer(scan):
         if m["v2"]:
@@ -293,7 +314,7 @@ def _fraction_mentions(scan: str) -> list[tuple[int, int, Decimal, str]]:
         elif m["num"] and m["den"] and int(m["den"]) > int(m["num"]) > 0:
             value = Decimal(m["whole"]) + ratio(int(m["num"]), int(m["den"]))
             out.append((m.start(), m.end(), value, "fraction"))
-    for m in _WORD_FRACTION.finditer(scan):
+    for m in _WORD_FRACTION_IN.finditer(scan, low):
         d, n = m["d"].lower(), (m["n"] or "").lower()
         plural = d.endswith("s") and d != "halves" or d == "halves"
         if n in ("", "a", "an", "one"):
@@ -312,12 +333,12 @@ def _fraction_mentions(scan: str) -> list[tuple[int, int, Decimal, str]]:
             numerator = NUMERATORS[n]
         end = m.end("d")
         out.append((m.start(), end, ratio(numerator, DENOMINATORS[d]), "fraction"))
-    for m in _RATIO.finditer(scan):
+    for m in _RATIO_IN.finditer(scan, low):
         n = NUMERATORS.get(m["n"].lower()) or int(m["n"])
         d = RATIO_DENOMINATORS.get(" ".join(m["d"].lower().split())) or int(m["d"].replace(",", ""))
         if 0 < n < d:
             out.append((m.start(), m.end(), ratio(n, d), "ratio"))
-    for m in _MULTIPLE.finditer(scan):
+    for m in _MULTIPLE_IN.finditer(scan, low):
         times = MULTIPLES[m["w"].lower()] if m["w"] else MULTIPLE_ADJECTIVES[m["v"].lower()]
         out.append((m.start(), m.end(), Decimal(times), "multiple"))
     return out
@@ -461,23 +482,24 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text`` in order, with its qualifier when the text gives one."""
     scan = _mask(text, calendar_spans(text))
+    low = lowered(scan)  # for the word patterns' gates
     found: list[tuple[int, int, Decimal, bool, str]] = []
     special: list[tuple[int, int, Decimal, bool, str]] = []
     for m in _HALF.finditer(scan):
         special.append((m.start(), m.end(), Decimal(12 if m["s"].lower() == "dozen" else _BIG.get(m["s"].lower(), 100))
                         / 2, False, "number"))
-    for m in _ONE_UNIT.finditer(scan):
+    for m in _ONE_UNIT_IN.finditer(scan, low):
         special.append((m.start(), m.end(), Decimal("0.5") if m["half"] else Decimal(1), False, "number"))
     special.sort()
     taken_starts = [a for a, *_ in special]
-    for a, b, value, form in _fraction_mentions(scan):
+    for a, b, value, form in _fraction_mentions(scan, low):
         k = bisect_left(taken_starts, b)  # the last "half a dozen" or "an hour" starting before b
         if (scan[max(0, a - 4):a].lower() == "and " and scan[a:a + 2].lower() == "a ") or (k and special[k - 1][1] > a):
             continue  # "two and a half" and "half a dozen" are read whole below
         special.append((a, b, value, False, form))
     # Digits and number words inside a fraction ("3 1/2", "two-thirds") are read only as the fraction.
     digits_scan = _mask(scan, [(a, b) for a, b, *_ in special])
-    for m in _DIGITS.finditer(digits_scan):
+    for m in _DIGITS_IN.finditer(digits_scan):
         a = m.start()
         if a >= 2 and scan[a - 1] in "-\u2212" and scan[a - 2].isalpha():
             continue  # "F-16", "Covid-19": names, not figures
