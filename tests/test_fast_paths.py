@@ -629,7 +629,8 @@ def _number_texts(odd_words: bool = False) -> list[str]:
     words = sorted({*N.NUMERATORS, *N.DENOMINATORS, *N.MULTIPLES, *N.MULTIPLE_ADJECTIVES, *N.FRACTION_FOLLOWERS,
                     *N.MULTIPLE_ADJECTIVE_FOLLOWERS, *N.RATIO_DENOMINATORS, *N.SECONDS_PER_UNIT, *N.MONTHS_PER_UNIT,
                     "in", "in every", "-in-", "half", "an", "a", "and a half", "1", "4", "10", "3 in 10", "x", "2.5",
-                    "an hour", "a year", "half a day", "one in ten", "1 in 4", "two in every five"})
+                    "an hour", "a year", "half a day", "one in ten", "1 in 4", "two in every five",
+                    "three quarters of an hour", "a quarter of a year", "the hour-long talk", "week-LONG", "days-long"})
     odd = [" \u0130N ", " \u0131n ", " \u212a ", " \u017f ", " ye\u0131r ", " \u0130 "]  # apart: no word they spell
     if odd_words:
         odd += ["\u017fixth", "\u017feven", "tw\u0130ce", "th\u0130rd", "\u0131n every ten", "qu\u0130ntuple"]
@@ -644,13 +645,19 @@ def _number_texts(odd_words: bool = False) -> list[str]:
 
 
 def test_word_gated_patterns_find_what_their_patterns_find():
-    """Each WordGated pattern of the number grammar gives what its plain pattern gives, and every match
+    """Each WordGated pattern of the matchers gives what its plain pattern gives, and every match
     (lowered, in a text without the odd characters) holds its words or its gate's match."""
-    from generator.matchers import numbers as N
+    import importlib
+    import pkgutil
+
+    import generator.matchers
     from generator.matchers.gated import WordGated, lowered
 
-    gated = {name: g for name, g in vars(N).items() if isinstance(g, WordGated)}
-    assert set(gated) >= {"_WORD_FRACTION_IN", "_MULTIPLE_IN", "_RATIO_IN", "_ONE_UNIT_IN"}
+    gated = {f"{info.name}.{name}": g
+             for info in pkgutil.walk_packages(generator.matchers.__path__, "generator.matchers.")
+             for name, g in vars(importlib.import_module(info.name)).items() if isinstance(g, WordGated)}
+    assert {n.rsplit(".", 1)[1] for n in gated} >= {"_WORD_FRACTION_IN", "_MULTIPLE_IN", "_RATIO_IN", "_ONE_UNIT_IN",
+                                                    "_LONG", "_QUARTERS"}
     hits = {name: 0 for name in gated}
     skipped = 0
     for text in _number_texts(odd_words=True):
@@ -677,3 +684,47 @@ def test_numbers_read_with_the_gates_are_the_numbers_read_without(monkeypatch):
     assert fast == [N.find_numbers.uncached(t) for t in texts]  # type: ignore[attr-defined]
     assert sum(map(len, fast)) > 5000
     assert {m.form for found in fast for m in found} >= {"fraction", "multiple", "ratio", "number"}
+
+
+def test_durations_read_with_the_gates_are_the_durations_read_without(monkeypatch):
+    from generator.matchers import durations as D
+
+    texts = _number_texts()
+    fast = [D.find_durations(t) for t in texts]
+    monkeypatch.setattr(D, "lowered", lambda text: None)  # every gate passes
+    assert fast == [D.find_durations(t) for t in texts]
+    assert sum(map(len, fast)) > 1000 and any(d.number is None for found in fast for d in found)
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def test_money_read_with_the_shortcuts_is_the_money_read_without(monkeypatch):
+    """find_money skips the currency-before search where no symbol or capital ends just before the number,
+    and the glued-code search in texts without a digit: the same amounts as searching everywhere."""
+    from pathlib import Path
+
+    from generator.lexicon.money import SYMBOLS, SYMBOLS_AFTER
+    from generator.matchers import money as M
+
+    repo = Path(__file__).resolve().parents[1]
+    texts = [t for form in M.MONEY_FORMS for t, _ in (*form.examples, *form.counter)]
+    for folder in ("content/sources", "tests/eval/real/content/sources", "tests/eval/heldout/content/sources"):
+        for path in sorted((repo / folder).glob("*.txt")):
+            texts += [s for s in re.split(r"(?<=[.!?])\s+|\n+", path.read_text(encoding="utf-8")) if s.strip()]
+    pieces = [*SYMBOLS, *SYMBOLS_AFTER, "USD", "EUR", "usd", "GBP", "ALL", "won", "dollars", "euros", "Australian",
+              "1.5bn", "3", "2015", "(", "in constant", "million", "x", "USD1.5bn", "GBP2m", "A", "\u00a0", "\u2009"]
+    rnd = random.Random(5)
+    texts += ["".join(rnd.choice(pieces) + rnd.choice(["", " ", "\u00a0", "-", ", "]) for _ in range(rnd.randint(1, 8)))
+              for _ in range(4000)]
+    texts += [*pieces, "EUR9bn", "cost USD9", "USD\u0663 million"]  # a glued code's only digit: 9, or not ASCII
+    calls = [(t, symbols) for t in texts for symbols in (None, {"$": "AUD"})]
+    fast = [M.find_money(t, symbols=symbols) for t, symbols in calls]
+    monkeypatch.setattr(M, "_BEFORE_LAST", _Everything())
+    monkeypatch.setattr(M, "_ANY_DIGIT", re.compile("(?=)"))  # finds "a digit" in every text
+    assert fast == [M.find_money(t, symbols=symbols) for t, symbols in calls]
+    found = [m for money in fast for m in money]
+    assert len(found) > 2000 and any(m.start < m.number.start for m in found if m.number)
+    assert any(m.raw[:3].isupper() and m.raw[3:4].isdigit() for m in found)  # glued codes were read

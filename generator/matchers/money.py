@@ -9,6 +9,7 @@ word after it (``3.5 billion euros``, ``5m Australian dollars``).
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -35,9 +36,14 @@ _GS, _WS = GROUP_SPACES, WORD_SPACES  # the space classes' characters, as the le
 _SYM_ALT = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 _GAP = f"[{_GS}]?"
 _BEFORE = re.compile(rf"(?:(?P<sym>{_SYM_ALT})|(?<![A-Za-z])(?P<code>[A-Z]{{3}})){_GAP}\Z")
+# The last character of what _BEFORE reads (a symbol's, or a code's capital): a number with none of them
+# before it (nor before a group space before it) has no currency before it, and the search is skipped.
+_BEFORE_LAST = frozenset({s[-1] for s in SYMBOLS} | set(string.ascii_uppercase))
+_GAP_CHARS = frozenset(_GS)
 # USD1.5bn: the number grammar skips it. What precedes is checked after the first capital (opening on
 # it, the pattern is found in C): (?<![A-Za-z][A-Z]) there is (?<![A-Za-z]) before it.
 _GLUED_CODE = re.compile(r"(?P<code>[A-Z](?<![A-Za-z][A-Z])[A-Z]{2})(?=\d)")
+_ANY_DIGIT = re.compile(r"\d")  # what a glued code needs after it: most texts read here hold none
 _WORD_ALT = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
 _ADJ_ALT = "|".join(re.escape(a) for a in sorted({a for a, _ in CURRENCY_ADJECTIVES}, key=len, reverse=True))
 _SYM_AFTER_ALT = "|".join(re.escape(s) for s in SYMBOLS_AFTER)
@@ -104,13 +110,16 @@ def find_money(text: str, numbers: list[NumberMention] | None = None,
         if n.ordinal:
             continue
         start, end, codes = n.start, n.end, None
-        before = _BEFORE.search(text, max(0, n.start - 8), n.start)
+        last = text[start - 1:start] if start else ""
+        if last in _GAP_CHARS:
+            last = text[start - 2:start - 1] if start >= 2 else ""
+        before = _BEFORE.search(text, max(0, n.start - 8), n.start) if last in _BEFORE_LAST else None
         if before:
             codes = syms[before["sym"]] if before["sym"] else _code(before["code"])
             if codes:
                 start = before.start()
         if not codes:
-            if _PRICE_BASE.search(text, max(0, n.start - 10), n.start) and _YEAR.match(n.raw):
+            if _YEAR.match(n.raw) and _PRICE_BASE.search(text, max(0, n.start - 10), n.start):
                 continue  # "(2015 USD)", "in 2015 dollars": the prices' base year, not an amount
             after = _AFTER.match(text, n.end)
             if after and after["word"]:
@@ -128,7 +137,7 @@ def find_money(text: str, numbers: list[NumberMention] | None = None,
                 end = after.end()
         if codes:
             out.append(MoneyMention(start, end, n.value, codes[0], codes, text[start:end], n))
-    for g in _GLUED_CODE.finditer(text):
+    for g in _GLUED_CODE.finditer(text) if _ANY_DIGIT.search(text) else ():
         codes = _code(g["code"])
         glued = number_at(text, g.end()) if codes else None
         if codes and glued and not glued.ordinal:
