@@ -215,6 +215,10 @@ _WORD_FRACTION_IN = WordGated(_WORD_FRACTION, _covered(DENOMINATORS, (
     "half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")))
 _MULTIPLE_IN = WordGated(_MULTIPLE, _covered([*MULTIPLES, *MULTIPLE_ADJECTIVES], (
     "twice", "thrice", "doubl", "tripl", "trebl", "quadrupl", "fold")))
+# A run of number words holds one of these: two texts in three hold none.
+_WORD_RUN_IN = WordGated(_WORD_RUN, _covered(_WORDS, (
+    "one", "two", "thr", "thir", "four", "five", "fif", "six", "seven", "eigh", "nin", "ten", "elev", "twel", "twent",
+    "fort", "first", "second", "hundred", "thousand", "illion", "dozen", "zero")))
 _FOLD = re.compile(r"-?fold(?![\w])", re.I)  # "3-fold", "3fold"
 _TIME_PLURALS = [TIME_UNIT_PLURALS.get(u, u + "s") for u in (*SECONDS_PER_UNIT, *MONTHS_PER_UNIT)]
 # "one in ten households", "almost two in five", "1 in 4 adults", "one in 10,000": the numerator below
@@ -448,9 +452,10 @@ def _words_value(toks: list[str], i: int) -> tuple[int, int, bool] | None:
     return result
 
 
-def _word_mentions(text: str, scan: str) -> list[tuple[int, int, Decimal, bool]]:
+def _word_mentions(text: str, scan: str, low: str | None = None) -> list[tuple[int, int, Decimal, bool]]:
+    """``low``: ``lowered`` of ``scan`` or of the text ``scan`` masks parts of (None: read every text)."""
     out = []
-    for run in _WORD_RUN.finditer(scan):
+    for run in _WORD_RUN_IN.finditer(scan, low):
         spans = [(t.start(), t.end()) for t in _TOKEN.finditer(run.group())]
         toks = [run.group()[a:b].lower() for a, b in spans]
         base = run.start()
@@ -514,7 +519,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     found += special
     found.sort()
     starts, ends = [a for a, *_ in found], [b for _, b, *_ in found]  # disjoint, so both sorted
-    for a, b, value, ordinal in _word_mentions(text, digits_scan):
+    for a, b, value, ordinal in _word_mentions(text, digits_scan, low):  # masking only takes words away
         k = bisect_left(starts, b)
         if k == 0 or ends[k - 1] <= a:
             found.append((a, b, value, ordinal, "number"))
