@@ -120,3 +120,16 @@ def test_jobs_compares_process_counts_on_identical_reports(tiny: tuple[Path, dic
     assert "reports byte-identical" in done.stdout
     rows = [line for line in done.stdout.splitlines() if line.startswith("| 1 ") or line.startswith("| 2 ")]
     assert len(rows) == 2 and all(line.rstrip(" |").endswith(" MB") for line in rows)
+
+
+def test_where_the_time_goes_names_each_stage_and_pattern(tiny: tuple[Path, dict[str, object]]) -> None:
+    ws, summary = tiny
+    done = bench("where.py", "--root", str(ws), "--patterns", "--top", "200")
+    assert done.returncode == 0, done.stderr
+    rows = {line.split(" | ")[-1].rstrip(" |"): int(line.split(" | ")[1])
+            for line in done.stdout.splitlines() if line.startswith("| ") and line[2].isdigit()}
+    facts = int(done.stdout.split(" facts:")[0])
+    assert facts == summary["facts"]
+    assert rows["check_claim"] == rows["claim check __init__"] == facts
+    assert {"check_value", "locate", "excerpt readings", "claim check _polarity"} <= rows.keys()
+    assert any(what.startswith("pattern generator/matchers/numbers.py:") for what in rows)
