@@ -9,7 +9,8 @@ import sys
 
 from tests.conftest import REPO
 
-HEAVY = "{'jinja2', 'markdown', 'mkdocs'}"
+# The renderer's libraries, and the process pool (imported only when a validation forks workers).
+HEAVY = "{'jinja2', 'markdown', 'mkdocs', 'multiprocessing', 'concurrent'}"
 
 
 def modules_after(code: str) -> list[str]:

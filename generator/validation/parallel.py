@@ -15,11 +15,8 @@ all, and workers that start afresh would have to load the workspace again).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Callable, Sequence
 
@@ -71,6 +68,11 @@ def check_sheets(check: Callable[[SheetFile], Report], sheets: Sequence[SheetFil
     workers = workers_for(jobs, sheets)
     if workers == 1:
         return [check(sf) for sf in sheets]
+    # Imported only here: most runs (the cached re-run of a pull request) check too few facts to fork.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     if not dictionary_answers():  # nothing remembered: every worker would load the dictionary itself
         load_dictionary()
     global _WORK
