@@ -17,7 +17,7 @@ from decimal import Decimal
 from generator.lexicon.calendar import MONTHS_PER_UNIT, SECONDS_PER_UNIT, TIME_UNIT_PLURALS
 from generator.lexicon.text import WORD_SPACES
 from generator.matchers.numbers import NumberMention, find_numbers
-from generator.matchers.gated import WordGated, lowered
+from generator.matchers.gated import Gated
 
 _WS = WORD_SPACES  # between the words of one expression, as the lexicon has it
 _SECONDS = SECONDS_PER_UNIT
@@ -30,11 +30,9 @@ _AFTER = re.compile(rf"(?:[{_WS}]+|[{_WS}]?-[{_WS}]?){_UNIT}(?![\w])", re.I)
 # Within the number grammar's span: "an hour", "half an hour", "a year and a half", "two years and a half".
 _HALF_TAIL = rf"[{_WS}]+and[{_WS}]+a[{_WS}]+half"
 _OWN_UNIT = re.compile(rf"(?:^|[{_WS}])(?:(?:half[{_WS}]+)?an?[{_WS}]+)?{_UNIT}(?:{_HALF_TAIL})?\Z", re.I)
-# Searched only in texts whose lowered copy holds "-long" or "quarter" (generator/matchers/gated.py).
-_LONG = WordGated(re.compile(rf"(?<![\w-])(?P<unit>{'|'.join(_PLURAL_OF)})-long(?![\w])", re.I), ("-long",))
-_QUARTERS = WordGated(re.compile(
-    rf"(?<![\w])(?P<q>a|one|two|three)[{_WS}]+quarters?[{_WS}]+of[{_WS}]+an?[{_WS}]+{_UNIT}(?![\w])", re.I),
-    ("quarter",))
+_LONG = Gated.literal(re.compile(rf"(?<![\w-])(?P<unit>{'|'.join(_PLURAL_OF)})-long(?![\w])", re.I), "-long")
+_QUARTERS = Gated.literal(re.compile(
+    rf"(?<![\w])(?P<q>a|one|two|three)[{_WS}]+quarters?[{_WS}]+of[{_WS}]+an?[{_WS}]+{_UNIT}(?![\w])", re.I), "quarter")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +66,12 @@ def find_durations(text: str, numbers: list[NumberMention] | None = None) -> lis
     """Every duration in ``text``, in order (``numbers``: find_numbers(text), when at hand)."""
     out: list[Duration] = []
     taken: list[tuple[int, int]] = []
-    low = lowered(text)
-    for m in _QUARTERS.finditer(text, low):
+    for m in _QUARTERS.finditer(text):
         per, scale = _unit(m["unit"])
         count = {"a": 1, "one": 1, "two": 2, "three": 3}[m["q"].lower()]
         out.append(Duration(m.start(), m.end(), per * count / 4, scale))
         taken.append(m.span())
-    for m in _LONG.finditer(text, low):  # "the hour-long conversation"
+    for m in _LONG.finditer(text):  # "the hour-long conversation"
         per, scale = _unit(m["unit"])
         out.append(Duration(m.start(), m.end(), per, scale))
     for n in find_numbers(text) if numbers is None else numbers:

@@ -69,7 +69,10 @@ class WordGated:
             return True
         if self.gate is not None:
             return self.gate.search(low) is not None
-        return any(w in low for w in self.words)
+        for w in self.words:  # a loop, not any() over a generator: called for most texts read
+            if w in low:
+                return True
+        return False
 
     def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``; ``low``: ``lowered(text)``."""
