@@ -718,3 +718,31 @@ def test_money_read_with_the_shortcuts_is_the_money_read_without(monkeypatch):
     found = [m for money in fast for m in money]
     assert len(found) > 2000 and any(m.start < m.number.start for m in found if m.number)
     assert any(m.raw[:3].isupper() and m.raw[3:4].isdigit() for m in found)  # glued codes were read
+
+
+def test_the_qualifier_before_a_number_reads_as_with_the_plain_alternation(monkeypatch):
+    """The qualifiers as a prefix tree behind a first-letter lookahead: the same match as the plain
+    longest-first alternation in every 40-character window before any place, and the same numbers."""
+    from generator.matchers import numbers as N
+
+    plain = N._qualifier_before(rf"(?<![\w])(?P<q>{N._QUAL_ALT})")
+    rnd = random.Random(40)
+    quals = [*N.QUALIFIER_SYNONYMS, "~", "about", "up to", "not  less\u00a0than", "c.", "US$", "$", "EUR", "GBP "]
+    mixes = []
+    for _ in range(3000):
+        text = "".join(rnd.choice(quals + ["x", "the", "5", "10", "s\u017f", "\u0130", "ove", "at", "-"])
+                       + rnd.choice([" ", "", "\u00a0", "  ", ", "]) for _ in range(rnd.randint(1, 6)))
+        mixes.append(rnd.choice([text, text.upper(), text.title()]))
+    texts = _number_texts() + mixes
+    hits = 0
+    for text in texts:
+        for a in range(len(text) + 1):
+            got = N._QUALIFIER_BEFORE.search(text, max(0, a - 40), a)
+            want = plain.search(text, max(0, a - 40), a)
+            assert (got and (got.span(), got["q"])) == (want and (want.span(), want["q"])), (text, a)
+            hits += want is not None
+    assert hits > 3000
+    fast = [N.find_numbers.uncached(t) for t in texts]  # type: ignore[attr-defined]
+    monkeypatch.setattr(N, "_QUALIFIER_BEFORE", plain)
+    assert fast == [N.find_numbers.uncached(t) for t in texts]  # type: ignore[attr-defined]
+    assert sum(1 for found in fast for m in found if m.qualifier) > 150

@@ -124,14 +124,24 @@ _WORD_RUN = re.compile(
     re.I,
 )
 _TOKEN = re.compile(r"[a-z]+", re.I)
+# The plain longest-first alternation of the qualifiers (tests compare _QUALIFIER_BEFORE with it).
 _QUAL_ALT = "|".join(re.escape(q).replace(r"\ ", f"[{_WS}]+")
                      for q in sorted(QUALIFIER_SYNONYMS, key=len, reverse=True))
-# The qualifier sits just before the number, or before the currency that precedes it ("over $1bn").
-_QUALIFIER_BEFORE = re.compile(
-    rf"(?<![\w])(?P<q>{_QUAL_ALT})(?:\s+|(?<=~))"
-    rf"(?-i:(?:[A-Z]{{1,3}})?[{_SYMBOL_CHARS}][{_WS}]?|[A-Z]{{3}}[{_WS}]?)?\Z",
-    re.I,
-)
+
+
+def _qualifier_before(opening: str) -> re.Pattern[str]:
+    """The qualifier just before the number, or before the currency that precedes it ("over $1bn");
+    ``opening`` reads the qualifier itself (group ``q``)."""
+    return re.compile(rf"{opening}(?:\s+|(?<=~))"
+                      rf"(?-i:(?:[A-Z]{{1,3}})?[{_SYMBOL_CHARS}][{_WS}]?|[A-Z]{{3}}[{_WS}]?)?\Z", re.I)
+
+
+# Searched back 40 characters from every number: the qualifiers as a prefix tree behind a first-letter
+# lookahead (the plain alternation tried each of its 52 words at each place: 0.056 against 0.025 s
+# over the 15,275 numbers of the 1x BBC run); tests compare it with the plain alternation.
+_QUALIFIER_BEFORE = _qualifier_before(
+    _first_letter(QUALIFIER_SYNONYMS) + r"(?<![\w])(?P<q>"
+    + longest_first(QUALIFIER_SYNONYMS, ignorecase=True).replace("\\ ", f"[{_WS}]+") + ")")
 _POSTFIX_SPACED = _alt(p for p in POSTFIX_QUALIFIERS if " " in p).replace(r"\ ", f"[{_WS}]+")
 _POSTFIX_WORD = _alt(p for p in POSTFIX_QUALIFIERS if p.isalpha())
 _POSTFIX_SIGN = _alt(p for p in POSTFIX_QUALIFIERS if not p.replace(" ", "").isalpha())
