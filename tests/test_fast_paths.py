@@ -746,3 +746,29 @@ def test_the_qualifier_before_a_number_reads_as_with_the_plain_alternation(monke
     monkeypatch.setattr(N, "_QUALIFIER_BEFORE", plain)
     assert fast == [N.find_numbers.uncached(t) for t in texts]  # type: ignore[attr-defined]
     assert sum(1 for found in fast for m in found if m.qualifier) > 150
+
+
+def test_the_currency_after_a_number_reads_as_with_the_plain_alternations(monkeypatch):
+    """Currency adjectives and words as prefix trees: the same match as the plain longest-first
+    alternations at every place, and the same amounts."""
+    from generator.lexicon.money import CURRENCY_ADJECTIVES, CURRENCY_WORDS, SYMBOLS_AFTER
+    from generator.matchers import money as M
+
+    plain = M._after(M._ADJ_ALT, M._WORD_ALT)
+    rnd = random.Random(44)
+    pieces = [*CURRENCY_WORDS, *{a for a, _ in CURRENCY_ADJECTIVES}, *SYMBOLS_AFTER, "5", "3.5 billion", "USD", "es",
+              "s", "-", "x", "dollarsign", "\u017f", "\u0130", "poundſ"]
+    texts = [rnd.choice(["", " ", "\u00a0"]).join(rnd.choice(pieces) + rnd.choice(["", " ", "  ", "-"])
+                                                  for _ in range(rnd.randint(1, 6))) for _ in range(3000)]
+    texts = [rnd.choice([t, t.upper(), t.title()]) for t in texts] + _number_texts()
+    hits = 0
+    for text in texts:
+        for at in range(len(text) + 1):
+            got, want = M._AFTER.match(text, at), plain.match(text, at)
+            assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), (text, at)
+            hits += bool(want and want["word"])
+    assert hits > 3000
+    fast = [M.find_money(t) for t in texts]
+    monkeypatch.setattr(M, "_AFTER", plain)
+    assert fast == [M.find_money(t) for t in texts]
+    assert sum(1 for found in fast for m in found if m.raw[-1:].isalpha()) > 100  # words read after numbers

@@ -26,6 +26,7 @@ from generator.lexicon.money import (
 )
 from generator.lexicon.numbers import SCALE_SUFFIXES, SCALE_WORDS
 from generator.lexicon.text import GROUP_SPACES, WORD_SPACES
+from generator.matchers.alternation import longest_first
 from generator.matchers.forms import Form
 from generator.matchers.numbers import NumberMention, find_numbers, number_at
 
@@ -47,12 +48,23 @@ _ANY_DIGIT = re.compile(r"\d")  # what a glued code needs after it: most texts r
 _WORD_ALT = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
 _ADJ_ALT = "|".join(re.escape(a) for a in sorted({a for a, _ in CURRENCY_ADJECTIVES}, key=len, reverse=True))
 _SYM_AFTER_ALT = "|".join(re.escape(s) for s in SYMBOLS_AFTER)
-_AFTER = re.compile(
-    rf"(?:[{_WS}]{{0,2}}(?:-[{_WS}]{{0,2}})?(?:(?P<adj>{_ADJ_ALT})[{_WS}]+)?(?P<word>{_WORD_ALT})(?:e?s)?(?![\w])"
-    rf"|{_GAP}(?P<code>(?-i:[A-Z]{{3}}))(?![\w])"
-    rf"|{_GAP}(?P<sym>{_SYM_AFTER_ALT}))",
-    re.I,
-)
+
+
+def _after(adj_alt: str, word_alt: str) -> re.Pattern[str]:
+    """What names the currency after the number: an (adjective and) currency word, a code or a symbol."""
+    return re.compile(
+        rf"(?:[{_WS}]{{0,2}}(?:-[{_WS}]{{0,2}})?(?:(?P<adj>{adj_alt})[{_WS}]+)?(?P<word>{word_alt})(?:e?s)?(?![\w])"
+        rf"|{_GAP}(?P<code>(?-i:[A-Z]{{3}}))(?![\w])"
+        rf"|{_GAP}(?P<sym>{_SYM_AFTER_ALT}))",
+        re.I,
+    )
+
+
+# Tried after every number: the adjectives and words as prefix trees (matchers/alternation.py), the
+# same matches as their plain alternations _ADJ_ALT and _WORD_ALT (tests compare), without trying each
+# word in turn (0.042 against 0.027 s after the 36,492 numbers of the 1x BBC run).
+_AFTER = _after(longest_first({a for a, _ in CURRENCY_ADJECTIVES}, ignorecase=True),
+                longest_first(CURRENCY_WORDS, ignorecase=True))
 # A year before a currency names the base of constant prices: "(2015 USD)", "in constant 2015 dollars".
 _PRICE_BASE = re.compile(rf"(?:\(|(?<![\w])(?:in|constant|real|of)[{_WS}]+)[{_WS}]*\Z", re.I)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\Z")
