@@ -615,7 +615,8 @@ def test_only_the_odd_characters_match_or_lower_to_an_ascii_letter_besides_ascii
 def _number_texts(odd_words: bool = False) -> list[str]:
     """The grammar's examples, the seeds' and both evaluation sets' sentences, and random mixes of the
     words the gated patterns need, in every case and next to the characters re.I folds oddly (inside the
-    words too with ``odd_words``: find_numbers fails on "tw\u0130ce" as it always did, the patterns do not)."""
+    words too with ``odd_words``: the patterns alone are compared there; find_numbers reads "tw\u0130ce" as
+"twIce", tests/test_hostile_inputs.py)."""
     from pathlib import Path
 
     from generator.matchers import numbers as N

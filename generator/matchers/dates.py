@@ -37,6 +37,7 @@ from generator.lexicon.units import PERCENT_FORMS
 from generator.matchers.alternation import longest_first
 from generator.matchers.forms import Form
 from generator.matchers.memo import kept_per_text, per_text
+from generator.normalize import as_grammars_read
 
 __all__ = ["MONTHS", "WEEKDAYS", "WEEKDAY_NAMES", "RELATIVE_WORDS", "DateMention", "PartialDate", "find_dates"]
 
@@ -234,12 +235,13 @@ def find_dates(text: str, default_year: int | None = None, *,
     The text is read once (per numeric reading) and each published date asked for is applied to
     that reading: the same text is read with its source's date and without, many times a run.
     """
-    return _text(text).reading(numeric).read(default_year, published)
+    return _text(as_grammars_read(text)).reading(numeric).read(default_year, published)
 
 
 def _find_dates_plainly(text: str, default_year: int | None = None, *,
                         published: PartialDate | None = None, numeric: str | None = None) -> list[DateMention]:
     """find_dates read in one go, each time: what the reading must answer (for tests)."""
+    text = as_grammars_read(text)
     if published is not None:
         default_year = published.year
     return _scan(text, default_year, with_month_only=False, published=published, numeric=numeric)
@@ -679,6 +681,7 @@ _CLOCK_PARTS = re.compile(r"(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}))?(?:[:]\d{2})?[ \
 @per_text
 def find_times(text: str) -> list[ClockTime]:
     """Every clock time in ``text`` with what it may mean."""
+    text = as_grammars_read(text)
     out: list[ClockTime] = []
     if _ANY_DIGIT.search(text) is None:
         return out  # every clock time has a digit
@@ -707,6 +710,7 @@ def calendar_spans(text: str) -> list[tuple[int, int]]:
     """
     # the dates with a month of the text's reading: their grammars come first (GIVES_MONTH), so they
     # are what reading only those grammars gives (_scan with_month_only, which a test compares)
+    text = as_grammars_read(text)
     spans = [(d.start, d.end) for d in _text(text).reading(None).dates if d.month is not None]
     spans += time_spans(text)
     return sorted(set(spans))

@@ -18,6 +18,7 @@ from generator.lexicon.calendar import MONTHS_PER_UNIT, SECONDS_PER_UNIT, TIME_U
 from generator.lexicon.text import WORD_SPACES
 from generator.matchers.numbers import NumberMention, find_numbers
 from generator.matchers.gated import Gated
+from generator.normalize import as_grammars_read
 
 _WS = WORD_SPACES  # between the words of one expression, as the lexicon has it
 _SECONDS = SECONDS_PER_UNIT
@@ -64,6 +65,7 @@ def unit_length(word: str) -> tuple[Decimal, str] | None:
 
 def find_durations(text: str, numbers: list[NumberMention] | None = None) -> list[Duration]:
     """Every duration in ``text``, in order (``numbers``: find_numbers(text), when at hand)."""
+    text = as_grammars_read(text)
     out: list[Duration] = []
     taken: list[tuple[int, int]] = []
     for m in _QUARTERS.finditer(text):

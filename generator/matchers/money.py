@@ -29,6 +29,7 @@ from generator.lexicon.text import GROUP_SPACES, WORD_SPACES
 from generator.matchers.alternation import longest_first
 from generator.matchers.forms import Form
 from generator.matchers.numbers import NumberMention, find_numbers, number_at
+from generator.normalize import as_grammars_read
 
 __all__ = ["ISO_4217", "SYMBOLS", "MoneyMention", "find_money"]
 
@@ -116,6 +117,7 @@ def find_money(text: str, numbers: list[NumberMention] | None = None,
     ``symbols``: what the text's shared symbols mean where the source says so (its sidecar's
     ``currency_symbols``, e.g. ``{"$": "AUD"}``); ``A$``, ``US$`` and adjectives still name their own.
     """
+    text = as_grammars_read(text)
     syms, words = _bare(symbols) if symbols else (SYMBOLS, CURRENCY_WORDS)
     out: list[MoneyMention] = []
     for n in find_numbers(text) if numbers is None else numbers:

@@ -53,6 +53,7 @@ from generator.matchers.dates import calendar_spans
 from generator.matchers.forms import Form
 from generator.matchers.memo import per_text
 from generator.matchers.forms import forms_table as _forms_table
+from generator.normalize import as_grammars_read
 
 __all__ = ["ENTAILS", "QUALIFIERS", "QUALIFIER_SYNONYMS", "SCALES", "NumberMention", "find_numbers", "parse_value"]
 
@@ -496,6 +497,7 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 @per_text
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text`` in order, with its qualifier when the text gives one."""
+    text = as_grammars_read(text)
     scan = _mask(text, calendar_spans(text))
     low = lowered(scan)  # for the word patterns' gates
     found: list[tuple[int, int, Decimal, bool, str]] = []

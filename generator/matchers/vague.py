@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from generator.lexicon.numbers import VAGUE_MULTIPLIERS, VAGUE_QUANTITIES, VAGUE_UNITS
 from generator.lexicon.text import WORD_SPACES
 from generator.matchers.memo import per_text
+from generator.normalize import as_grammars_read
 
 _WS = WORD_SPACES
 _VAGUE = re.compile(
@@ -36,6 +37,7 @@ class Vague:
 @per_text
 def find_vague(text: str) -> list[Vague]:
     """Every vague quantity in ``text``, in order, with the range it says."""
+    text = as_grammars_read(text)
     out = []
     for m in _VAGUE.finditer(text):
         if m["mult"]:

@@ -60,7 +60,7 @@ from generator.lexicon.speech import (
     TITLES,
 )
 from generator.matchers.binding import DatesIn, bound_date, bound_place, bound_year, places_in
-from generator.normalize import fold, fold_text
+from generator.normalize import as_grammars_read, fold, fold_text
 from generator.kinds import KINDS
 from generator.validation.checks.dates import agrees
 
@@ -757,6 +757,7 @@ def places_named(text: str) -> set[str]:
 
 @per_text  # a paragraph is read for every fact that cites it
 def _places_named(text: str) -> list[str]:
+    text = as_grammars_read(text)
     found = {_PLACES_FOLDED[m.group().lower()] for m in _PLACE_ANY_CASE.finditer(text)}
     return sorted(found | {_PLACES[m.group()] for m in _PLACE_ACRONYM.finditer(text)})
 
