@@ -610,12 +610,12 @@ class _ClaimReader:
         # No word negates unless it is a negator or ends in "n't", whatever follows it (_negates).
         may_negate = _may_negate(self.claim)
         # Words with their places only where a place counts: a word set aside, or one that may negate.
-        whole = _tokens(self.claim) if set_aside or may_negate else []  # quoted words too: "would “rather not”"
+        whole = _tokens(self.claim) if set_aside or may_negate else ()  # quoted words too: "would “rather not”"
         if set_aside:
             skip = bytearray(len(self.claim) + 1)  # a mask, not a scan of the spans per word: linear in the claim
             for qa, qb in set_aside:
                 skip[qa:qb] = b"\x01" * (qb - qa)
-            claim = [(w, a, b) for w, a, b in whole if not skip[a]]
+            claim: Sequence[tuple[str, int, int]] = [(w, a, b) for w, a, b in whole if not skip[a]]
             words: frozenset[str] | set[str] = _with_phrases([w for w, _, _ in claim])
         else:  # every word counts: the claim's words are its text's, read once per text
             claim, words = whole, _word_set(self.claim)
@@ -959,10 +959,10 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(_with_phrases(_TOKEN.findall(_lowered(text))))
 
 
-@per_text
-def _tokens(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=256)  # a claim, then its excerpt (often the same text); kept for every text it held 12 MB
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     """Lower-cased words with their spans; curly apostrophes read as straight ones (one character each)."""
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(_lowered(text))]
+    return tuple((m.group(), m.start(), m.end()) for m in _TOKEN.finditer(_lowered(text)))
 
 
 def _lowered(text: str) -> str:
