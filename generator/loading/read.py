@@ -92,7 +92,7 @@ def read_confined(root: Path, path: Path, limit: int, findings: list[Finding]) -
         real, st = _real_path(path)
         if not real.is_relative_to(where.confined_to):
             findings.append(finding(rel, (1, 1), "file-outside-root",
-                                    f"this file links outside {path.parent.relative_to(root).as_posix()}/; "
+                                    f"this file links outside {listed}/; "
                                     "it is not read: replace the link with the file itself"))
             return None
         if st is None and not real.is_file():
