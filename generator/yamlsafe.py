@@ -66,17 +66,33 @@ class Document:
 
     path: str
     value: Any
-    positions: dict[Loc, Pos] = field(default_factory=dict)
-    key_positions: dict[Loc, Pos] = field(default_factory=dict)
+    # Each position packed in one int (see ``packed``): a tuple of two ints for every node of every file
+    # was a fifth of a loaded workspace's memory.
+    positions: dict[Loc, int] = field(default_factory=dict)
+    key_positions: dict[Loc, int] = field(default_factory=dict)
 
     def pos(self, loc: Loc) -> Pos:
         """The position of ``loc``, or of its nearest ancestor that has one."""
         while loc not in self.positions and loc:
             loc = loc[:-1]
-        return self.positions.get(loc, (1, 1))
+        found = self.positions.get(loc)
+        return (1, 1) if found is None else unpacked(found)
 
     def key_pos(self, loc: Loc) -> Pos:
-        return self.key_positions.get(loc) or self.pos(loc)
+        found = self.key_positions.get(loc)
+        return self.pos(loc) if found is None else unpacked(found)
+
+
+_COLUMN_BITS = 32  # a YAML file is at most 4 MB (loading.read.MAX_YAML_BYTES): no line is longer
+
+
+def packed(line: int, col: int) -> int:
+    """A 1-based (line, column) as one int."""
+    return line << _COLUMN_BITS | col
+
+
+def unpacked(position: int) -> Pos:
+    return position >> _COLUMN_BITS, position & ((1 << _COLUMN_BITS) - 1)
 
 
 def _fail(path: str, mark: Any, rule: str, message: str) -> FactsheetError:
@@ -301,7 +317,7 @@ def _build(get: Callable[[], Event], ev: Event, loc: Loc, doc: Document, depth: 
         raise _fail(path, ev.start_mark, "yaml-syntax", f"unexpected YAML event {type(ev).__name__}")
     mark = ev.start_mark
     assert mark is not None  # the parser marks every event
-    doc.positions[loc] = (mark.line + 1, mark.column + 1)
+    doc.positions[loc] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)  # packed(), inline: every node
     if ev.anchor is not None or ev.tag is not None:
         _check_node(ev, path)
     if isinstance(ev, ScalarEvent):
@@ -325,11 +341,11 @@ def _build(get: Callable[[], Event], ev: Event, loc: Loc, doc: Document, depth: 
         assert kmark is not None
         child = (*loc, key)  # one tuple for both maps
         if key in mapping:
-            first = key_positions[child]
+            first = unpacked(key_positions[child])
             raise _fail(path, kmark, "yaml-duplicate-key",
                         f"duplicate key '{key}' (first at line {first[0]}); YAML would silently "
                         "keep only the last one: remove or rename one")
-        key_positions[child] = (kmark.line + 1, kmark.column + 1)
+        key_positions[child] = (kmark.line + 1) << _COLUMN_BITS | (kmark.column + 1)
         mapping[key] = _build(get, get(), child, doc, depth + 1)
     return mapping
 

@@ -78,7 +78,8 @@ def test_safe_dumped_yaml_loads_back_to_the_same_value(value: Any, flow: bool | 
 
 def assert_positions_point_into(doc: Document, text: str) -> None:
     lines = text.split("\n")
-    for loc, (line, col) in {**doc.positions, **doc.key_positions}.items():
+    for loc, (line, col) in [(loc, doc.pos(loc)) for loc in doc.positions] + [(loc, doc.key_pos(loc))
+                                                                              for loc in doc.key_positions]:
         assert 1 <= line <= len(lines), loc
         assert 1 <= col <= len(lines[line - 1]) + 1, loc
 
