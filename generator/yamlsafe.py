@@ -66,8 +66,8 @@ class Document:
 
     path: str
     value: Any
-    # Each position packed in one int (see ``packed``): a tuple of two ints for every node of every file
-    # was a fifth of a loaded workspace's memory.
+    # Each position packed in one int (``line << _COLUMN_BITS | column``, read back by ``unpacked``): a
+    # tuple of two ints for every node of every file was a fifth of a loaded workspace's memory.
     positions: dict[Loc, int] = field(default_factory=dict)
     key_positions: dict[Loc, int] = field(default_factory=dict)
 
@@ -84,11 +84,6 @@ class Document:
 
 
 _COLUMN_BITS = 32  # a YAML file is at most 4 MB (loading.read.MAX_YAML_BYTES): no line is longer
-
-
-def packed(line: int, col: int) -> int:
-    """A 1-based (line, column) as one int."""
-    return line << _COLUMN_BITS | col
 
 
 def unpacked(position: int) -> Pos:
@@ -317,7 +312,7 @@ def _build(get: Callable[[], Event], ev: Event, loc: Loc, doc: Document, depth: 
         raise _fail(path, ev.start_mark, "yaml-syntax", f"unexpected YAML event {type(ev).__name__}")
     mark = ev.start_mark
     assert mark is not None  # the parser marks every event
-    doc.positions[loc] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)  # packed(), inline: every node
+    doc.positions[loc] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)
     if ev.anchor is not None or ev.tag is not None:
         _check_node(ev, path)
     if isinstance(ev, ScalarEvent):
