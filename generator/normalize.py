@@ -99,15 +99,14 @@ class Folded:
 # no other character: tests/test_fast_paths.py checks every code point). A grammar matching an ASCII word
 # case-insensitively may match them inside it, and its lexicon, written in ASCII, then lacks the word it
 # matched ("ſix", "Afghaniſtan", "a maxımum of"): the grammars read them as the letters re.I takes them for.
-RE_I_ODD_LETTERS = "\u0130\u0131\u017f\u212a"
-_RE_I_ODD = re.compile(f"[{RE_I_ODD_LETTERS}]")
+RE_I_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 _RE_I_LETTERS = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
 
 
 def as_grammars_read(text: str) -> str:
     """``text`` with the letters re.I matches to ASCII ones written as those ASCII letters, at the same
     offsets; any other text as it is (an ASCII text at no cost)."""
-    if text.isascii() or _RE_I_ODD.search(text) is None:
+    if text.isascii() or RE_I_ODD.search(text) is None:
         return text
     return text.translate(_RE_I_LETTERS)
 

@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Iterator
 
-from generator.normalize import RE_I_ODD_LETTERS
+from generator.normalize import RE_I_ODD as _CASE_ODD
 
 
 class Gated:
@@ -38,12 +38,11 @@ class Gated:
         return self.pattern.finditer(text, pos, endpos)
 
 
-# The characters besides ASCII letters that re.I matches to an ASCII letter (normalize.RE_I_ODD_LETTERS);
-# no other one lowers to a text holding one (tests/test_fast_paths.py checks every code point). In a
-# text without them, str.lower() turns every case-insensitive match of ASCII words into those words in
-# lower case, at the same place: a plain C search of the lowered text then finds what such a pattern
+# _CASE_ODD (normalize.RE_I_ODD): the characters besides ASCII letters that re.I matches to an ASCII
+# letter; no other one lowers to a text holding one (tests/test_fast_paths.py checks every code point).
+# In a text without them, str.lower() turns every case-insensitive match of ASCII words into those words
+# in lower case, at the same place: a plain C search of the lowered text then finds what such a pattern
 # cannot match without.
-_CASE_ODD = re.compile(f"[{RE_I_ODD_LETTERS}]")
 
 
 def lowered(text: str) -> str | None:
