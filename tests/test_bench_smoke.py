@@ -105,12 +105,20 @@ def test_fold_memory_prints_a_row_per_shape_and_size(tmp_path: Path) -> None:
 
 
 def test_budget_times_each_pass_over_the_claims_and_excerpts(tiny: tuple[Path, dict[str, object]]) -> None:
-    ws, _ = tiny
+    ws, summary = tiny
     done = bench("budget.py", "--root", str(ws), "--repeat", "1")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "texts (claims and excerpts)" in done.stdout
     rows = [line for line in done.stdout.splitlines() if line.startswith("| findall") or line.startswith("| search")]
     assert len(rows) == 3 and all(line.rstrip(" |").endswith(" s") for line in rows)
+    budget = {line.split(" | ")[0].lstrip("| "): line.split(" | ")[1] for line in done.stdout.splitlines()
+              if line.startswith("| ") and line.count(" | ") == 1}
+    facts = int(done.stdout.split("| the budget, ")[1].split(" facts")[0])
+    assert facts == summary["facts"]
+    floor, target = (float(budget[k].split(" s")[0]) for k in (
+        "floor (read and fold every source, parse every YAML file)", "2× the floor: the target"))
+    assert target == pytest.approx(2 * floor, abs=0.002)
+    assert budget["left for every check of every fact"].endswith("µs a fact) |")
 
 
 def test_jobs_compares_process_counts_on_identical_reports(tiny: tuple[Path, dict[str, object]]) -> None:
